@@ -1,0 +1,36 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.doctor.Doctor;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
+    description = "Checks that this host can run sandboxes safely, and how to fix what it cannot.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the engine can run here", "1:a check failed"})
+final class DoctorCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @ArgGroup(exclusive = false, heading = "%nEngine:%n") EngineOptions engineOptions = new EngineOptions();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Doctor.Check> checks = Doctor.run(engineOptions.config());
+    for (Doctor.Check c : checks) {
+      out.printf("%-4s %-18s %s%n", c.level(), c.name(), c.detail());
+      if (!c.fix().isEmpty()) {
+        out.printf("%-4s %-18s fix: %s%n", "", "", c.fix());
+      }
+    }
+    boolean failed = checks.stream().anyMatch(c -> c.level() == Doctor.Level.FAIL);
+    out.println(failed ? "Some checks failed: the engine will not run until they are fixed." : "Ready.");
+    out.flush();
+    return failed ? 1 : 0;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.Engine;
+import dev.bulwark.Execution;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Json;
+import dev.bulwark.Status;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a program in a fresh sandbox.",
+      "Without --json the program's output is passed through and the exit code is the program's;"
+          + " any status but OK adds one line on stderr. With --json stdout holds exactly one JSON"
+          + " object (the result) and the exit code is 0 for OK, 1 otherwise."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"N:the program's exit code (without --json)", "0:OK (with --json)",
+        "1:any other status, or the engine cannot run", "2:bad usage"})
+final class RunCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE|-", description = "The program to run; - reads it from stdin.")
+  String file;
+
+  @Option(names = {"-l", "--lang"}, paramLabel = "LANG",
+      description = "python, javascript or bash (default: from the file's extension).")
+  String lang;
+
+  @Option(names = "--stdin", paramLabel = "FILE", description = "Feed this file to the program's stdin.")
+  Path stdin;
+
+  @Option(names = "--json", description = "Print the result as one JSON object.")
+  boolean json;
+
+  @Mixin LimitOptions limits;
+  @ArgGroup(exclusive = false, heading = "%nEngine:%n") EngineOptions engineOptions = new EngineOptions();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    String code = readCode();
+    byte[] input = stdin == null ? new byte[0] : readInput(stdin);
+    var request = new ExecutionRequest(language(), code, limits.resolve(), input);
+    try (Engine engine = engineOptions.start(err)) {
+      Execution execution = engine.submit(request);
+      Thread cancelOnCtrlC = new Thread(() -> {
+        execution.cancel();
+        execution.result().join();
+      });
+      Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
+      ExecutionResult result = execution.result().join();
+      Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
+      return report(result);
+    }
+  }
+
+  private int report(ExecutionResult result) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (json) {
+      out.println(Json.write(result));
+      out.flush();
+      return result.status() == Status.OK ? 0 : 1;
+    }
+    out.print(result.stdout());
+    out.flush();
+    err.print(result.stderr());
+    if (result.status() != Status.OK) {
+      err.println("bulwark: " + result.status() + ": " + result.reason());
+    }
+    err.flush();
+    if (result.exitCode() != null && result.exitCode() != 0) {
+      return result.exitCode();
+    }
+    return result.status() == Status.OK ? 0 : 1;
+  }
+
+  private String language() {
+    if (lang != null) {
+      return lang;
+    }
+    if (file.equals("-")) {
+      throw new IllegalArgumentException("--lang is required when the program comes from stdin");
+    }
+    return dev.bulwark.runtime.Runtimes.builtIn()
+        .forFileName(file)
+        .map(RuntimeDescriptor::name)
+        .orElseThrow(() -> new IllegalArgumentException(
+            "cannot tell the language of '" + file + "' from its extension: use --lang python|javascript|bash"));
+  }
+
+  private String readCode() throws IOException {
+    byte[] bytes = file.equals("-") ? System.in.readAllBytes() : readInput(Path.of(file));
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(file + " is not valid UTF-8");
+    }
+  }
+
+  private static byte[] readInput(Path path) throws IOException {
+    try {
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(path + ": no such file");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.bulwark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The engine's settings, every default in this one place ({@link #defaults()}).
+ *
+ * @param bwrap the bubblewrap binary
+ * @param stateDir where the engine keeps its lock, run directories and compiled filters; a crash
+ *     leaves them here for the next start to clean
+ * @param sandboxUidBase first host uid given to sandboxes when the engine runs as root
+ * @param sandboxUidCount how many uids the range holds, so how many sandboxes may run at once
+ * @param allowDegraded run even when a limit cannot be enforced (no cgroups): for development
+ *     only, and said loudly
+ */
+public record EngineConfig(
+    Path bwrap, Path stateDir, long sandboxUidBase, int sandboxUidCount, boolean allowDegraded) {
+
+  public EngineConfig {
+    Objects.requireNonNull(bwrap, "bwrap");
+    Objects.requireNonNull(stateDir, "stateDir");
+    if (sandboxUidBase < 1000 || sandboxUidBase + sandboxUidCount > 4_294_967_294L) {
+      throw new IllegalArgumentException("sandbox uid range must lie within 1000..4294967294");
+    }
+    if (sandboxUidCount < 1) {
+      throw new IllegalArgumentException("sandboxUidCount must be positive");
+    }
+  }
+
+  /** Root keeps state in /run/bulwark (gone at reboot); others under XDG_RUNTIME_DIR or /tmp. */
+  public static EngineConfig defaults() {
+    return new EngineConfig(Path.of("/usr/bin/bwrap"), defaultStateDir(), 2_000_000_000L, 1000, false);
+  }
+
+  public EngineConfig withStateDir(Path dir) {
+    return new EngineConfig(bwrap, dir, sandboxUidBase, sandboxUidCount, allowDegraded);
+  }
+
+  public EngineConfig withAllowDegraded(boolean value) {
+    return new EngineConfig(bwrap, stateDir, sandboxUidBase, sandboxUidCount, value);
+  }
+
+  private static Path defaultStateDir() {
+    if (HostUser.isRoot()) {
+      return Path.of("/run/bulwark");
+    }
+    String xdg = System.getenv("XDG_RUNTIME_DIR");
+    Path base = xdg != null && Files.isDirectory(Path.of(xdg)) ? Path.of(xdg) : Path.of("/tmp");
+    return base.resolve("bulwark-" + HostUser.uid());
+  }
+}

@@ -1,0 +1,108 @@
+package dev.bulwark.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * How to run one language: the interpreter, its arguments and how it reports its version. Read
+ * from a small properties file, so that adding a language needs no change to the engine.
+ *
+ * @param name canonical name, e.g. {@code python}
+ * @param aliases other names a request may use
+ * @param extensions file extensions (without dot) that select this runtime
+ * @param fileName name the code gets inside the sandbox
+ * @param command the program and its arguments; {@code {file}} stands for the code's path
+ * @param versionCommand a command whose output contains the runtime's version
+ * @param env environment variables set inside the sandbox, on top of the engine's small base
+ */
+public record RuntimeDescriptor(
+    String name,
+    List<String> aliases,
+    List<String> extensions,
+    String fileName,
+    List<String> command,
+    List<String> versionCommand,
+    Map<String, String> env) {
+
+  /** Placeholder in {@link #command} for the path of the code inside the sandbox. */
+  public static final String FILE_PLACEHOLDER = "{file}";
+
+  public RuntimeDescriptor {
+    Objects.requireNonNull(name, "name");
+    aliases = List.copyOf(aliases);
+    extensions = List.copyOf(extensions);
+    command = List.copyOf(command);
+    versionCommand = List.copyOf(versionCommand);
+    env = Map.copyOf(env);
+    if (!fileName.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new IllegalArgumentException(name + ": bad file name '" + fileName + "'");
+    }
+    if (command.isEmpty() || !command.getFirst().startsWith("/")) {
+      throw new IllegalArgumentException(name + ": command must start with an absolute path");
+    }
+    if (!command.contains(FILE_PLACEHOLDER)) {
+      throw new IllegalArgumentException(name + ": command must contain " + FILE_PLACEHOLDER);
+    }
+  }
+
+  /** The command with the code's path filled in. */
+  public List<String> commandFor(String codePath) {
+    return command.stream().map(a -> a.equals(FILE_PLACEHOLDER) ? codePath : a).toList();
+  }
+
+  /** True when {@code language} is this runtime's name or one of its aliases, ignoring case. */
+  public boolean answersTo(String language) {
+    String wanted = language.toLowerCase(Locale.ROOT);
+    return name.equals(wanted) || aliases.contains(wanted);
+  }
+
+  /**
+   * Reads a descriptor. Keys: {@code name}, {@code aliases}, {@code extensions}, {@code file},
+   * {@code command}, {@code version} (space-separated lists), and {@code env.NAME=value}.
+   *
+   * @throws IllegalArgumentException naming the missing or bad key
+   */
+  static RuntimeDescriptor fromProperties(Properties p, String source) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String key : p.stringPropertyNames()) {
+      if (key.startsWith("env.")) {
+        env.put(key.substring(4), p.getProperty(key).trim());
+      }
+    }
+    try {
+      return new RuntimeDescriptor(
+          required(p, "name", source),
+          words(p.getProperty("aliases", "")),
+          words(p.getProperty("extensions", "")),
+          required(p, "file", source),
+          words(required(p, "command", source)),
+          words(required(p, "version", source)),
+          env);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String required(Properties p, String key, String source) {
+    String value = p.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(source + ": missing key '" + key + "'");
+    }
+    return value.trim();
+  }
+
+  private static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    for (String w : text.trim().split("\\s+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.bulwark.sandbox;
+
+import dev.bulwark.Limits;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of one sandbox: a tiny {@code sh} prefix that joins the run's cgroups, sets
+ * rlimits and opens the filter and code files as descriptors (Java's ProcessBuilder closes every
+ * descriptor above 2 and cannot join a cgroup before exec), then execs {@code setpriv} to drop to
+ * the sandbox uid and {@code bwrap} with the recipe of DESIGN.md §3.
+ */
+final class BwrapCommand {
+  /** Descriptors the prefix opens for bwrap. */
+  static final int FD_SECCOMP_ALLOW = 3, FD_SECCOMP_GUARD = 4, FD_CODE = 5, FD_STATUS = 6;
+
+  /** Where the code is inside the sandbox: read-only, outside the workspace. */
+  static final String CODE_DIR = "/run/bulwark";
+
+  /** uid and gid of the payload inside its user namespace (host uid: the leased one). */
+  static final int INNER_ID = 1000;
+
+  /** Host /etc entries a runtime may need; everything else of /etc stays out. */
+  static final List<String> ETC_SUBSET =
+      List.of(
+          "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/nsswitch.conf",
+          "/etc/localtime", "/etc/alternatives", "/etc/ssl/certs", "/etc/ca-certificates.conf",
+          "/etc/mime.types", "/etc/protocols", "/etc/services", "/etc/host.conf", "/etc/gai.conf",
+          "/etc/python3", "/etc/python3.11", "/etc/bash.bashrc", "/etc/inputrc", "/etc/debian_version");
+
+  /** Host facts in /proc that a pid namespace does not hide; masked with an empty file. */
+  static final List<String> PROC_MASKS =
+      List.of("/proc/cmdline", "/proc/kallsyms", "/proc/sched_debug", "/proc/timer_list", "/proc/keys",
+          "/proc/modules", "/proc/config.gz", "/proc/kmsg", "/proc/kcore");
+
+  /** Static files of the sandbox: generated identity files and an empty file for masks. */
+  record StaticFiles(Path passwd, Path group, Path hosts, Path hostname, Path empty) {}
+
+  private BwrapCommand() {}
+
+  /** The bwrap arguments (without the binary) for one run of {@code runtime}. */
+  static List<String> bwrapArgs(RuntimeDescriptor runtime, Limits limits, StaticFiles files) {
+    List<String> a = new ArrayList<>();
+    // Every namespace, and no way back: --disable-userns stops nested user namespaces (the
+    // door to most unprivileged kernel exploits), --new-session stops TIOCSTI on the host tty.
+    add(a, "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session");
+    add(a, "--hostname", "sandbox", "--cap-drop", "ALL");
+    add(a, "--uid", Integer.toString(INNER_ID), "--gid", Integer.toString(INNER_ID));
+    add(a, "--ro-bind", "/usr", "/usr");
+    for (String top : List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")) {
+      Path p = Path.of(top);
+      if (Files.isSymbolicLink(p)) {
+        add(a, "--symlink", readLink(p), top); // merged /usr: same link as the host
+      } else if (Files.isDirectory(p)) {
+        add(a, "--ro-bind", top, top);
+      }
+    }
+    for (String etc : ETC_SUBSET) {
+      add(a, "--ro-bind-try", etc, etc);
+    }
+    add(a, "--ro-bind", files.passwd().toString(), "/etc/passwd");
+    add(a, "--ro-bind", files.group().toString(), "/etc/group");
+    add(a, "--ro-bind", files.hosts().toString(), "/etc/hosts");
+    add(a, "--ro-bind", files.hostname().toString(), "/etc/hostname");
+    add(a, "--proc", "/proc");
+    for (String mask : PROC_MASKS) {
+      if (Files.exists(Path.of(mask))) {
+        add(a, "--ro-bind", files.empty().toString(), mask);
+      }
+    }
+    add(a, "--dev", "/dev");
+    String size = Long.toString(limits.tmpfsBytes());
+    for (String dir : List.of("/tmp", "/dev/shm", "/work")) {
+      add(a, "--size", size, "--perms", "1777", "--tmpfs", dir);
+    }
+    String codePath = CODE_DIR + "/" + runtime.fileName();
+    add(a, "--ro-bind-data", Integer.toString(FD_CODE), codePath);
+    add(a, "--remount-ro", "/");
+    add(a, "--chdir", "/work", "--clearenv");
+    for (Map.Entry<String, String> e : baseEnv().entrySet()) {
+      add(a, "--setenv", e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, String> e : runtime.env().entrySet()) {
+      add(a, "--setenv", e.getKey(), e.getValue());
+    }
+    add(a, "--json-status-fd", Integer.toString(FD_STATUS));
+    add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_ALLOW));
+    add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_GUARD));
+    a.add("--");
+    a.addAll(runtime.commandFor(codePath));
+    return a;
+  }
+
+  /** The small environment every sandbox starts with; no host variable gets in. */
+  static Map<String, String> baseEnv() {
+    return Map.of(
+        "PATH", "/usr/local/bin:/usr/bin:/bin",
+        "HOME", "/work",
+        "USER", "sandbox",
+        "LANG", "C.UTF-8",
+        "TMPDIR", "/tmp",
+        "TERM", "dumb");
+  }
+
+  /**
+   * The {@code sh -c} script that starts the sandbox. Its positional parameters are the command
+   * to exec ({@code setpriv ... bwrap ...} or {@code bwrap ...}).
+   *
+   * @param cgroupProcs cgroup.procs files to join (empty in degraded mode)
+   */
+  static String launcherScript(
+      List<Path> cgroupProcs, Limits limits, Path allowBpf, Path guardBpf, Path code, Path status) {
+    StringBuilder s = new StringBuilder();
+    for (Path procs : cgroupProcs) {
+      s.append("echo $$ > ").append(quote(procs)).append(" && ");
+    }
+    long cpuSeconds = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000);
+    long fileBlocks = Math.max(1, (limits.fileSizeBytes() + 511) / 512); // sh counts 512-byte blocks
+    // Soft CPU limit sends SIGXCPU (reported as CPU_LIMIT); the hard one a second later, SIGKILL.
+    s.append("ulimit -c 0 && ulimit -S -t ").append(cpuSeconds)
+        .append(" && ulimit -H -t ").append(cpuSeconds + 1)
+        .append(" && ulimit -f ").append(fileBlocks)
+        .append(" && ulimit -n ").append(limits.openFiles())
+        .append(" && exec \"$@\"")
+        .append(' ').append(FD_SECCOMP_ALLOW).append('<').append(quote(allowBpf))
+        .append(' ').append(FD_SECCOMP_GUARD).append('<').append(quote(guardBpf))
+        .append(' ').append(FD_CODE).append('<').append(quote(code))
+        .append(' ').append(FD_STATUS).append('>').append(quote(status));
+    return s.toString();
+  }
+
+  /** {@code setpriv} arguments that drop root to {@code uid} before bwrap runs. */
+  static List<String> dropTo(long uid) {
+    String id = Long.toString(uid);
+    return List.of(
+        "/usr/bin/setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups",
+        "--inh-caps=-all", "--no-new-privs", "--");
+  }
+
+  private static String quote(Path p) {
+    return "'" + p.toString().replace("'", "'\\''") + "'";
+  }
+
+  private static String readLink(Path p) {
+    try {
+      return Files.readSymbolicLink(p).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void add(List<String> list, String... items) {
+    list.addAll(List.of(items));
+  }
+}

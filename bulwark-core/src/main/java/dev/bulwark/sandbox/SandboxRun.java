@@ -1,0 +1,215 @@
+package dev.bulwark.sandbox;
+
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Limits;
+import dev.bulwark.RuntimeInfo;
+import dev.bulwark.Status;
+import dev.bulwark.Units;
+import dev.bulwark.cgroup.RunCgroup;
+import dev.bulwark.cgroup.Usage;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One execution in one fresh sandbox: prepare, start, watch the limits from outside, tear down,
+ * classify. Single use; {@link #run} blocks the calling (virtual) thread.
+ */
+final class SandboxRun {
+  private static final Pattern EXIT_CODE = Pattern.compile("\"exit-code\"\\s*:\\s*(\\d+)");
+  /** How often the host looks at the clock, the CPU counter and the cancel flag. */
+  private static final long TICK_MS = 20;
+
+  private final SandboxHost host;
+  private final String name;
+  private final RuntimeDescriptor runtime;
+  private final RuntimeInfo runtimeInfo;
+  private final ExecutionRequest request;
+  private volatile boolean cancelled;
+
+  SandboxRun(SandboxHost host, String name, RuntimeDescriptor runtime, RuntimeInfo info, ExecutionRequest request) {
+    this.host = host;
+    this.name = name;
+    this.runtime = runtime;
+    this.runtimeInfo = info;
+    this.request = request;
+  }
+
+  /** Asks the run to stop; it ends with {@link Status#CANCELLED}. */
+  void cancel() {
+    cancelled = true;
+  }
+
+  ExecutionResult run() {
+    Limits limits = request.limits();
+    Path dir = host.state().engineDir().resolve(name);
+    try (SandboxHost.UidLease uid = host.leaseUid()) {
+      Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Path code = dir.resolve("code");
+      Files.writeString(code, request.code(), StandardCharsets.UTF_8);
+      Path status = dir.resolve("status.json");
+      try (RunCgroup cgroup = host.createCgroup(name, limits)) {
+        return supervise(uid.uid(), cgroup, code, status, limits);
+      }
+    } catch (IOException | RuntimeException e) {
+      return ExecutionResult.notRun(Status.SANDBOX_ERROR, "sandbox failed: " + e.getMessage(), runtimeInfo);
+    } finally {
+      StateDir.deleteTree(dir);
+    }
+  }
+
+  private ExecutionResult supervise(long uid, RunCgroup cgroup, Path code, Path status, Limits limits)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add("/bin/sh");
+    command.add("-c");
+    List<Path> procs = cgroup == null ? List.of() : cgroup.procsFiles();
+    command.add(BwrapCommand.launcherScript(procs, limits, host.filters().allowlist(), host.filters().guard(), code, status));
+    command.add("bulwark-launch");
+    if (host.dropsPrivileges()) {
+      command.addAll(BwrapCommand.dropTo(uid));
+    }
+    command.add(host.config().bwrap().toString());
+    command.addAll(BwrapCommand.bwrapArgs(runtime, limits, host.staticFiles()));
+
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().clear();
+    pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+    long started = System.nanoTime();
+    Process process = pb.start();
+    Runnable stop = () -> kill(process, cgroup);
+    OutputCapture out = new OutputCapture(limits.outputBytes(), stop);
+    OutputCapture err = new OutputCapture(limits.outputBytes(), stop);
+    Thread outReader = Thread.ofVirtual().name(name + "-stdout").start(() -> out.drain(process.getInputStream()));
+    Thread errReader = Thread.ofVirtual().name(name + "-stderr").start(() -> err.drain(process.getErrorStream()));
+    Thread.ofVirtual().name(name + "-stdin").start(() -> feed(process.getOutputStream(), request.stdin()));
+
+    long deadline = started + limits.wallTimeout().toNanos();
+    long cpuBudget = limits.cpuTime().toNanos();
+    boolean timedOut = false, cpuExhausted = false, wasCancelled = false;
+    try {
+      while (!process.waitFor(TICK_MS, TimeUnit.MILLISECONDS)) {
+        if (cancelled) {
+          wasCancelled = true;
+        } else if (System.nanoTime() >= deadline) {
+          timedOut = true;
+        } else if (cgroup != null && cgroup.usage().cpuNanos() > cpuBudget) {
+          cpuExhausted = true; // the CPU budget is for the whole run, not per process as rlimits are
+        } else if (!(out.flooded() || err.flooded())) {
+          continue;
+        }
+        stop.run();
+        process.waitFor();
+        break;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      wasCancelled = true;
+      stop.run();
+    }
+    long wallNanos = System.nanoTime() - started;
+    if (cgroup != null) {
+      cgroup.killAll(); // a daemon that escaped the pid namespace's end would still be in here
+    }
+    join(outReader);
+    join(errReader);
+    Usage usage = cgroup == null ? new Usage(0, 0, 0, 0) : cgroup.usage();
+    String statusText = readBounded(status);
+    Matcher exit = EXIT_CODE.matcher(statusText);
+    boolean setupFinished = exit.find();
+    int exitCode = setupFinished ? Integer.parseInt(exit.group(1)) : exitValue(process);
+    String stderr = err.text();
+    Verdict verdict =
+        Verdict.of(
+            new Verdict.Observation(
+                setupFinished,
+                exitCode,
+                setupFinished ? "" : firstLine(stderr),
+                wasCancelled,
+                timedOut,
+                cpuExhausted,
+                out.flooded() || err.flooded(),
+                out.truncated() || err.truncated(),
+                usage.oomKills(),
+                usage.pidsLimitHits(),
+                usage.cpuNanos(),
+                cpuBudget,
+                Units.formatDuration(limits.wallTimeout())));
+    boolean ran = setupFinished || timedOut || wasCancelled || cpuExhausted;
+    return new ExecutionResult(
+        verdict.status(),
+        verdict.reason(),
+        ran ? exitCode : null,
+        verdict.signal(),
+        out.text(),
+        setupFinished ? stderr : "",
+        out.truncated(),
+        err.truncated(),
+        TimeUnit.NANOSECONDS.toMillis(wallNanos),
+        TimeUnit.NANOSECONDS.toMillis(usage.cpuNanos()),
+        usage.peakMemoryBytes(),
+        runtimeInfo,
+        List.of());
+  }
+
+  private static void kill(Process process, RunCgroup cgroup) {
+    if (cgroup != null) {
+      cgroup.killAll();
+    }
+    // Killing the outer bwrap takes the sandbox's pid 1 with it (--die-with-parent), and the
+    // kernel then kills every process of the pid namespace.
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  private static void feed(OutputStream stdin, byte[] bytes) {
+    try (stdin) {
+      stdin.write(bytes);
+    } catch (IOException e) {
+      // The program exited or closed stdin without reading everything: that is its choice.
+    }
+  }
+
+  private static void join(Thread reader) {
+    try {
+      reader.join(java.time.Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int exitValue(Process process) {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** bwrap's status report is small; never read more than 64 KiB of anything in the run dir. */
+  private static String readBounded(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static String firstLine(String text) {
+    String line = text.strip().lines().findFirst().orElse("");
+    return line.length() > 300 ? line.substring(0, 300) : line;
+  }
+
+}

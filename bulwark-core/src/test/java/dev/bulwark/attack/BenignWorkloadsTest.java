@@ -1,0 +1,74 @@
+package dev.bulwark.attack;
+
+import static dev.bulwark.attack.TestEngine.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Status;
+import org.junit.jupiter.api.Test;
+
+/** The sandbox must stay useful: ordinary agent work runs as it would on a workstation. */
+class BenignWorkloadsTest {
+  @Test
+  void pythonThreadsSubprocessSqliteJsonAndMultiprocessingWork() {
+    String code =
+        """
+        import json, sqlite3, subprocess, threading, multiprocessing, tempfile, os
+        out = []
+        ts = [threading.Thread(target=out.append, args=(i,)) for i in range(8)]
+        [t.start() for t in ts]; [t.join() for t in ts]
+        db = sqlite3.connect("data.db")
+        db.execute("create table t(x)"); db.executemany("insert into t values (?)", [(i,) for i in range(100)])
+        total = db.execute("select sum(x) from t").fetchone()[0]
+        echo = subprocess.run(["echo", "child"], capture_output=True, text=True).stdout.strip()
+        with multiprocessing.Pool(2) as pool:
+            squares = pool.map(abs, [-1, -2, -3])
+        with tempfile.NamedTemporaryFile("w", delete=False) as f:
+            f.write("tmp ok")
+        print(json.dumps({"threads": sorted(out), "sum": total, "echo": echo, "pool": squares,
+                          "tmp": open(f.name).read(), "cwd": os.getcwd()}))
+        """;
+    ExecutionResult r = run("python", code);
+    assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).contains("\"sum\": 4950").contains("\"echo\": \"child\"").contains("\"pool\": [1, 2, 3]")
+        .contains("\"tmp\": \"tmp ok\"").contains("\"cwd\": \"/work\"").contains("[0, 1, 2, 3, 4, 5, 6, 7]");
+  }
+
+  @Test
+  void nodeFsChildProcessCryptoAndWorkersWork() {
+    String code =
+        """
+        const fs = require('fs');
+        const { execSync } = require('child_process');
+        const crypto = require('crypto');
+        const { Worker } = require('worker_threads');
+        fs.writeFileSync('note.txt', 'written');
+        const echoed = execSync('echo child').toString().trim();
+        const hash = crypto.createHash('sha256').update('bulwark').digest('hex').slice(0, 8);
+        const w = new Worker('require("worker_threads").parentPort.postMessage(6 * 7)', { eval: true });
+        w.on('message', (n) => {
+          console.log(JSON.stringify({ file: fs.readFileSync('note.txt', 'utf8'), echoed, hash,
+                                       random: crypto.randomBytes(4).length, worker: n }));
+        });
+        """;
+    ExecutionResult r = run("javascript", code);
+    assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).contains("\"file\":\"written\"").contains("\"echoed\":\"child\"")
+        .contains("\"random\":4").contains("\"worker\":42");
+    assertThat(r.runtime().name()).isEqualTo("javascript");
+  }
+
+  @Test
+  void bashWithCoreutilsWorks() {
+    ExecutionResult r = run("bash", "printf 'b\\na\\nc\\n' | sort | tr -d '\\n'; echo; seq 1 100 | awk '{s+=$1} END {print s}'; date +%Y >/dev/null && echo date-ok; whoami");
+    assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).isEqualTo("abc\n5050\ndate-ok\nsandbox\n");
+  }
+
+  @Test
+  void unicodeRoundTripsThroughStdoutAndStderr() {
+    ExecutionResult r = run("python", "import sys\nprint('héllo ✓ 日本')\nprint('ошибка', file=sys.stderr)");
+    assertThat(r.stdout()).isEqualTo("héllo ✓ 日本\n");
+    assertThat(r.stderr()).isEqualTo("ошибка\n");
+  }
+}

@@ -1,0 +1,245 @@
+package dev.bulwark.attack;
+
+import static dev.bulwark.attack.TestEngine.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bulwark.Execution;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Status;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md §4 rows 8-11 and 25-29: what sandboxed code must not reach on the host. Every verdict
+ * comes from the host's side: canary hashes, a listener that must receive nothing, a decoy process
+ * that must survive, /proc as the host sees it.
+ */
+class ContainmentTest {
+  private static final String SECRET = "canary-" + UUID.randomUUID();
+  private static Path canaryDir;
+  private static Path canary;
+  private static String canaryHash;
+
+  @BeforeAll
+  static void plantCanaries() throws Exception {
+    canaryDir = Files.createDirectories(Path.of("/root/bulwark-canary-" + UUID.randomUUID()));
+    canary = canaryDir.resolve("secret.txt");
+    Files.writeString(canary, SECRET);
+    canaryHash = sha256(canary);
+  }
+
+  @AfterAll
+  static void removeCanaries() throws IOException {
+    Files.deleteIfExists(canary);
+    Files.deleteIfExists(canaryDir);
+  }
+
+  @Test
+  void hostFilesCannotBeReadWrittenOrDeleted() throws Exception {
+    String code =
+        """
+        import os, shutil, glob
+        for path in [%s, "/etc/shadow", "/proc/1/environ", "/root/.ssh/id_rsa"]:
+            try:
+                print("READ", path, open(path).read())
+            except Exception as e:
+                print("denied", path, type(e).__name__)
+        for attempt in [lambda: open(%s, "w").write("pwned"), lambda: os.remove(%s),
+                        lambda: shutil.rmtree(%s), lambda: open("/etc/passwd", "a").write("x"),
+                        lambda: open("/usr/lib/python3.11/sitecustomize.py", "w").write("x")]:
+            try:
+                attempt()
+                print("WROTE")
+            except Exception as e:
+                print("denied", type(e).__name__)
+        print(glob.glob("/root/*"), glob.glob("/home/*"))
+        """
+            .formatted(q(canary), q(canary), q(canary), q(canaryDir));
+    ExecutionResult r = run("python", code);
+
+    assertThat(r.status()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).doesNotContain(SECRET).doesNotContain("READ").doesNotContain("WROTE");
+    assertThat(sha256(canary)).isEqualTo(canaryHash);
+    assertThat(Files.readString(Path.of("/etc/passwd"))).doesNotEndWith("x");
+  }
+
+  @Test
+  void rmRfRootLeavesTheHostIntact() throws Exception {
+    ExecutionResult r = run("bash", "rm -rf --no-preserve-root / 2>/dev/null; echo done");
+    assertThat(r.stdout()).contains("done");
+    assertThat(sha256(canary)).isEqualTo(canaryHash);
+    assertThat(Path.of("/usr/bin/python3")).exists();
+  }
+
+  @Test
+  void noHostEnvironmentVariableGetsIn() {
+    String hostSecret = System.getenv("BULWARK_TEST_SECRET");
+    assertThat(hostSecret).as("surefire sets BULWARK_TEST_SECRET for this test").isNotBlank();
+    ExecutionResult r = run("python", "import os\nfor k, v in os.environ.items(): print(f'{k}={v}')");
+    assertThat(r.stdout()).doesNotContain(hostSecret).doesNotContain("BULWARK_TEST_SECRET");
+    for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+      if (e.getValue().length() > 8 && !e.getKey().equals("PATH") && !e.getKey().equals("LANG")) {
+        assertThat(r.stdout()).as(e.getKey()).doesNotContain(e.getKey() + "=" + e.getValue());
+      }
+    }
+  }
+
+  @Test
+  void aHostListenerReceivesNothing() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      int port = listener.getLocalPort();
+      String code =
+          """
+          import socket
+          for host in ["127.0.0.1", "localhost", "10.0.2.2", "169.254.169.254"]:
+              try:
+                  socket.create_connection((host, %d), timeout=1).sendall(b"exfiltrated")
+                  print("CONNECTED", host)
+              except Exception as e:
+                  print("blocked", host, type(e).__name__)
+          try:
+              socket.gethostbyname("example.com")
+              print("RESOLVED")
+          except Exception as e:
+              print("no dns", type(e).__name__)
+          """
+              .formatted(port);
+      ExecutionResult r = run("python", code);
+      assertThat(r.status()).isEqualTo(Status.OK);
+      assertThat(r.stdout()).doesNotContain("RESOLVED");
+      listener.setSoTimeout(300);
+      try (Socket s = listener.accept()) {
+        throw new AssertionError("the host listener got a connection from " + s.getRemoteSocketAddress());
+      } catch (SocketTimeoutException expected) {
+        // nothing arrived
+      }
+    }
+  }
+
+  @Test
+  void aHostDecoyProcessSurvivesKillAttempts() throws Exception {
+    Process decoy = new ProcessBuilder("sleep", "300").start();
+    try {
+      String code = "kill -9 -1; kill -9 %d; pkill -9 sleep; kill -9 1; echo tried".formatted(decoy.pid());
+      ExecutionResult r = run("bash", code);
+      assertThat(r.stdout()).contains("tried");
+      assertThat(decoy.isAlive()).isTrue();
+    } finally {
+      decoy.destroyForcibly();
+    }
+  }
+
+  @Test
+  void thePayloadNeverRunsAsHostRoot() {
+    String marker = "bulwark-uid-probe-" + UUID.randomUUID();
+    Execution execution =
+        TestEngine.get().submit(new ExecutionRequest("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
+      for (long pid : HostProbe.pidsWithCmdline(marker)) {
+        long uid = HostProbe.uidOf(pid).orElseThrow();
+        assertThat(uid).isNotZero();
+        assertThat(uid).isBetween(TestEngine.config().sandboxUidBase(),
+            TestEngine.config().sandboxUidBase() + TestEngine.config().sandboxUidCount());
+      }
+    } finally {
+      execution.cancel();
+    }
+    assertThat(execution.result().join().status()).isEqualTo(Status.CANCELLED);
+  }
+
+  @Test
+  void twoConcurrentSandboxesRunAsDifferentHostUids() {
+    String marker = "bulwark-pair-" + UUID.randomUUID();
+    var request = new ExecutionRequest("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS);
+    Execution a = TestEngine.get().submit(request), b = TestEngine.get().submit(request);
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> HostProbe.pidsWithCmdline(marker).size() == 2);
+      List<Long> uids = HostProbe.pidsWithCmdline(marker).stream().map(p -> HostProbe.uidOf(p).orElseThrow()).toList();
+      assertThat(uids).doesNotHaveDuplicates();
+    } finally {
+      a.cancel();
+      b.cancel();
+    }
+    a.result().join();
+    b.result().join();
+  }
+
+  @Test
+  void filesDoNotPersistFromOneRunToTheNext() {
+    String token = UUID.randomUUID().toString();
+    ExecutionResult write =
+        run("bash", "for d in /tmp /work /dev/shm; do echo %s > $d/left-behind || exit 1; done; echo ok".formatted(token));
+    assertThat(write.stdout()).contains("ok");
+    ExecutionResult read = run("bash", "cat /tmp/left-behind /work/left-behind /dev/shm/left-behind 2>&1; true");
+    assertThat(read.stdout()).doesNotContain(token).contains("No such file");
+  }
+
+  @Test
+  void aDetachedDaemonDoesNotOutliveTheRun() {
+    String marker = "bulwark-daemon-" + UUID.randomUUID();
+    String code =
+        """
+        import os, subprocess
+        subprocess.Popen(["setsid", "bash", "-c", "exec -a %s-a sleep 300"], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if os.fork() == 0:
+            os.setsid()
+            if os.fork() == 0:
+                os.execvp("bash", ["bash", "-c", "exec -a %s-b sleep 300"])
+            os._exit(0)
+        print("spawned")
+        """
+            .formatted(marker, marker);
+    ExecutionResult r = run("python", code);
+    assertThat(r.stdout()).contains("spawned");
+    assertThat(HostProbe.pidsWithCmdline(marker)).isEmpty();
+  }
+
+  @Test
+  void onlyStandardStreamsAreInherited() {
+    ExecutionResult r = run("bash", "ls /proc/self/fd | sort -n | tr '\\n' ' '");
+    // 0-2, plus the descriptor ls opened on the directory it lists.
+    assertThat(r.stdout().trim()).isEqualTo("0 1 2 3");
+  }
+
+  @Test
+  void hostFingerprintsAreHidden() {
+    ExecutionResult r =
+        run("bash", "echo \"cmdline=[$(cat /proc/cmdline)]\"; dmesg >/dev/null 2>&1 && echo DMESG; hostname; ls /sys 2>&1 | head -1");
+    assertThat(r.stdout()).contains("cmdline=[]").doesNotContain("DMESG").contains("sandbox");
+    assertThat(r.stdout()).contains("No such file");
+  }
+
+  @Test
+  void setuidBinariesGiveNoPrivileges() throws Exception {
+    ExecutionResult r =
+        run("bash", "grep NoNewPrivs /proc/self/status; su -c 'cat " + canary + "' root </dev/null 2>&1; id -u; echo end");
+    assertThat(r.stdout()).contains("NoNewPrivs:\t1").doesNotContain(SECRET).contains("1000").contains("end");
+    assertThat(sha256(canary)).isEqualTo(canaryHash);
+  }
+
+  private static String q(Path p) {
+    return "\"" + p + "\"";
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.bulwark.attack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/** What the host sees: processes by command line or uid, and their owners. Reads /proc. */
+final class HostProbe {
+  private HostProbe() {}
+
+  /** Pids whose command line contains {@code marker}. */
+  static List<Long> pidsWithCmdline(String marker) {
+    List<Long> pids = new ArrayList<>();
+    for (Path proc : procs()) {
+      try {
+        String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        if (cmdline.contains(marker)) {
+          pids.add(Long.parseLong(proc.getFileName().toString()));
+        }
+      } catch (IOException | RuntimeException e) {
+        // the process ended while we looked
+      }
+    }
+    return pids;
+  }
+
+  /** Pids whose real uid lies in [from, to). */
+  static List<Long> pidsOfUids(long from, long to) {
+    List<Long> pids = new ArrayList<>();
+    for (Path proc : procs()) {
+      OptionalLong uid = uidOf(Long.parseLong(proc.getFileName().toString()));
+      if (uid.isPresent() && uid.getAsLong() >= from && uid.getAsLong() < to) {
+        pids.add(Long.parseLong(proc.getFileName().toString()));
+      }
+    }
+    return pids;
+  }
+
+  /** The real uid of a process, if it still exists. */
+  static OptionalLong uidOf(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("Uid:")) {
+          return OptionalLong.of(Long.parseLong(line.substring(4).trim().split("\\s+")[0]));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone
+    }
+    return OptionalLong.empty();
+  }
+
+  private static List<Path> procs() {
+    try (Stream<Path> s = Files.list(Path.of("/proc"))) {
+      return s.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.bulwark.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bulwark.Engine;
+import dev.bulwark.EngineConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Runs after every other test class: judges from the host that the suite left no process,
+ * cgroup or run directory behind, and that a start cleans up after an engine killed with -9.
+ */
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TeardownTest {
+  private static final Path CGROUP_V1 = Path.of("/sys/fs/cgroup");
+  private final EngineConfig config = TestEngine.config();
+
+  @Test
+  @Order(1)
+  void theSuiteLeftNoProcessCgroupOrRunDirectory() throws IOException {
+    TestEngine.get(); // make sure one engine has run, even when this class runs alone
+    assertThat(HostProbe.pidsOfUids(config.sandboxUidBase(), config.sandboxUidBase() + config.sandboxUidCount()))
+        .as("processes of sandbox uids").isEmpty();
+    assertThat(runCgroups()).as("run cgroups").isEmpty();
+    for (Path engineDir : list(config.stateDir().resolve("engines"))) {
+      if (Files.isDirectory(engineDir)) {
+        assertThat(list(engineDir)).as("run dirs of " + engineDir).allMatch(p -> p.getFileName().toString().equals("seccomp"));
+      }
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aStartCleansWhatAnEngineKilledWithSigkillLeft() throws Exception {
+    Set<Path> enginesBefore = new HashSet<>(list(config.stateDir().resolve("engines")));
+    String prefix = "bulwark-crash-" + UUID.randomUUID();
+    String marker = prefix + "-sandboxed"; // the JVM's own command line holds only the prefix
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Process crashing =
+        new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                CrashingEngine.class.getName(), prefix)
+            .inheritIO()
+            .start();
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
+    } finally {
+      crashing.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
+    }
+    List<Path> leftovers = list(config.stateDir().resolve("engines")).stream().filter(p -> !enginesBefore.contains(p)).toList();
+    assertThat(leftovers).as("the dead engine's lock and directory").isNotEmpty();
+    String deadId = leftovers.getFirst().getFileName().toString().replace(".lock", "");
+    assertThat(runCgroups()).as("the dead engine's cgroups").anyMatch(name -> name.startsWith(deadId + "."));
+
+    try (Engine fresh = Engine.start(config)) {
+      assertThat(leftovers).noneMatch(Files::exists);
+      assertThat(runCgroups()).noneMatch(name -> name.startsWith(deadId + "."));
+      await().atMost(Duration.ofSeconds(10)).until(() -> HostProbe.pidsWithCmdline(marker).isEmpty());
+    }
+  }
+
+  /** Names of run cgroups under bulwark/ in any v1 controller (or the v2 tree). */
+  private static Set<String> runCgroups() throws IOException {
+    Set<String> names = new HashSet<>();
+    for (Path controller : list(CGROUP_V1)) {
+      Path base = controller.resolve("bulwark");
+      if (Files.isDirectory(base)) {
+        for (Path run : list(base)) {
+          if (Files.isDirectory(run)) {
+            names.add(run.getFileName().toString());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.toList();
+    }
+  }
+}

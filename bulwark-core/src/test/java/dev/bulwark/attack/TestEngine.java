@@ -1,0 +1,39 @@
+package dev.bulwark.attack;
+
+import dev.bulwark.Engine;
+import dev.bulwark.EngineConfig;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Limits;
+import dev.bulwark.Profiles;
+import java.time.Duration;
+
+/** One engine for the whole test JVM, started on first use, with short default limits. */
+final class TestEngine {
+  /** Generous for benign work, short enough that a stuck test fails fast. */
+  static final Limits LIMITS = Profiles.DEFAULT.withWallTimeout(Duration.ofSeconds(20)).withMemoryBytes(512L << 20);
+
+  private static Engine engine;
+
+  private TestEngine() {}
+
+  static synchronized Engine get() {
+    if (engine == null) {
+      engine = Engine.start(EngineConfig.defaults());
+      Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
+    }
+    return engine;
+  }
+
+  static EngineConfig config() {
+    return EngineConfig.defaults();
+  }
+
+  static ExecutionResult run(String language, String code) {
+    return run(language, code, LIMITS);
+  }
+
+  static ExecutionResult run(String language, String code, Limits limits) {
+    return get().execute(new ExecutionRequest(language, code, limits));
+  }
+}

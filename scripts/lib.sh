@@ -1,0 +1,63 @@
+# Shared by ./bulwark and scripts/test: host packages, the JDK, and the build. Source it; every
+# function is idempotent and prints progress on stderr only (stdout belongs to the command).
+
+BULWARK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Debian packages the engine needs at run time, as "command-or-file package" pairs.
+BULWARK_PACKAGES=(
+  "/usr/bin/bwrap bubblewrap"
+  "/usr/bin/python3 python3"
+  "/usr/bin/node nodejs"
+  "/usr/bin/setpriv util-linux"
+  "/usr/bin/unzip unzip"
+  "/usr/lib/x86_64-linux-gnu/libseccomp.so.2 libseccomp2"
+)
+
+say() { printf 'bulwark: %s\n' "$*" >&2; }
+
+ensure_packages() {
+  local missing=() entry path pkg
+  for entry in "${BULWARK_PACKAGES[@]}"; do
+    path=${entry% *}; pkg=${entry#* }
+    [ -e "$path" ] || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    say "installing ${missing[*]} (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
+      || { say "apt-get could not install: ${missing[*]}"; return 1; }
+  else
+    say "missing packages: ${missing[*]}"
+    say "install them with: sudo apt-get install ${missing[*]}"
+    return 1
+  fi
+}
+
+# Prints a JDK home of version 25 or newer: $JAVA_HOME if it qualifies, else one under /usr/lib/jvm.
+find_jdk() {
+  local candidate version
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ -f "$candidate/release" ] || continue
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release")
+    if [ -n "$version" ] && [ "$version" -ge 25 ]; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  done
+  say "no JDK 25 or newer found (looked at JAVA_HOME and /usr/lib/jvm)."
+  say "install one, e.g. Temurin 25 from adoptium.net, and set JAVA_HOME to it"
+  return 1
+}
+
+# Builds the CLI unless the last build is newer than every source file and POM.
+build_if_stale() {
+  local stamp="$BULWARK_ROOT/bulwark-cli/target/.build-stamp"
+  if [ -f "$stamp" ] && [ -z "$(find "$BULWARK_ROOT" -path "$BULWARK_ROOT/.git" -prune -o \
+        \( -path '*/src/*' -o -name pom.xml \) -newer "$stamp" -print -quit)" ]; then
+    return 0
+  fi
+  say "building (sources changed or first run)..."
+  (cd "$BULWARK_ROOT" && ./mvnw -q -B -DskipTests package) >&2 || { say "build failed"; return 1; }
+  touch "$stamp"
+}
