@@ -89,7 +89,8 @@ class SeccompFiltersTest {
 
     SeccompFilters filters = SeccompFilters.compile(policy, dir);
 
-    // Which ones depends on the libseccomp build (Debian 12's knows Linux 6.7); the core ones never.
+    // Which ones depends on the libseccomp build (Debian 12's knows Linux 6.7); the core ones
+    // never.
     assertThat(filters.unknownSyscalls())
         .isSorted()
         .doesNotHaveDuplicates()
