@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 final class SandboxRun {
   private static final Pattern EXIT_CODE = Pattern.compile("\"exit-code\"\\s*:\\s*(\\d+)");
+  private static final Pattern CHILD_PID = Pattern.compile("\"child-pid\"\\s*:\\s*(\\d+)");
   /** How often the host looks at the clock, the CPU counter and the cancel flag. */
   private static final long TICK_MS = 20;
 
@@ -83,12 +84,13 @@ final class SandboxRun {
     command.add(host.config().bwrap().toString());
     command.addAll(BwrapCommand.bwrapArgs(runtime, limits, host.staticFiles()));
 
-    ProcessBuilder pb = new ProcessBuilder(command);
+    // No variable and no directory of the engine's reaches bwrap's init, whose environ the payload
+    // can read as /proc/1/environ. Every program the prefix runs has an absolute path.
+    ProcessBuilder pb = new ProcessBuilder(command).directory(new java.io.File("/"));
     pb.environment().clear();
-    pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
     long started = System.nanoTime();
     Process process = pb.start();
-    Runnable stop = () -> kill(process, cgroup);
+    Runnable stop = () -> kill(process, cgroup, status);
     OutputCapture out = new OutputCapture(limits.outputBytes(), stop);
     OutputCapture err = new OutputCapture(limits.outputBytes(), stop);
     Thread outReader = Thread.ofVirtual().name(name + "-stdout").start(() -> out.drain(process.getInputStream()));
@@ -163,13 +165,28 @@ final class SandboxRun {
         List.of());
   }
 
-  private static void kill(Process process, RunCgroup cgroup) {
+  /**
+   * Kills the sandbox's init, which ends its pid namespace (the kernel kills every process in it);
+   * bwrap, our child, then reaps it and exits. Killing bwrap first would orphan the init to the
+   * host's pid 1, which may reap it late. The cgroup kill is the backstop.
+   */
+  private static void kill(Process process, RunCgroup cgroup, Path status) {
+    Matcher child = CHILD_PID.matcher(readBounded(status));
+    if (child.find()) {
+      ProcessHandle.of(Long.parseLong(child.group(1)))
+          .filter(init -> init.parent().map(ProcessHandle::pid).orElse(-1L) == process.pid())
+          .ifPresent(ProcessHandle::destroyForcibly);
+      try {
+        if (process.waitFor(2, TimeUnit.SECONDS)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (cgroup != null) {
       cgroup.killAll();
     }
-    // Killing the outer bwrap takes the sandbox's pid 1 with it (--die-with-parent), and the
-    // kernel then kills every process of the pid namespace.
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
   }
 

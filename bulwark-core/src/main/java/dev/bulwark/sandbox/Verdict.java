@@ -13,7 +13,8 @@ record Verdict(Status status, String reason, Integer signal) {
   static final int SIGXFSZ = 25;
 
   /**
-   * What the host saw.
+   * What the host saw. Kills the host decided on (cancel, timeout, flood, CPU budget) come first:
+   * they also cut bwrap short, so its status report says nothing about them.
    *
    * @param setupFinished bwrap reported the payload's exit, so the sandbox was built
    * @param exitCode bwrap's exit code: the payload's, or 128+N for signal N
@@ -54,13 +55,15 @@ record Verdict(Status status, String reason, Integer signal) {
     if (o.outputFlooded) {
       return new Verdict(Status.OUTPUT_LIMIT, "output flood: the run was stopped", signal);
     }
+    if (o.cpuExhausted) {
+      return new Verdict(Status.CPU_LIMIT, "CPU time limit used up by the run's processes", signal);
+    }
     if (!o.setupFinished) {
       String why = o.setupError.isBlank() ? "bwrap exited with " + o.exitCode : o.setupError;
       return new Verdict(Status.SANDBOX_ERROR, "sandbox setup failed: " + why, null);
     }
     boolean failed = o.exitCode != 0;
-    if (o.cpuExhausted
-        || (signal != null && signal == SIGXCPU)
+    if ((signal != null && signal == SIGXCPU)
         || (failed && o.cpuNanos >= o.cpuBudgetNanos)) {
       return new Verdict(Status.CPU_LIMIT, "CPU time limit used up", signal);
     }

@@ -55,7 +55,7 @@ class ContainmentTest {
     String code =
         """
         import os, shutil, glob
-        for path in [%s, "/etc/shadow", "/proc/1/environ", "/root/.ssh/id_rsa"]:
+        for path in [%s, "/etc/shadow", "/root/.ssh/id_rsa", "/etc/ssh/ssh_host_rsa_key"]:
             try:
                 print("READ", path, open(path).read())
             except Exception as e:
@@ -91,8 +91,18 @@ class ContainmentTest {
   void noHostEnvironmentVariableGetsIn() {
     String hostSecret = System.getenv("BULWARK_TEST_SECRET");
     assertThat(hostSecret).as("surefire sets BULWARK_TEST_SECRET for this test").isNotBlank();
-    ExecutionResult r = run("python", "import os\nfor k, v in os.environ.items(): print(f'{k}={v}')");
-    assertThat(r.stdout()).doesNotContain(hostSecret).doesNotContain("BULWARK_TEST_SECRET");
+    // Its own environment, and that of every process it can see (pid 1 is bwrap's init).
+    String code =
+        """
+        import os, glob
+        for k, v in os.environ.items(): print(f"{k}={v}")
+        for f in glob.glob("/proc/[0-9]*/environ"):
+            try: print(open(f).read().replace("\\0", "\\n"))
+            except OSError: pass
+        """;
+    ExecutionResult r = run("python", code);
+    assertThat(r.stdout()).doesNotContain(hostSecret).doesNotContain("BULWARK_TEST_SECRET")
+        .doesNotContain(System.getProperty("user.dir"));
     for (Map.Entry<String, String> e : System.getenv().entrySet()) {
       if (e.getValue().length() > 8 && !e.getKey().equals("PATH") && !e.getKey().equals("LANG")) {
         assertThat(r.stdout()).as(e.getKey()).doesNotContain(e.getKey() + "=" + e.getValue());

@@ -41,6 +41,18 @@ final class HostProbe {
     return pids;
   }
 
+  /** "pid state cmdline" of a process, for assertion messages. */
+  static String describe(long pid) {
+    try {
+      Path proc = Path.of("/proc", Long.toString(pid));
+      String state = Files.readAllLines(proc.resolve("status")).stream().filter(l -> l.startsWith("State:") || l.startsWith("PPid:") || l.startsWith("Name:")).toList().toString();
+      String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+      return pid + " " + state + " " + cmdline;
+    } catch (IOException e) {
+      return pid + " (gone)";
+    }
+  }
+
   /** The real uid of a process, if it still exists. */
   static OptionalLong uidOf(long pid) {
     try {

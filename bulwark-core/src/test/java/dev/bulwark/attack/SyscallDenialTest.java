@@ -44,7 +44,6 @@ class SyscallDenialTest {
               print(f"{name} ret=0 errno=none")
           except OSError as e:
               print(f"{name} ret=-1 errno={errno.errorcode.get(e.errno, e.errno)}")
-      fd = os.open("/dev/tty", os.O_RDWR) if os.path.exists("/dev/tty") else 0
       c = ctypes.c_char(b"x")
       ctypes.set_errno(0)
       ret = libc.ioctl(0, 0x5412, ctypes.byref(c))

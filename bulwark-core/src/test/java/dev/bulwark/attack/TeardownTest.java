@@ -33,8 +33,13 @@ class TeardownTest {
   @Order(1)
   void theSuiteLeftNoProcessCgroupOrRunDirectory() throws IOException {
     TestEngine.get(); // make sure one engine has run, even when this class runs alone
-    assertThat(HostProbe.pidsOfUids(config.sandboxUidBase(), config.sandboxUidBase() + config.sandboxUidCount()))
-        .as("processes of sandbox uids").isEmpty();
+    long from = config.sandboxUidBase(), to = from + config.sandboxUidCount();
+    assertThat(HostProbe.pidsOfUids(from, to)).map(HostProbe::describe)
+        .as("live processes of sandbox uids").allMatch(p -> p.contains("zombie") || p.contains("(gone)"));
+    // bwrap's setup process exits before its child and is reparented to the host's init, which
+    // may reap it late (this machine's does, within a second or two): wait for that, bounded.
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        assertThat(HostProbe.pidsOfUids(from, to)).map(HostProbe::describe).as("processes of sandbox uids").isEmpty());
     assertThat(runCgroups()).as("run cgroups").isEmpty();
     for (Path engineDir : list(config.stateDir().resolve("engines"))) {
       if (Files.isDirectory(engineDir)) {

@@ -69,5 +69,8 @@ class VerdictTest {
   void hostKillsWinOverWhatTheProgramDid() {
     assertThat(Verdict.of(with(ran(0), "timedOut")).status()).isEqualTo(Status.TIMEOUT);
     assertThat(Verdict.of(with(ran(1), "setupFailed")).reason()).contains("Can't mount");
+    Verdict.Observation killedBeforeBwrapReported =
+        new Verdict.Observation(false, 137, "", false, false, true, false, false, 0, 0, BUDGET, BUDGET, "30s");
+    assertThat(Verdict.of(killedBeforeBwrapReported).status()).isEqualTo(Status.CPU_LIMIT);
   }
 }
