@@ -39,6 +39,9 @@ final class StateDir {
    * Locks this JVM holds, by path. POSIX record locks belong to the process and closing any
    * descriptor of a file drops them all, so a file this JVM holds is never opened a second time.
    */
+  /** Engine ids are the pid and a random number, in hex. */
+  static final java.util.regex.Pattern ENGINE_ID = java.util.regex.Pattern.compile("[0-9a-f]{1,16}-[0-9a-f]{8}");
+
   private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final Path root;
@@ -141,21 +144,23 @@ final class StateDir {
     }
   }
 
-  /** True when the engine that owns {@code id} is gone (its lock can be taken). */
+  /** True when {@code id} names an engine (of this layout) that is gone: its lock is free or absent. */
   boolean isDeadEngine(String id) {
-    if (id.equals(engineId)) {
+    if (!ENGINE_ID.matcher(id).matches() || id.equals(engineId)) {
       return false;
     }
     Path lockFile = root.resolve("engines").resolve(id + ".lock");
     if (HELD.contains(lockFile)) {
       return false;
     }
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         return false;
       }
       lock.release();
+      return true;
+    } catch (NoSuchFileException e) {
       return true;
     } catch (IOException | OverlappingFileLockException e) {
       return false;
@@ -164,21 +169,22 @@ final class StateDir {
 
   /** Removes the directories and locks of engines that are gone; returns how many. */
   int removeDeadEngines() {
-    int removed = 0;
+    java.util.Set<String> dead = new java.util.TreeSet<>();
     try (var entries = Files.list(root.resolve("engines"))) {
       for (Path entry : entries.toList()) {
-        String name = entry.getFileName().toString();
-        if (name.endsWith(".lock") || !isDeadEngine(name)) {
-          continue;
+        String id = entry.getFileName().toString().replaceFirst("\\.lock$", "");
+        if (isDeadEngine(id)) {
+          dead.add(id);
         }
-        deleteTree(entry);
-        Files.deleteIfExists(root.resolve("engines").resolve(name + ".lock"));
-        removed++;
+      }
+      for (String id : dead) {
+        deleteTree(root.resolve("engines").resolve(id));
+        Files.deleteIfExists(root.resolve("engines").resolve(id + ".lock"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return removed;
+    return dead.size();
   }
 
   /** Releases this engine's lock and removes its directory. */
