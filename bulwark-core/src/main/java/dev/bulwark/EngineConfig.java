@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param sandboxUidCount how many uids the range holds, so how many sandboxes may run at once
  * @param allowDegraded run even when a limit cannot be enforced (no cgroups): for development
  *     only, and said loudly
+ * @param stagedLaunchers how many launcher shells wait, already inside a fresh cgroup, for the
+ *     next runs (0: every run creates and joins its cgroup on the request path)
  */
 public record EngineConfig(
-    Path bwrap, Path stateDir, long sandboxUidBase, int sandboxUidCount, boolean allowDegraded) {
+    Path bwrap,
+    Path stateDir,
+    long sandboxUidBase,
+    int sandboxUidCount,
+    boolean allowDegraded,
+    int stagedLaunchers) {
 
   public EngineConfig {
     Objects.requireNonNull(bwrap, "bwrap");
@@ -27,19 +34,30 @@ public record EngineConfig(
     if (sandboxUidCount < 1) {
       throw new IllegalArgumentException("sandboxUidCount must be positive");
     }
+    if (stagedLaunchers < 0 || stagedLaunchers > 64) {
+      throw new IllegalArgumentException("stagedLaunchers must be between 0 and 64");
+    }
   }
 
   /** Root keeps state in /run/bulwark (gone at reboot); others under XDG_RUNTIME_DIR or /tmp. */
   public static EngineConfig defaults() {
-    return new EngineConfig(Path.of("/usr/bin/bwrap"), defaultStateDir(), 2_000_000_000L, 1000, false);
+    return new EngineConfig(Path.of("/usr/bin/bwrap"), defaultStateDir(), 2_000_000_000L, 1000, false, 2);
+  }
+
+  public EngineConfig withBwrap(Path value) {
+    return new EngineConfig(value, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers);
   }
 
   public EngineConfig withStateDir(Path dir) {
-    return new EngineConfig(bwrap, dir, sandboxUidBase, sandboxUidCount, allowDegraded);
+    return new EngineConfig(bwrap, dir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers);
   }
 
   public EngineConfig withAllowDegraded(boolean value) {
-    return new EngineConfig(bwrap, stateDir, sandboxUidBase, sandboxUidCount, value);
+    return new EngineConfig(bwrap, stateDir, sandboxUidBase, sandboxUidCount, value, stagedLaunchers);
+  }
+
+  public EngineConfig withStagedLaunchers(int value) {
+    return new EngineConfig(bwrap, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, value);
   }
 
   private static Path defaultStateDir() {

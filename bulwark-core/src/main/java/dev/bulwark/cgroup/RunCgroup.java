@@ -1,6 +1,7 @@
 package dev.bulwark.cgroup;
 
 import dev.bulwark.cgroup.CgroupException.Code;
+import dev.bulwark.Limits;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,6 +38,16 @@ public final class RunCgroup implements AutoCloseable {
    */
   public List<Path> procsFiles() {
     return hierarchy.runDirs(name).stream().map(dir -> dir.resolve("cgroup.procs")).toList();
+  }
+
+  /**
+   * Applies limits again, replacing those of {@link Cgroups#create}: for a cgroup prepared before
+   * its request was known. Call it before the sandbox starts.
+   *
+   * @throws CgroupException if a limit file refuses the value
+   */
+  public void applyLimits(Limits limits) {
+    hierarchy.applyLimits(name, limits);
   }
 
   /**

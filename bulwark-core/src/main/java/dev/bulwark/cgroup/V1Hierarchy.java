@@ -123,11 +123,19 @@ final class V1Hierarchy implements Hierarchy {
   public void applyLimits(String name, Limits limits) {
     Path memory = dir("memory", name);
     String bytes = Long.toString(limits.memoryBytes());
-    // memsw (memory + swap) must never be below the memory limit, so the memory limit goes first.
-    CgroupFs.write(memory.resolve("memory.limit_in_bytes"), bytes);
+    // memsw (memory + swap) must never be below the memory limit: when lowering, the memory limit
+    // goes first; when raising (limits applied again to a prepared cgroup), memsw goes first.
+    Path limit = memory.resolve("memory.limit_in_bytes");
     Path memsw = memory.resolve("memory.memsw.limit_in_bytes");
-    if (CgroupFs.isFile(memsw)) {
+    boolean hasMemsw = CgroupFs.isFile(memsw);
+    if (hasMemsw && limits.memoryBytes() > Long.parseLong(CgroupFs.read(memsw).strip())) {
       CgroupFs.write(memsw, bytes);
+      CgroupFs.write(limit, bytes);
+    } else {
+      CgroupFs.write(limit, bytes);
+      if (hasMemsw) {
+        CgroupFs.write(memsw, bytes);
+      }
     }
     try {
       CgroupFs.write(memory.resolve("memory.swappiness"), "0");

@@ -107,29 +107,41 @@ final class BwrapCommand {
   }
 
   /**
-   * The {@code sh -c} script that starts the sandbox. Its positional parameters are the command
-   * to exec ({@code setpriv ... bwrap ...} or {@code bwrap ...}).
+   * The {@code sh -c} script of a staged launcher: join the run's cgroups, then read one line from
+   * stdin and run it ({@link #launchLine}). What follows that line on stdin is the program's input.
    *
    * @param cgroupProcs cgroup.procs files to join (empty in degraded mode)
    */
-  static String launcherScript(
-      List<Path> cgroupProcs, Limits limits, Path allowBpf, Path guardBpf, Path code, Path status) {
+  static String stageScript(List<Path> cgroupProcs) {
     StringBuilder s = new StringBuilder();
     for (Path procs : cgroupProcs) {
-      s.append("echo $$ > ").append(quote(procs)).append(" && ");
+      s.append("echo $$ > ").append(quote(procs.toString())).append(" && ");
     }
+    return s.append("IFS= read -r line && eval \"$line\"").toString();
+  }
+
+  /**
+   * The line a staged launcher runs: rlimits, then exec of {@code command} with the filters, the
+   * code and bwrap's status file opened as descriptors 3-6.
+   */
+  static String launchLine(
+      Limits limits, Path allowBpf, Path guardBpf, Path code, Path status, List<String> command) {
     long cpuSeconds = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000);
     long fileBlocks = Math.max(1, (limits.fileSizeBytes() + 511) / 512); // sh counts 512-byte blocks
+    StringBuilder s = new StringBuilder();
     // Soft CPU limit sends SIGXCPU (reported as CPU_LIMIT); the hard one a second later, SIGKILL.
     s.append("ulimit -c 0 && ulimit -S -t ").append(cpuSeconds)
         .append(" && ulimit -H -t ").append(cpuSeconds + 1)
         .append(" && ulimit -f ").append(fileBlocks)
         .append(" && ulimit -n ").append(limits.openFiles())
-        .append(" && exec \"$@\"")
-        .append(' ').append(FD_SECCOMP_ALLOW).append('<').append(quote(allowBpf))
-        .append(' ').append(FD_SECCOMP_GUARD).append('<').append(quote(guardBpf))
-        .append(' ').append(FD_CODE).append('<').append(quote(code))
-        .append(' ').append(FD_STATUS).append('>').append(quote(status));
+        .append(" && exec");
+    for (String arg : command) {
+      s.append(' ').append(quote(arg));
+    }
+    s.append(' ').append(FD_SECCOMP_ALLOW).append('<').append(quote(allowBpf.toString()))
+        .append(' ').append(FD_SECCOMP_GUARD).append('<').append(quote(guardBpf.toString()))
+        .append(' ').append(FD_CODE).append('<').append(quote(code.toString()))
+        .append(' ').append(FD_STATUS).append('>').append(quote(status.toString()));
     return s.toString();
   }
 
@@ -141,8 +153,12 @@ final class BwrapCommand {
         "--inh-caps=-all", "--no-new-privs", "--");
   }
 
-  private static String quote(Path p) {
-    return "'" + p.toString().replace("'", "'\\''") + "'";
+  /** Single-quotes a word for sh; the launch line is one line, so a newline is refused. */
+  static String quote(String word) {
+    if (word.indexOf('\n') >= 0 || word.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("a sandbox argument contains a newline or NUL: " + word);
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 
   private static String readLink(Path p) {

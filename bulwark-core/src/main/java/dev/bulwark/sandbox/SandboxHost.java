@@ -4,7 +4,6 @@ import dev.bulwark.EngineConfig;
 import dev.bulwark.ExecutionRequest;
 import dev.bulwark.ExecutionResult;
 import dev.bulwark.HostUser;
-import dev.bulwark.Limits;
 import dev.bulwark.RuntimeInfo;
 import dev.bulwark.cgroup.Cgroups;
 import dev.bulwark.cgroup.RunCgroup;
@@ -30,6 +29,10 @@ public final class SandboxHost implements AutoCloseable {
   private final List<String> warnings;
   private final AtomicLong runSeq = new AtomicLong();
   private final AtomicLong nextUid = new AtomicLong();
+  private final java.util.concurrent.BlockingQueue<StagedLauncher> staged;
+  /** Cgroup removals still running in the background; {@link #close} waits for them. */
+  private final java.util.Set<Thread> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   private SandboxHost(
       EngineConfig config, StateDir state, SeccompFilters filters, Cgroups cgroups, List<String> warnings) {
@@ -38,6 +41,7 @@ public final class SandboxHost implements AutoCloseable {
     this.filters = filters;
     this.cgroups = cgroups;
     this.warnings = List.copyOf(warnings);
+    this.staged = new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, config.stagedLaunchers()));
     this.staticFiles =
         new BwrapCommand.StaticFiles(
             state.writeStatic("passwd", "sandbox:x:1000:1000:sandbox:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"),
@@ -80,7 +84,9 @@ public final class SandboxHost implements AutoCloseable {
       }
       state.removeDeadEngines();
       SeccompFilters filters = SeccompFilters.compileDefault(state.engineDir().resolve("seccomp"));
-      return new SandboxHost(config, state, filters, cgroups, warnings);
+      SandboxHost host = new SandboxHost(config, state, filters, cgroups, warnings);
+      host.refill();
+      return host;
     } catch (RuntimeException e) {
       state.close();
       throw new SandboxUnavailableException(List.of(e.getMessage()));
@@ -89,8 +95,7 @@ public final class SandboxHost implements AutoCloseable {
 
   /** Prepares one run of a request in a fresh sandbox; nothing starts until {@link Handle#run}. */
   public Handle prepare(ExecutionRequest request, RuntimeDescriptor runtime, RuntimeInfo info) {
-    String name = state.engineId() + "." + runSeq.incrementAndGet();
-    return new Handle(new SandboxRun(this, name, runtime, info, request));
+    return new Handle(new SandboxRun(this, runtime, info, request));
   }
 
   /** One prepared run: {@link #run()} it on some thread, {@link #cancel()} it from another. */
@@ -127,9 +132,78 @@ public final class SandboxHost implements AutoCloseable {
         : "host uid " + HostUser.uid() + " (the engine's own; run as root for a uid per sandbox)";
   }
 
+  /** Kills the staged launchers, waits for background cgroup removals, releases the state dir. */
   @Override
   public void close() {
+    closed = true;
+    for (StagedLauncher l; (l = staged.poll()) != null; ) {
+      l.discard();
+    }
+    for (Thread t : retiring) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     state.close();
+  }
+
+  /** A launcher for one run: a staged one when ready, else one staged now (the cold path). */
+  StagedLauncher takeLauncher() {
+    StagedLauncher launcher;
+    while ((launcher = staged.poll()) != null && !launcher.alive()) {
+      launcher.discard(); // someone killed the idle shell: never reuse what we cannot vouch for
+    }
+    return launcher != null ? launcher : stage();
+  }
+
+  /**
+   * Stages launchers again, in the background, once a run has ended. Not when one starts: a cgroup
+   * v1 join holds the kernel's threadgroup lock for writing while it waits for an RCU grace
+   * period, and every fork on the host waits with it, the starting sandbox's included.
+   */
+  void refillLater() {
+    if (!closed && staged.size() < config.stagedLaunchers()) {
+      Thread.ofVirtual().name("bulwark-stage").start(this::refill);
+    }
+  }
+
+  private StagedLauncher stage() {
+    String name = state.engineId() + "." + runSeq.incrementAndGet();
+    // Placeholder limits until the request's are applied, before the sandbox starts.
+    return StagedLauncher.stage(name, cgroups == null ? null : cgroups.create(name, dev.bulwark.Profiles.STRICT));
+  }
+
+  private synchronized void refill() {
+    while (!closed && staged.size() < config.stagedLaunchers()) {
+      StagedLauncher launcher;
+      try {
+        launcher = stage();
+      } catch (RuntimeException e) {
+        return; // the cold path will stage, and report, on the next request
+      }
+      if (closed || !staged.offer(launcher)) {
+        launcher.discard();
+        return;
+      }
+    }
+  }
+
+  /** Removes a finished run's cgroup off the request path; its processes are already gone. */
+  void retire(RunCgroup cgroup) {
+    if (cgroup == null) {
+      return;
+    }
+    Thread t = Thread.ofVirtual().unstarted(() -> {
+      try {
+        cgroup.close();
+      } finally {
+        retiring.remove(Thread.currentThread());
+      }
+    });
+    retiring.add(t);
+    t.start();
   }
 
   EngineConfig config() {
@@ -150,11 +224,6 @@ public final class SandboxHost implements AutoCloseable {
 
   boolean dropsPrivileges() {
     return HostUser.isRoot();
-  }
-
-  /** The run's cgroup with its limits applied, or null in degraded mode. */
-  RunCgroup createCgroup(String name, Limits limits) {
-    return cgroups == null ? null : cgroups.create(name, limits);
   }
 
   /** A host uid no other live sandbox (of any engine on this host) is using. */

@@ -33,15 +33,13 @@ final class SandboxRun {
   private static final long TICK_MS = 20;
 
   private final SandboxHost host;
-  private final String name;
   private final RuntimeDescriptor runtime;
   private final RuntimeInfo runtimeInfo;
   private final ExecutionRequest request;
   private volatile boolean cancelled;
 
-  SandboxRun(SandboxHost host, String name, RuntimeDescriptor runtime, RuntimeInfo info, ExecutionRequest request) {
+  SandboxRun(SandboxHost host, RuntimeDescriptor runtime, RuntimeInfo info, ExecutionRequest request) {
     this.host = host;
-    this.name = name;
     this.runtime = runtime;
     this.runtimeInfo = info;
     this.request = request;
@@ -54,42 +52,50 @@ final class SandboxRun {
 
   ExecutionResult run() {
     Limits limits = request.limits();
-    Path dir = host.state().engineDir().resolve(name);
+    StagedLauncher launcher = null;
+    Path dir = null;
     try (SandboxHost.UidLease uid = host.leaseUid()) {
+      launcher = host.takeLauncher();
+      dir = host.state().engineDir().resolve(launcher.name());
       Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       Path code = dir.resolve("code");
       Files.writeString(code, request.code(), StandardCharsets.UTF_8);
-      Path status = dir.resolve("status.json");
-      try (RunCgroup cgroup = host.createCgroup(name, limits)) {
-        return supervise(uid.uid(), cgroup, code, status, limits);
+      if (launcher.cgroup() != null) {
+        launcher.cgroup().applyLimits(limits);
       }
+      return supervise(launcher, uid.uid(), code, dir.resolve("status.json"), limits);
     } catch (IOException | RuntimeException e) {
+      if (launcher != null) {
+        launcher.discard();
+        launcher = null;
+      }
       return ExecutionResult.notRun(Status.SANDBOX_ERROR, "sandbox failed: " + e.getMessage(), runtimeInfo);
     } finally {
-      StateDir.deleteTree(dir);
+      if (launcher != null) {
+        host.retire(launcher.cgroup());
+      }
+      if (dir != null) {
+        StateDir.deleteTree(dir);
+      }
+      host.refillLater();
     }
   }
 
-  private ExecutionResult supervise(long uid, RunCgroup cgroup, Path code, Path status, Limits limits)
+  private ExecutionResult supervise(StagedLauncher launcher, long uid, Path code, Path status, Limits limits)
       throws IOException {
     List<String> command = new ArrayList<>();
-    command.add("/bin/sh");
-    command.add("-c");
-    List<Path> procs = cgroup == null ? List.of() : cgroup.procsFiles();
-    command.add(BwrapCommand.launcherScript(procs, limits, host.filters().allowlist(), host.filters().guard(), code, status));
-    command.add("bulwark-launch");
     if (host.dropsPrivileges()) {
       command.addAll(BwrapCommand.dropTo(uid));
     }
     command.add(host.config().bwrap().toString());
     command.addAll(BwrapCommand.bwrapArgs(runtime, limits, host.staticFiles()));
+    String line =
+        BwrapCommand.launchLine(limits, host.filters().allowlist(), host.filters().guard(), code, status, command);
 
-    // No variable and no directory of the engine's reaches bwrap's init, whose environ the payload
-    // can read as /proc/1/environ. Every program the prefix runs has an absolute path.
-    ProcessBuilder pb = new ProcessBuilder(command).directory(new java.io.File("/"));
-    pb.environment().clear();
+    String name = launcher.name();
+    RunCgroup cgroup = launcher.cgroup();
     long started = System.nanoTime();
-    Process process = pb.start();
+    Process process = launcher.launch(line);
     Runnable stop = () -> kill(process, cgroup, status);
     OutputCapture out = new OutputCapture(limits.outputBytes(), stop);
     OutputCapture err = new OutputCapture(limits.outputBytes(), stop);
@@ -122,7 +128,7 @@ final class SandboxRun {
     }
     long wallNanos = System.nanoTime() - started;
     if (cgroup != null) {
-      cgroup.killAll(); // a daemon that escaped the pid namespace's end would still be in here
+      cgroup.killAll(); // nothing may outlive the run; removing the empty cgroup can wait
     }
     join(outReader);
     join(errReader);

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Runs after every other test class: judges from the host that the suite left no process,
- * cgroup or run directory behind, and that a start cleans up after an engine killed with -9.
+ * Runs after every other test class: judges from the host that the suite, once its engine is
+ * closed, left no process, cgroup or run directory behind, and that a start cleans up after an
+ * engine killed with -9.
  */
 @Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -32,7 +33,8 @@ class TeardownTest {
   @Test
   @Order(1)
   void theSuiteLeftNoProcessCgroupOrRunDirectory() throws IOException {
-    TestEngine.get(); // make sure one engine has run, even when this class runs alone
+    TestEngine.run("bash", "true"); // make sure one engine has run, even when this class runs alone
+    TestEngine.shutdown();
     long from = config.sandboxUidBase(), to = from + config.sandboxUidCount();
     assertThat(HostProbe.pidsOfUids(from, to)).map(HostProbe::describe)
         .as("live processes of sandbox uids").allMatch(p -> p.contains("zombie") || p.contains("(gone)"));
@@ -40,7 +42,7 @@ class TeardownTest {
     // may reap it late (this machine's does, within a second or two): wait for that, bounded.
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
         assertThat(HostProbe.pidsOfUids(from, to)).map(HostProbe::describe).as("processes of sandbox uids").isEmpty());
-    assertThat(runCgroups()).as("run cgroups").isEmpty();
+    assertThat(runCgroups()).as("cgroups of runs and staged launchers").isEmpty();
     for (Path engineDir : list(config.stateDir().resolve("engines"))) {
       if (Files.isDirectory(engineDir)) {
         assertThat(list(engineDir)).as("run dirs of " + engineDir).allMatch(p -> p.getFileName().toString().equals("seccomp"));

@@ -20,9 +20,17 @@ final class TestEngine {
   static synchronized Engine get() {
     if (engine == null) {
       engine = Engine.start(EngineConfig.defaults());
-      Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
+      Runtime.getRuntime().addShutdownHook(new Thread(TestEngine::shutdown));
     }
     return engine;
+  }
+
+  /** Closes the shared engine (its staged launchers, background removals) if it was started. */
+  static synchronized void shutdown() {
+    if (engine != null) {
+      engine.close();
+      engine = null;
+    }
   }
 
   static EngineConfig config() {

@@ -1,0 +1,77 @@
+package dev.bulwark.sandbox;
+
+import dev.bulwark.cgroup.RunCgroup;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A shell that has already joined a fresh cgroup and waits on stdin for the line that starts its
+ * sandbox. Joining a cgroup v1 hierarchy waits for an RCU grace period (about 10 ms on the
+ * development machine, most of a cold start's overhead), so the engine stages launchers before
+ * requests arrive. Each launcher, its cgroup and the sandbox it starts serve one run only.
+ */
+final class StagedLauncher {
+  private final String name;
+  private final RunCgroup cgroup; // null in degraded mode
+  private final Process process;
+
+  private StagedLauncher(String name, RunCgroup cgroup, Process process) {
+    this.name = name;
+    this.cgroup = cgroup;
+    this.process = process;
+  }
+
+  /** Starts the shell; it joins the cgroup on its own while the caller goes on. */
+  static StagedLauncher stage(String name, RunCgroup cgroup) {
+    List<String> command =
+        List.of("/bin/sh", "-c", BwrapCommand.stageScript(cgroup == null ? List.of() : cgroup.procsFiles()));
+    // No variable and no directory of the engine's reaches bwrap's init, whose environ the payload
+    // can read as /proc/1/environ. Every program the launcher runs has an absolute path.
+    ProcessBuilder pb = new ProcessBuilder(command).directory(new File("/"));
+    pb.environment().clear();
+    try {
+      return new StagedLauncher(name, cgroup, pb.start());
+    } catch (IOException e) {
+      if (cgroup != null) {
+        cgroup.close();
+      }
+      throw new IllegalStateException("cannot start a launcher shell: " + e.getMessage(), e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  RunCgroup cgroup() {
+    return cgroup;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Sends the launch line; from now on stdin belongs to the program. */
+  Process launch(String line) throws IOException {
+    OutputStream stdin = process.getOutputStream();
+    stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    stdin.flush();
+    return process;
+  }
+
+  /** Kills the idle shell and removes its cgroup. */
+  void discard() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (cgroup != null) {
+      cgroup.close();
+    }
+  }
+}

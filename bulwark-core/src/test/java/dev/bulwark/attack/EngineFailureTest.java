@@ -1,0 +1,53 @@
+package dev.bulwark.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.Engine;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Status;
+import dev.bulwark.sandbox.SandboxUnavailableException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The engine's own failures are SANDBOX_ERROR or a refusal to start, never the program's fault. */
+class EngineFailureTest {
+  @Test
+  void aSandboxThatCannotBeBuiltIsSandboxError() {
+    // /usr/bin/false stands in for a bwrap that fails before the sandbox exists.
+    try (Engine engine = Engine.start(TestEngine.config().withBwrap(Path.of("/usr/bin/false")))) {
+      ExecutionResult r = engine.execute(new ExecutionRequest("python", "print(1)", TestEngine.LIMITS));
+      assertThat(r.status()).isEqualTo(Status.SANDBOX_ERROR);
+      assertThat(r.reason()).startsWith("sandbox setup failed");
+      assertThat(r.stdout()).isEmpty();
+    }
+  }
+
+  @Test
+  void aMissingBubblewrapStopsTheEngineWithTheFix() {
+    assertThatThrownBy(() -> Engine.start(TestEngine.config().withBwrap(Path.of("/nonexistent/bwrap"))))
+        .isInstanceOf(SandboxUnavailableException.class)
+        .hasMessageContaining("apt-get install bubblewrap");
+  }
+
+  @Test
+  void anUnknownLanguageIsTheCallersError() {
+    assertThatThrownBy(() -> TestEngine.get().submit(new ExecutionRequest("cobol", "x", TestEngine.LIMITS)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("python, javascript, bash");
+  }
+
+  @Test
+  void aStagedLauncherKilledWhileIdleIsNeverUsed() {
+    try (Engine engine = Engine.start(TestEngine.config().withStagedLaunchers(1))) {
+      // Kill every idle launcher shell of this engine: they are root's sh reading their line.
+      ProcessHandle.current().children()
+          .filter(p -> p.info().commandLine().orElse("").contains("read -r line"))
+          .forEach(ProcessHandle::destroyForcibly);
+      ExecutionResult r = engine.execute(new ExecutionRequest("bash", "echo fresh", TestEngine.LIMITS));
+      assertThat(r.status()).isEqualTo(Status.OK);
+      assertThat(r.stdout()).isEqualTo("fresh\n");
+    }
+  }
+}
