@@ -24,21 +24,16 @@ final class BwrapCommand {
   /** uid and gid of the payload inside its user namespace (host uid: the leased one). */
   static final int INNER_ID = 1000;
 
-  /** Host /etc entries a runtime may need; everything else of /etc stays out. */
-  static final List<String> ETC_SUBSET =
-      List.of(
-          "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/nsswitch.conf",
-          "/etc/localtime", "/etc/alternatives", "/etc/ssl/certs", "/etc/ca-certificates.conf",
-          "/etc/mime.types", "/etc/protocols", "/etc/services", "/etc/host.conf", "/etc/gai.conf",
-          "/etc/python3", "/etc/python3.11", "/etc/bash.bashrc", "/etc/inputrc", "/etc/debian_version");
-
-  /** Host facts in /proc that a pid namespace does not hide; masked with an empty file. */
+  /**
+   * Host facts in /proc that a pid namespace does not hide and any uid may read; masked with an
+   * empty file. Root-only entries (kcore, kmsg, and kallsyms' addresses) need no mask: the payload
+   * is an unprivileged host uid, and every mount costs startup time.
+   */
   static final List<String> PROC_MASKS =
-      List.of("/proc/cmdline", "/proc/kallsyms", "/proc/sched_debug", "/proc/timer_list", "/proc/keys",
-          "/proc/modules", "/proc/config.gz", "/proc/kmsg", "/proc/kcore");
+      List.of("/proc/cmdline", "/proc/modules", "/proc/sched_debug", "/proc/timer_list");
 
-  /** Static files of the sandbox: generated identity files and an empty file for masks. */
-  record StaticFiles(Path passwd, Path group, Path hosts, Path hostname, Path empty) {}
+  /** Host-side files every sandbox binds: its /etc ({@link SandboxEtc}), an empty file for masks. */
+  record StaticFiles(Path etc, Path empty) {}
 
   private BwrapCommand() {}
 
@@ -59,13 +54,7 @@ final class BwrapCommand {
         add(a, "--ro-bind", top, top);
       }
     }
-    for (String etc : ETC_SUBSET) {
-      add(a, "--ro-bind-try", etc, etc);
-    }
-    add(a, "--ro-bind", files.passwd().toString(), "/etc/passwd");
-    add(a, "--ro-bind", files.group().toString(), "/etc/group");
-    add(a, "--ro-bind", files.hosts().toString(), "/etc/hosts");
-    add(a, "--ro-bind", files.hostname().toString(), "/etc/hostname");
+    add(a, "--ro-bind", files.etc().toString(), "/etc");
     add(a, "--proc", "/proc");
     for (String mask : PROC_MASKS) {
       if (Files.exists(Path.of(mask))) {

@@ -16,25 +16,27 @@ final class OutputCapture {
   /** Beyond this multiple of the limit a stream is a flood, and the run is stopped. */
   static final int FLOOD_FACTOR = 8;
 
-  private final byte[] head;
-  private final byte[] tail;
+  private final int headCapacity;
+  private final int tailCapacity;
   private final Runnable onFlood;
+  /** Grows as output arrives: most runs print little, and a run holds two captures. */
+  private byte[] head = new byte[0];
+  private byte[] tail; // allocated once the head is full
   private int headLength;
   private long tailWritten;
   private volatile long total;
   private volatile boolean flooded;
 
   OutputCapture(long limit, Runnable onFlood) {
-    int half = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, limit / 2));
-    this.head = new byte[half];
-    this.tail = new byte[(int) Math.min(Integer.MAX_VALUE - 8, limit - half)];
+    this.headCapacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, limit / 2));
+    this.tailCapacity = (int) Math.min(Integer.MAX_VALUE - 8, limit - headCapacity);
     this.onFlood = onFlood;
   }
 
   /** Reads {@code in} to its end (or until it fails because the sandbox was torn down). */
   void drain(InputStream in) {
     byte[] buffer = new byte[64 * 1024];
-    long floodAt = (long) (head.length + tail.length) * FLOOD_FACTOR;
+    long floodAt = ((long) headCapacity + tailCapacity) * FLOOD_FACTOR;
     try (in) {
       int n;
       while ((n = in.read(buffer)) > 0) {
@@ -52,19 +54,32 @@ final class OutputCapture {
 
   private void append(byte[] buffer, int n) {
     int offset = 0;
-    if (headLength < head.length) {
-      int take = Math.min(n, head.length - headLength);
+    if (headLength < headCapacity) {
+      int take = Math.min(n, headCapacity - headLength);
+      if (headLength + take > head.length) {
+        head = java.util.Arrays.copyOf(head, (int) Math.min(headCapacity, Math.max(headLength + take, 2L * head.length)));
+      }
       System.arraycopy(buffer, 0, head, headLength, take);
       headLength += take;
       offset = take;
     }
-    for (int i = offset; i < n && tail.length > 0; i++) {
-      tail[(int) (tailWritten++ % tail.length)] = buffer[i];
+    if (offset == n || tailCapacity == 0) {
+      return;
+    }
+    if (tail == null) {
+      tail = new byte[tailCapacity];
+    }
+    while (offset < n) { // a ring: copy up to its end, then wrap
+      int at = (int) (tailWritten % tailCapacity);
+      int take = Math.min(n - offset, tailCapacity - at);
+      System.arraycopy(buffer, offset, tail, at, take);
+      tailWritten += take;
+      offset += take;
     }
   }
 
   boolean truncated() {
-    return total > head.length + tail.length;
+    return total > (long) headCapacity + tailCapacity;
   }
 
   boolean flooded() {
@@ -78,11 +93,13 @@ final class OutputCapture {
   /** The kept bytes as UTF-8; a truncated stream shows a marker with the number of bytes cut. */
   String text() {
     StringBuilder out = new StringBuilder(new String(head, 0, headLength, StandardCharsets.UTF_8));
-    int kept = (int) Math.min(tailWritten, tail.length);
+    int kept = (int) Math.min(tailWritten, tailCapacity);
     byte[] end = new byte[kept];
-    long start = tailWritten - kept;
-    for (int i = 0; i < kept; i++) {
-      end[i] = tail[(int) ((start + i) % tail.length)];
+    if (kept > 0) {
+      int oldest = (int) ((tailWritten - kept) % tailCapacity);
+      int firstPart = Math.min(kept, tailCapacity - oldest);
+      System.arraycopy(tail, oldest, end, 0, firstPart);
+      System.arraycopy(tail, 0, end, firstPart, kept - firstPart);
     }
     if (truncated()) {
       long cut = total - headLength - kept;

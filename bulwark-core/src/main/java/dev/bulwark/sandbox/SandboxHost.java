@@ -9,6 +9,8 @@ import dev.bulwark.cgroup.Cgroups;
 import dev.bulwark.cgroup.RunCgroup;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.seccomp.SeccompFilters;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,13 +44,9 @@ public final class SandboxHost implements AutoCloseable {
     this.cgroups = cgroups;
     this.warnings = List.copyOf(warnings);
     this.staged = new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, config.stagedLaunchers()));
+    Path dir = state.engineDir();
     this.staticFiles =
-        new BwrapCommand.StaticFiles(
-            state.writeStatic("passwd", "sandbox:x:1000:1000:sandbox:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"),
-            state.writeStatic("group", "sandbox:x:1000:\nnogroup:x:65534:\n"),
-            state.writeStatic("hosts", "127.0.0.1\tlocalhost sandbox\n::1\tlocalhost ip6-localhost ip6-loopback\n"),
-            state.writeStatic("hostname", "sandbox\n"),
-            state.writeStatic("empty", ""));
+        new BwrapCommand.StaticFiles(SandboxEtc.build(Path.of("/etc"), dir.resolve("etc")), writeEmpty(dir.resolve("empty")));
   }
 
   /**
@@ -58,10 +56,10 @@ public final class SandboxHost implements AutoCloseable {
    */
   public static SandboxHost open(EngineConfig config) {
     List<String> problems = new ArrayList<>();
-    if (!java.nio.file.Files.isExecutable(config.bwrap())) {
+    if (!Files.isExecutable(config.bwrap())) {
       problems.add("bubblewrap is not installed at " + config.bwrap() + ": apt-get install bubblewrap");
     }
-    if (HostUser.isRoot() && !java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setpriv"))) {
+    if (HostUser.isRoot() && !Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
       problems.add("setpriv is missing (needed to drop root): apt-get install util-linux");
     }
     Cgroups cgroups = Cgroups.detect();
@@ -155,7 +153,7 @@ public final class SandboxHost implements AutoCloseable {
     while ((launcher = staged.poll()) != null && !launcher.alive()) {
       launcher.discard(); // someone killed the idle shell: never reuse what we cannot vouch for
     }
-    return launcher != null ? launcher : stage();
+    return launcher != null ? launcher : stageNow();
   }
 
   /**
@@ -169,7 +167,8 @@ public final class SandboxHost implements AutoCloseable {
     }
   }
 
-  private StagedLauncher stage() {
+  /** A launcher staged on the request path: the cold path, when none is waiting. */
+  StagedLauncher stageNow() {
     String name = state.engineId() + "." + runSeq.incrementAndGet();
     // Placeholder limits until the request's are applied, before the sandbox starts.
     return StagedLauncher.stage(name, cgroups == null ? null : cgroups.create(name, dev.bulwark.Profiles.STRICT));
@@ -179,7 +178,7 @@ public final class SandboxHost implements AutoCloseable {
     while (!closed && staged.size() < config.stagedLaunchers()) {
       StagedLauncher launcher;
       try {
-        launcher = stage();
+        launcher = stageNow();
       } catch (RuntimeException e) {
         return; // the cold path will stage, and report, on the next request
       }
@@ -251,6 +250,16 @@ public final class SandboxHost implements AutoCloseable {
       } catch (Exception e) {
         throw new IllegalStateException("cannot release uid " + uid, e);
       }
+    }
+  }
+
+  private static Path writeEmpty(Path file) {
+    try {
+      Files.write(file, new byte[0]);
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -60,10 +60,18 @@ final class SandboxRun {
       Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       Path code = dir.resolve("code");
       Files.writeString(code, request.code(), StandardCharsets.UTF_8);
-      if (launcher.cgroup() != null) {
-        launcher.cgroup().applyLimits(limits);
+      Path status = dir.resolve("status.json");
+      String line = launchLine(uid.uid(), code, status, limits);
+      Process process;
+      try {
+        process = launch(launcher, line, limits);
+      } catch (IOException deadShell) {
+        launcher.discard(); // it died while idle: a fresh one, staged now, takes over
+        launcher = null;
+        launcher = host.stageNow();
+        process = launch(launcher, line, limits);
       }
-      return supervise(launcher, uid.uid(), code, dir.resolve("status.json"), limits);
+      return supervise(launcher, process, status, limits);
     } catch (IOException | RuntimeException e) {
       if (launcher != null) {
         launcher.discard();
@@ -81,21 +89,28 @@ final class SandboxRun {
     }
   }
 
-  private ExecutionResult supervise(StagedLauncher launcher, long uid, Path code, Path status, Limits limits)
-      throws IOException {
+  private String launchLine(long uid, Path code, Path status, Limits limits) {
     List<String> command = new ArrayList<>();
     if (host.dropsPrivileges()) {
       command.addAll(BwrapCommand.dropTo(uid));
     }
     command.add(host.config().bwrap().toString());
     command.addAll(BwrapCommand.bwrapArgs(runtime, limits, host.staticFiles()));
-    String line =
-        BwrapCommand.launchLine(limits, host.filters().allowlist(), host.filters().guard(), code, status, command);
+    return BwrapCommand.launchLine(limits, host.filters().allowlist(), host.filters().guard(), code, status, command);
+  }
 
+  /** Applies the run's limits to the launcher's cgroup, then hands the launcher its line. */
+  private static Process launch(StagedLauncher launcher, String line, Limits limits) throws IOException {
+    if (launcher.cgroup() != null) {
+      launcher.cgroup().applyLimits(limits);
+    }
+    return launcher.launch(line);
+  }
+
+  private ExecutionResult supervise(StagedLauncher launcher, Process process, Path status, Limits limits) {
     String name = launcher.name();
     RunCgroup cgroup = launcher.cgroup();
     long started = System.nanoTime();
-    Process process = launcher.launch(line);
     Runnable stop = () -> kill(process, cgroup, status);
     OutputCapture out = new OutputCapture(limits.outputBytes(), stop);
     OutputCapture err = new OutputCapture(limits.outputBytes(), stop);
@@ -127,14 +142,17 @@ final class SandboxRun {
       stop.run();
     }
     long wallNanos = System.nanoTime() - started;
-    if (cgroup != null) {
-      cgroup.killAll(); // nothing may outlive the run; removing the empty cgroup can wait
+    // When bwrap reported the exit, its init is gone and the kernel has killed the whole pid
+    // namespace. Otherwise (a host kill, a failed setup) sweep the cgroup now. Either way the
+    // cgroup's removal in the background sweeps it once more.
+    boolean reported = EXIT_CODE.matcher(readBounded(status)).find();
+    if (cgroup != null && !reported) {
+      cgroup.killAll();
     }
     join(outReader);
     join(errReader);
     Usage usage = cgroup == null ? new Usage(0, 0, 0, 0) : cgroup.usage();
-    String statusText = readBounded(status);
-    Matcher exit = EXIT_CODE.matcher(statusText);
+    Matcher exit = EXIT_CODE.matcher(readBounded(status));
     boolean setupFinished = exit.find();
     int exitCode = setupFinished ? Integer.parseInt(exit.group(1)) : exitValue(process);
     String stderr = err.text();

@@ -5,14 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,10 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * The engine's directory on the host:
  *
  * <pre>
- * stateDir/            0711: sandboxes (other uids) must traverse it to reach static/
- *   static/            passwd, group, hosts... bound read-only into every sandbox
+ * stateDir/            0711: sandboxes (other uids) traverse it to reach their /etc
  *   engines/ID.lock    held (fcntl lock) for as long as engine ID lives
- *   engines/ID/        that engine's filters and one directory per run
+ *   engines/ID/        0711: that engine's filters, the sandbox /etc, one 0700 dir per run
  *   uids/UID.lock      held while a sandbox runs as that host uid
  * </pre>
  *
@@ -57,12 +54,12 @@ final class StateDir {
   /** Creates the layout if needed and registers a new live engine in it. */
   static StateDir open(Path root) {
     try {
-      for (Path dir : new Path[] {root, root.resolve("static"), root.resolve("engines"), root.resolve("uids")}) {
+      for (Path dir : new Path[] {root, root.resolve("engines"), root.resolve("uids")}) {
         Files.createDirectories(dir);
         refuseSymlink(dir);
       }
       Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
-      Files.setPosixFilePermissions(root.resolve("static"), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(root.resolve("engines"), PosixFilePermissions.fromString("rwx--x--x"));
       String id =
           Long.toHexString(ProcessHandle.current().pid())
               + "-"
@@ -73,7 +70,7 @@ final class StateDir {
       lock.lock();
       Path dir = root.resolve("engines").resolve(id);
       Files.createDirectories(dir);
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
       return new StateDir(root, id, lock);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the state directory " + root + ": " + e.getMessage(), e);
@@ -86,29 +83,6 @@ final class StateDir {
 
   Path engineDir() {
     return root.resolve("engines").resolve(engineId);
-  }
-
-  Path staticDir() {
-    return root.resolve("static");
-  }
-
-  /** Writes a file under static/ (0644) atomically, unless it already holds this content. */
-  Path writeStatic(String name, String content) {
-    Path target = staticDir().resolve(name);
-    try {
-      byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-          && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-        return target;
-      }
-      Path tmp = Files.createTempFile(staticDir(), name, ".tmp");
-      Files.write(tmp, bytes);
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-    }
   }
 
   /**

@@ -232,9 +232,16 @@ class ContainmentTest {
   @Test
   void hostFingerprintsAreHidden() {
     ExecutionResult r =
-        run("bash", "echo \"cmdline=[$(cat /proc/cmdline)]\"; dmesg >/dev/null 2>&1 && echo DMESG; hostname; ls /sys 2>&1 | head -1");
-    assertThat(r.stdout()).contains("cmdline=[]").doesNotContain("DMESG").contains("sandbox");
-    assertThat(r.stdout()).contains("No such file");
+        run("bash", """
+            echo "cmdline=[$(cat /proc/cmdline)] modules=[$(cat /proc/modules)] timers=[$(head -c 1 /proc/timer_list 2>/dev/null)]"
+            dmesg >/dev/null 2>&1 && echo DMESG
+            head -c 1 /proc/kcore >/dev/null 2>&1 && echo KCORE
+            head -c 1 /proc/kmsg >/dev/null 2>&1 && echo KMSG
+            grep -v '^0000000000000000' /proc/kallsyms | head -1 | grep -q . && echo KALLSYMS
+            hostname; ls /sys 2>&1 | head -1
+            """);
+    assertThat(r.stdout()).contains("cmdline=[] modules=[] timers=[]").contains("sandbox").contains("No such file");
+    assertThat(r.stdout()).doesNotContain("DMESG").doesNotContain("KCORE").doesNotContain("KMSG").doesNotContain("KALLSYMS");
   }
 
   @Test

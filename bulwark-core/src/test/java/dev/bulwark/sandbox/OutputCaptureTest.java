@@ -33,6 +33,24 @@ class OutputCaptureTest {
   }
 
   @Test
+  void theTailRingWrapsAcrossSmallReads() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      text.append(i).append('\n');
+    }
+    OutputCapture c = new OutputCapture(1000, () -> {});
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    c.drain(new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        return super.read(b, off, Math.min(len, 37)); // odd-sized pieces, as pipes deliver them
+      }
+    });
+    String expectedTail = text.substring(text.length() - 500);
+    assertThat(c.text()).startsWith(text.substring(0, 500)).endsWith(expectedTail);
+  }
+
+  @Test
   void floodIsReportedOnce() {
     AtomicInteger floods = new AtomicInteger();
     OutputCapture c = capture(1024, "z".repeat(1024 * (OutputCapture.FLOOD_FACTOR + 2)), floods);
