@@ -76,10 +76,12 @@ public record Limits(
     return new Limits(memoryBytes, cpus, value, wallTimeout, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
   }
 
-  /** Sets the wall timeout; a CPU budget larger than the new timeout is lowered to it. */
+  /**
+   * Sets the wall timeout and nothing else: lowering the CPU budget with it would make a busy
+   * program hit both limits at the same moment, and its status a coin toss.
+   */
   public Limits withWallTimeout(Duration value) {
-    Duration cpu = cpuTime.compareTo(value) > 0 ? value : cpuTime;
-    return new Limits(memoryBytes, cpus, pids, value, cpu, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
+    return new Limits(memoryBytes, cpus, pids, value, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
   }
 
   public Limits withCpuTime(Duration value) {

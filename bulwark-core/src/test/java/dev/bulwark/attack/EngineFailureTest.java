@@ -9,6 +9,7 @@ import dev.bulwark.ExecutionResult;
 import dev.bulwark.Status;
 import dev.bulwark.sandbox.SandboxUnavailableException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The engine's own failures are SANDBOX_ERROR or a refusal to start, never the program's fault. */
@@ -42,9 +43,12 @@ class EngineFailureTest {
   void aStagedLauncherKilledWhileIdleIsNeverUsed() {
     try (Engine engine = Engine.start(TestEngine.config().withStagedLaunchers(1))) {
       // Kill every idle launcher shell of this engine: they are root's sh reading their line.
-      ProcessHandle.current().children()
+      List<ProcessHandle> idle = ProcessHandle.current().children()
           .filter(p -> p.info().commandLine().orElse("").contains("read -r line"))
-          .forEach(ProcessHandle::destroyForcibly);
+          .toList();
+      assertThat(idle).isNotEmpty();
+      idle.forEach(ProcessHandle::destroyForcibly);
+      idle.forEach(p -> p.onExit().join());
       ExecutionResult r = engine.execute(new ExecutionRequest("bash", "echo fresh", TestEngine.LIMITS));
       assertThat(r.status()).isEqualTo(Status.OK);
       assertThat(r.stdout()).isEqualTo("fresh\n");
