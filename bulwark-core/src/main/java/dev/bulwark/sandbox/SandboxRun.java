@@ -172,14 +172,14 @@ final class SandboxRun {
                 usage.cpuNanos(),
                 cpuBudget,
                 Units.formatDuration(limits.wallTimeout())));
-    boolean ran = setupFinished || timedOut || wasCancelled || cpuExhausted;
+    boolean ran = verdict.status() != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
     return new ExecutionResult(
         verdict.status(),
         verdict.reason(),
         ran ? exitCode : null,
         verdict.signal(),
         out.text(),
-        setupFinished ? stderr : "",
+        ran ? stderr : "",
         out.truncated(),
         err.truncated(),
         TimeUnit.NANOSECONDS.toMillis(wallNanos),

@@ -58,17 +58,18 @@ record Verdict(Status status, String reason, Integer signal) {
     if (o.cpuExhausted) {
       return new Verdict(Status.CPU_LIMIT, "CPU time limit used up by the run's processes", signal);
     }
+    boolean failed = o.exitCode != 0;
+    if (o.oomKills > 0 && (failed || !o.setupFinished)) {
+      // tmpfs pages belong to no process: the OOM killer may take bwrap itself before it reports.
+      return new Verdict(Status.OOM, "out of memory: the memory limit was reached", signal);
+    }
     if (!o.setupFinished) {
       String why = o.setupError.isBlank() ? "bwrap exited with " + o.exitCode : o.setupError;
       return new Verdict(Status.SANDBOX_ERROR, "sandbox setup failed: " + why, null);
     }
-    boolean failed = o.exitCode != 0;
     if ((signal != null && signal == SIGXCPU)
         || (failed && o.cpuNanos >= o.cpuBudgetNanos)) {
       return new Verdict(Status.CPU_LIMIT, "CPU time limit used up", signal);
-    }
-    if (failed && o.oomKills > 0) {
-      return new Verdict(Status.OOM, "out of memory: the memory limit was reached", signal);
     }
     if (failed && o.pidsLimitHits > 0) {
       return new Verdict(Status.PIDS_LIMIT, "process limit reached: a fork or thread was refused", signal);

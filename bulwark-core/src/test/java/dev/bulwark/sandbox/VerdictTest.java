@@ -72,5 +72,8 @@ class VerdictTest {
     Verdict.Observation killedBeforeBwrapReported =
         new Verdict.Observation(false, 137, "", false, false, true, false, false, 0, 0, BUDGET, BUDGET, "30s");
     assertThat(Verdict.of(killedBeforeBwrapReported).status()).isEqualTo(Status.CPU_LIMIT);
+    Verdict.Observation bwrapTakenByTheOomKiller =
+        new Verdict.Observation(false, 137, "", false, false, false, false, false, 2, 0, 0, BUDGET, "30s");
+    assertThat(Verdict.of(bwrapTakenByTheOomKiller).status()).isEqualTo(Status.OOM);
   }
 }
