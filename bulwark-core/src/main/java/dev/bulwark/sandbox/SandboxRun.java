@@ -67,7 +67,7 @@ final class SandboxRun {
         process = launch(launcher, line, limits);
       } catch (IOException deadShell) {
         launcher.discard(); // it died while idle: a fresh one, staged now, takes over
-        launcher = null;
+        launcher = null; // discarded: if staging fails, the catch below must not discard it again
         launcher = host.stageNow();
         process = launch(launcher, line, limits);
       }
