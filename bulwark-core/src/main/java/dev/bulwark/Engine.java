@@ -27,11 +27,11 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Prepares the host (state directory, seccomp filters, cgroups) and cleans what a crashed
-   * engine left behind.
+   * Prepares the host (state directory, seccomp filters, cgroups) and cleans what a crashed engine
+   * left behind.
    *
-   * @throws dev.bulwark.sandbox.SandboxUnavailableException when a limit could not be enforced
-   *     and the configuration does not allow a degraded mode
+   * @throws dev.bulwark.sandbox.SandboxUnavailableException when a limit could not be enforced and
+   *     the configuration does not allow a degraded mode
    */
   public static Engine start(EngineConfig config) {
     return new Engine(SandboxHost.open(config), Runtimes.builtIn());
@@ -73,31 +73,33 @@ public final class Engine implements AutoCloseable {
       info = runtimes.info(runtime);
     } catch (IllegalStateException e) {
       RuntimeInfo unknown = new RuntimeInfo(runtime.name(), "");
-      return Execution.finished(ExecutionResult.notRun(Status.SANDBOX_ERROR, e.getMessage(), unknown));
+      return Execution.finished(
+          ExecutionResult.notRun(Status.SANDBOX_ERROR, e.getMessage(), unknown));
     }
     SandboxHost.Handle handle = host.prepare(request, runtime, info);
     CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
     Thread.ofVirtual()
         .name("bulwark-execution")
-        .start(
-            () -> {
-              try {
-                result.complete(handle.run());
-              } catch (Throwable t) {
-                result.complete(
-                    ExecutionResult.notRun(Status.SANDBOX_ERROR, "engine failure: " + t, info));
-              }
-            });
+        .start(() -> {
+          try {
+            result.complete(handle.run());
+          } catch (Throwable t) {
+            result.complete(
+                ExecutionResult.notRun(Status.SANDBOX_ERROR, "engine failure: " + t, info));
+          }
+        });
     return new Execution(result, handle::cancel);
   }
 
   private RuntimeDescriptor resolve(String language) {
     return runtimes
         .find(language)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "unknown language '" + language + "': known languages are " + runtimes.knownNames()));
+        .orElseThrow(() ->
+            new IllegalArgumentException(
+                "unknown language '"
+                    + language
+                    + "': known languages are "
+                    + runtimes.knownNames()));
   }
 
   @Override

@@ -12,10 +12,10 @@ import java.util.Objects;
  *     leaves them here for the next start to clean
  * @param sandboxUidBase first host uid given to sandboxes when the engine runs as root
  * @param sandboxUidCount how many uids the range holds, so how many sandboxes may run at once
- * @param allowDegraded run even when a limit cannot be enforced (no cgroups): for development
- *     only, and said loudly
- * @param stagedLaunchers how many launcher shells wait, already inside a fresh cgroup, for the
- *     next runs (0: every run creates and joins its cgroup on the request path)
+ * @param allowDegraded run even when a limit cannot be enforced (no cgroups): for development only,
+ *     and said loudly
+ * @param stagedLaunchers how many launcher shells wait, already inside a fresh cgroup, for the next
+ *     runs (0: every run creates and joins its cgroup on the request path)
  */
 public record EngineConfig(
     Path bwrap,
@@ -41,19 +41,23 @@ public record EngineConfig(
 
   /** Root keeps state in /run/bulwark (gone at reboot); others under XDG_RUNTIME_DIR or /tmp. */
   public static EngineConfig defaults() {
-    return new EngineConfig(Path.of("/usr/bin/bwrap"), defaultStateDir(), 2_000_000_000L, 1000, false, 2);
+    return new EngineConfig(
+        Path.of("/usr/bin/bwrap"), defaultStateDir(), 2_000_000_000L, 1000, false, 2);
   }
 
   public EngineConfig withBwrap(Path value) {
-    return new EngineConfig(value, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers);
+    return new EngineConfig(
+        value, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers);
   }
 
   public EngineConfig withStateDir(Path dir) {
-    return new EngineConfig(bwrap, dir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers);
+    return new EngineConfig(
+        bwrap, dir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers);
   }
 
   public EngineConfig withAllowDegraded(boolean value) {
-    return new EngineConfig(bwrap, stateDir, sandboxUidBase, sandboxUidCount, value, stagedLaunchers);
+    return new EngineConfig(
+        bwrap, stateDir, sandboxUidBase, sandboxUidCount, value, stagedLaunchers);
   }
 
   public EngineConfig withStagedLaunchers(int value) {

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param status the one cause that ended the run
  * @param reason one line explaining any status but {@link Status#OK}; empty for OK
- * @param exitCode the program's exit code, or {@code null} when it never ran; 128+N when a signal
- *     N ended it, as a shell reports it
+ * @param exitCode the program's exit code, or {@code null} when it never ran; 128+N when a signal N
+ *     ended it, as a shell reports it
  * @param signal the signal that ended the program, or {@code null}
  * @param stdout standard output as UTF-8, head and tail when truncated
  * @param stderr standard error as UTF-8, head and tail when truncated

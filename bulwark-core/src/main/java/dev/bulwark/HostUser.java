@@ -28,6 +28,7 @@ public final class HostUser {
     } catch (IOException | RuntimeException e) {
       // fall through: not Linux, or /proc is not mounted
     }
-    throw new IllegalStateException("cannot read the uid from /proc/self/status: Bulwark needs Linux");
+    throw new IllegalStateException(
+        "cannot read the uid from /proc/self/status: Bulwark needs Linux");
   }
 }

@@ -65,15 +65,34 @@ public record Limits(
   }
 
   public Limits withMemoryBytes(long value) {
-    return new Limits(value, cpus, pids, wallTimeout, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
+    return new Limits(
+        value, cpus, pids, wallTimeout, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
   }
 
   public Limits withCpus(double value) {
-    return new Limits(memoryBytes, value, pids, wallTimeout, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
+    return new Limits(
+        memoryBytes,
+        value,
+        pids,
+        wallTimeout,
+        cpuTime,
+        fileSizeBytes,
+        tmpfsBytes,
+        openFiles,
+        outputBytes);
   }
 
   public Limits withPids(int value) {
-    return new Limits(memoryBytes, cpus, value, wallTimeout, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
+    return new Limits(
+        memoryBytes,
+        cpus,
+        value,
+        wallTimeout,
+        cpuTime,
+        fileSizeBytes,
+        tmpfsBytes,
+        openFiles,
+        outputBytes);
   }
 
   /**
@@ -81,26 +100,56 @@ public record Limits(
    * program hit both limits at the same moment, and its status a coin toss.
    */
   public Limits withWallTimeout(Duration value) {
-    return new Limits(memoryBytes, cpus, pids, value, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
+    return new Limits(
+        memoryBytes, cpus, pids, value, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
   }
 
   public Limits withCpuTime(Duration value) {
-    return new Limits(memoryBytes, cpus, pids, wallTimeout, value, fileSizeBytes, tmpfsBytes, openFiles, outputBytes);
+    return new Limits(
+        memoryBytes,
+        cpus,
+        pids,
+        wallTimeout,
+        value,
+        fileSizeBytes,
+        tmpfsBytes,
+        openFiles,
+        outputBytes);
   }
 
   public Limits withFileSizeBytes(long value) {
-    return new Limits(memoryBytes, cpus, pids, wallTimeout, cpuTime, value, tmpfsBytes, openFiles, outputBytes);
+    return new Limits(
+        memoryBytes, cpus, pids, wallTimeout, cpuTime, value, tmpfsBytes, openFiles, outputBytes);
   }
 
   public Limits withTmpfsBytes(long value) {
-    return new Limits(memoryBytes, cpus, pids, wallTimeout, cpuTime, fileSizeBytes, value, openFiles, outputBytes);
+    return new Limits(
+        memoryBytes,
+        cpus,
+        pids,
+        wallTimeout,
+        cpuTime,
+        fileSizeBytes,
+        value,
+        openFiles,
+        outputBytes);
   }
 
   public Limits withOpenFiles(int value) {
-    return new Limits(memoryBytes, cpus, pids, wallTimeout, cpuTime, fileSizeBytes, tmpfsBytes, value, outputBytes);
+    return new Limits(
+        memoryBytes,
+        cpus,
+        pids,
+        wallTimeout,
+        cpuTime,
+        fileSizeBytes,
+        tmpfsBytes,
+        value,
+        outputBytes);
   }
 
   public Limits withOutputBytes(long value) {
-    return new Limits(memoryBytes, cpus, pids, wallTimeout, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, value);
+    return new Limits(
+        memoryBytes, cpus, pids, wallTimeout, cpuTime, fileSizeBytes, tmpfsBytes, openFiles, value);
   }
 }

@@ -29,7 +29,8 @@ class LimitsTest {
 
   @Test
   void unknownProfileListsTheKnownOnes() {
-    assertThatThrownBy(() -> Profiles.named("huge")).hasMessageContaining("default, lambda, strict");
+    assertThatThrownBy(() -> Profiles.named("huge"))
+        .hasMessageContaining("default, lambda, strict");
   }
 
   @Test

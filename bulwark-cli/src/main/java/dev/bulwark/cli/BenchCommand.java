@@ -34,16 +34,26 @@ final class BenchCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--runs", defaultValue = "200", description = "Measured runs of each (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "200",
+      description = "Measured runs of each (default ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--warmup", defaultValue = "20", description = "Unmeasured runs of each first (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "20",
+      description = "Unmeasured runs of each first (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--write", paramLabel = "FILE", description = "Also write the figures as Markdown to FILE.")
+  @Option(
+      names = "--write",
+      paramLabel = "FILE",
+      description = "Also write the figures as Markdown to FILE.")
   Path write;
 
-  @ArgGroup(exclusive = false, heading = "%nEngine:%n") EngineOptions engineOptions = new EngineOptions();
+  @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+  EngineOptions engineOptions = new EngineOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -94,14 +104,18 @@ final class BenchCommand implements Callable<Integer> {
     ExecutionResult r = engine.execute(request);
     long t = System.nanoTime() - t0;
     if (r.status() != Status.OK || !r.stdout().equals("1\n")) {
-      throw new IllegalStateException("the sandboxed print(1) failed: " + r.status() + " " + r.reason() + " " + r.stderr());
+      throw new IllegalStateException(
+          "the sandboxed print(1) failed: " + r.status() + " " + r.reason() + " " + r.stderr());
     }
     return t;
   }
 
   private static long timeBare() throws IOException, InterruptedException {
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder("/usr/bin/python3", "-I", "-c", "print(1)").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("/usr/bin/python3", "-I", "-c", "print(1)")
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     byte[] out = p.getInputStream().readAllBytes();
     int code = p.waitFor();
@@ -114,7 +128,10 @@ final class BenchCommand implements Callable<Integer> {
 
   private String table(long[] staged, long[] stagedBare, long[] unstaged, long[] unstagedBare) {
     StringBuilder t = new StringBuilder();
-    t.append(String.format("| %-46s | %7s | %7s | %7s |%n", "cold print(1), " + runs + " runs each", "p50 ms", "p95 ms", "p99 ms"));
+    t.append(
+        String.format(
+            "| %-46s | %7s | %7s | %7s |%n",
+            "cold print(1), " + runs + " runs each", "p50 ms", "p95 ms", "p99 ms"));
     t.append("|------------------------------------------------|---------|---------|---------|\n");
     t.append(row("bulwark, launcher staged (default)", percentiles(staged)));
     t.append(row("bare python3, paired with the staged runs", percentiles(stagedBare)));
@@ -152,8 +169,14 @@ final class BenchCommand implements Callable<Integer> {
   private String markdown(String table) {
     return "# Benchmarks\n\n"
         + "## Cold start: `print(1)` in a fresh sandbox vs a bare interpreter\n\n"
-        + "Measured " + LocalDate.now() + " on the development machine (2 vCPU, shared and noisy, cgroup v1),"
-        + " " + runs + " pairs of (sandboxed, bare) runs per configuration after " + warmup + " warm-up pairs, each"
+        + "Measured "
+        + LocalDate.now()
+        + " on the development machine (2 vCPU, shared and noisy, cgroup v1),"
+        + " "
+        + runs
+        + " pairs of (sandboxed, bare) runs per configuration after "
+        + warmup
+        + " warm-up pairs, each"
         + " run 50 ms after the one before (requests reaching an idle engine). Latency is"
         + " `Engine.execute` from call to result; the bare interpreter is started from the same JVM.\n\n"
         + table
@@ -165,7 +188,11 @@ final class BenchCommand implements Callable<Integer> {
         + " waits for an RCU grace period, about 10 ms on this machine. *Fully cold* creates and joins"
         + " the cgroup on the request path.\n\n"
         + "Reproduce with:\n\n"
-        + "```\n./bulwark bench --runs " + runs + " --warmup " + warmup + " --write docs/benchmarks.md\n```\n\n"
+        + "```\n./bulwark bench --runs "
+        + runs
+        + " --warmup "
+        + warmup
+        + " --write docs/benchmarks.md\n```\n\n"
         + "## Where the time went\n\n"
         + "Each change below was measured with an earlier `bulwark bench` that ran its pairs back to"
         + " back (no gap), which flatters the sandbox: the engine's background staging then overlaps"

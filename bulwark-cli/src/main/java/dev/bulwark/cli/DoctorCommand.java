@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:the engine can run here", "1:a check failed"})
 final class DoctorCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @ArgGroup(exclusive = false, heading = "%nEngine:%n") EngineOptions engineOptions = new EngineOptions();
+
+  @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+  EngineOptions engineOptions = new EngineOptions();
 
   @Override
   public Integer call() {
@@ -29,7 +31,8 @@ final class DoctorCommand implements Callable<Integer> {
       }
     }
     boolean failed = checks.stream().anyMatch(c -> c.level() == Doctor.Level.FAIL);
-    out.println(failed ? "Some checks failed: the engine will not run until they are fixed." : "Ready.");
+    out.println(
+        failed ? "Some checks failed: the engine will not run until they are fixed." : "Ready.");
     out.flush();
     return failed ? 1 : 0;
   }

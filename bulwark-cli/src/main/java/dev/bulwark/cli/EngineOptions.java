@@ -7,12 +7,17 @@ import picocli.CommandLine.Option;
 
 /** Flags that choose how the engine is set up on this host. */
 final class EngineOptions {
-  @Option(names = "--state-dir", paramLabel = "DIR",
-      description = "Where the engine keeps run directories and locks (default: /run/bulwark as root).")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the engine keeps run directories and locks (default: /run/bulwark as root).")
   Path stateDir;
 
-  @Option(names = "--degraded",
-      description = "Run even when cgroup limits (memory, pids, CPU) cannot be enforced. Unsafe: development only.")
+  @Option(
+      names = "--degraded",
+      description =
+          "Run even when cgroup limits (memory, pids, CPU) cannot be enforced. Unsafe: development only.")
   boolean degraded;
 
   EngineConfig config() {

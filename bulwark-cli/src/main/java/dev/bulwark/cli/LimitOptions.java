@@ -8,35 +8,57 @@ import picocli.CommandLine.Option;
 
 /** The limit flags shared by commands that run code: a profile, then per-limit overrides. */
 final class LimitOptions {
-  @Option(names = "--profile", paramLabel = "NAME", defaultValue = "default",
-      description = "Limit preset: default (2g, 1 cpu, 30s), lambda (128m, 15s), strict (256m, 0.5 cpu, 10s, 64 pids). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      defaultValue = "default",
+      description =
+          "Limit preset: default (2g, 1 cpu, 30s), lambda (128m, 15s), strict (256m, 0.5 cpu, 10s, 64 pids). Default: ${DEFAULT-VALUE}.")
   String profile;
 
-  @Option(names = "--memory", paramLabel = "SIZE", description = "Memory limit, swap included (e.g. 512m, 2g).")
+  @Option(
+      names = "--memory",
+      paramLabel = "SIZE",
+      description = "Memory limit, swap included (e.g. 512m, 2g).")
   String memory;
 
   @Option(names = "--cpus", paramLabel = "N", description = "CPU quota in vCPUs (e.g. 0.5).")
   Double cpus;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", description = "Wall-clock timeout (e.g. 500ms, 30s).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description = "Wall-clock timeout (e.g. 500ms, 30s).")
   String timeout;
 
-  @Option(names = "--cpu-time", paramLabel = "DURATION", description = "CPU time budget of the whole run.")
+  @Option(
+      names = "--cpu-time",
+      paramLabel = "DURATION",
+      description = "CPU time budget of the whole run.")
   String cpuTime;
 
   @Option(names = "--pids", paramLabel = "N", description = "Maximum processes and threads.")
   Integer pids;
 
-  @Option(names = "--file-size", paramLabel = "SIZE", description = "Largest file the code may write.")
+  @Option(
+      names = "--file-size",
+      paramLabel = "SIZE",
+      description = "Largest file the code may write.")
   String fileSize;
 
-  @Option(names = "--tmpfs-size", paramLabel = "SIZE", description = "Size of each of /work, /tmp and /dev/shm.")
+  @Option(
+      names = "--tmpfs-size",
+      paramLabel = "SIZE",
+      description = "Size of each of /work, /tmp and /dev/shm.")
   String tmpfsSize;
 
   @Option(names = "--open-files", paramLabel = "N", description = "Maximum open files per process.")
   Integer openFiles;
 
-  @Option(names = "--output-limit", paramLabel = "SIZE", description = "Bytes kept per output stream (head and tail).")
+  @Option(
+      names = "--output-limit",
+      paramLabel = "SIZE",
+      description = "Bytes kept per output stream (head and tail).")
   String outputLimit;
 
   /** The profile with every given flag applied; a bad value throws IllegalArgumentException. */

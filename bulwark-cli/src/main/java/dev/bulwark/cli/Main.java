@@ -9,10 +9,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs code written by LLM agents in fresh, locked-down, single-use sandboxes.",
-    subcommands = {RunCommand.class, DoctorCommand.class, ProfilesCommand.class, BenchCommand.class},
+    subcommands = {
+      RunCommand.class,
+      DoctorCommand.class,
+      ProfilesCommand.class,
+      BenchCommand.class
+    },
     exitCodeOnInvalidInput = 2,
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:failure (see the message)", "2:bad usage: a flag or value is wrong"})
+    exitCodeList = {
+      "0:success",
+      "1:failure (see the message)",
+      "2:bad usage: a flag or value is wrong"
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -23,11 +32,12 @@ public final class Main implements Runnable {
   /** The command line as the launcher runs it, for tests too. */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("bulwark: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-          return e instanceof IllegalArgumentException ? 2 : 1;
-        });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine
+          .getErr()
+          .println("bulwark: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return e instanceof IllegalArgumentException ? 2 : 1;
+    });
     return cli;
   }
 

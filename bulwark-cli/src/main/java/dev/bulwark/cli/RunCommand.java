@@ -33,26 +33,37 @@ import picocli.CommandLine.Spec;
           + " object (the result) and the exit code is 0 for OK, 1 otherwise."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"N:the program's exit code (without --json)", "0:OK (with --json)",
-        "1:any other status, or the engine cannot run", "2:bad usage"})
+    exitCodeList = {
+      "N:the program's exit code (without --json)",
+      "0:OK (with --json)",
+      "1:any other status, or the engine cannot run",
+      "2:bad usage"
+    })
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "FILE|-", description = "The program to run; - reads it from stdin.")
   String file;
 
-  @Option(names = {"-l", "--lang"}, paramLabel = "LANG",
+  @Option(
+      names = {"-l", "--lang"},
+      paramLabel = "LANG",
       description = "python, javascript or bash (default: from the file's extension).")
   String lang;
 
-  @Option(names = "--stdin", paramLabel = "FILE", description = "Feed this file to the program's stdin.")
+  @Option(
+      names = "--stdin",
+      paramLabel = "FILE",
+      description = "Feed this file to the program's stdin.")
   Path stdin;
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
 
   @Mixin LimitOptions limits;
-  @ArgGroup(exclusive = false, heading = "%nEngine:%n") EngineOptions engineOptions = new EngineOptions();
+
+  @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+  EngineOptions engineOptions = new EngineOptions();
 
   @Override
   public Integer call() throws IOException {
@@ -62,10 +73,11 @@ final class RunCommand implements Callable<Integer> {
     var request = new ExecutionRequest(language(), code, limits.resolve(), input);
     try (Engine engine = engineOptions.start(err)) {
       Execution execution = engine.submit(request);
-      Thread cancelOnCtrlC = new Thread(() -> {
-        execution.cancel();
-        execution.result().join();
-      });
+      Thread cancelOnCtrlC =
+          new Thread(() -> {
+            execution.cancel();
+            execution.result().join();
+          });
       Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
       ExecutionResult result = execution.result().join();
       Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
@@ -104,14 +116,18 @@ final class RunCommand implements Callable<Integer> {
     return dev.bulwark.runtime.Runtimes.builtIn()
         .forFileName(file)
         .map(RuntimeDescriptor::name)
-        .orElseThrow(() -> new IllegalArgumentException(
-            "cannot tell the language of '" + file + "' from its extension: use --lang python|javascript|bash"));
+        .orElseThrow(() ->
+            new IllegalArgumentException(
+                "cannot tell the language of '"
+                    + file
+                    + "' from its extension: use --lang python|javascript|bash"));
   }
 
   private String readCode() throws IOException {
     byte[] bytes = file.equals("-") ? System.in.readAllBytes() : readInput(Path.of(file));
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes))
           .toString();

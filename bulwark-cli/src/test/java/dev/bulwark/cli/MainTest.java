@@ -50,8 +50,19 @@ class MainTest {
     assertThat(result.get("status").asString()).isEqualTo("OK");
     assertThat(result.get("stdout").asString()).isEqualTo("42\n");
     assertThat(result.get("runtime").get("name").asString()).isEqualTo("python");
-    for (String field : new String[] {"exitCode", "signal", "stderr", "stdoutTruncated", "stderrTruncated",
-        "wallMs", "cpuMs", "peakMemoryBytes", "findings", "reason"}) {
+    for (String field :
+        new String[] {
+          "exitCode",
+          "signal",
+          "stderr",
+          "stdoutTruncated",
+          "stderrTruncated",
+          "wallMs",
+          "cpuMs",
+          "peakMemoryBytes",
+          "findings",
+          "reason"
+        }) {
       assertThat(result.has(field)).as(field).isTrue();
     }
   }
@@ -74,24 +85,29 @@ class MainTest {
   @Test
   void badUsageExitsWithTwoAndNamesTheProblem() throws Exception {
     Path task = program("task.py", "print(1)");
-    assertThat(bulwark("run", "--memory", "lots", task.toString())).satisfies(o -> {
-      assertThat(o.exitCode()).isEqualTo(2);
-      assertThat(o.err()).contains("--memory").contains("512m");
-    });
+    assertThat(bulwark("run", "--memory", "lots", task.toString()))
+        .satisfies(o -> {
+          assertThat(o.exitCode()).isEqualTo(2);
+          assertThat(o.err()).contains("--memory").contains("512m");
+        });
     assertThat(bulwark("run", "--timeout", "forever", task.toString()).err()).contains("--timeout");
-    assertThat(bulwark("run", "--profile", "huge", task.toString()).err()).contains("default, lambda, strict");
-    assertThat(bulwark("run", program("notes.txt", "x").toString())).satisfies(o -> {
-      assertThat(o.exitCode()).isEqualTo(2);
-      assertThat(o.err()).contains("--lang");
-    });
-    assertThat(bulwark("run", "--lang", "cobol", task.toString())).satisfies(o -> {
-      assertThat(o.exitCode()).isEqualTo(2);
-      assertThat(o.err()).contains("python, javascript, bash");
-    });
-    assertThat(bulwark("run", dir.resolve("missing.py").toString())).satisfies(o -> {
-      assertThat(o.exitCode()).isEqualTo(2);
-      assertThat(o.err()).contains("no such file");
-    });
+    assertThat(bulwark("run", "--profile", "huge", task.toString()).err())
+        .contains("default, lambda, strict");
+    assertThat(bulwark("run", program("notes.txt", "x").toString()))
+        .satisfies(o -> {
+          assertThat(o.exitCode()).isEqualTo(2);
+          assertThat(o.err()).contains("--lang");
+        });
+    assertThat(bulwark("run", "--lang", "cobol", task.toString()))
+        .satisfies(o -> {
+          assertThat(o.exitCode()).isEqualTo(2);
+          assertThat(o.err()).contains("python, javascript, bash");
+        });
+    assertThat(bulwark("run", dir.resolve("missing.py").toString()))
+        .satisfies(o -> {
+          assertThat(o.exitCode()).isEqualTo(2);
+          assertThat(o.err()).contains("no such file");
+        });
     assertThat(bulwark("run", "--no-such-flag", task.toString()).exitCode()).isEqualTo(2);
     assertThat(bulwark("run", "--pids", "many", task.toString()).exitCode()).isEqualTo(2);
   }
@@ -106,7 +122,8 @@ class MainTest {
   @Test
   void doctorPassesOnThisHost() {
     Outcome o = bulwark("doctor");
-    assertThat(o.out()).contains("bubblewrap", "cgroups", "seccomp", "payload uid", "runtime python", "sandbox");
+    assertThat(o.out())
+        .contains("bubblewrap", "cgroups", "seccomp", "payload uid", "runtime python", "sandbox");
     assertThat(o.exitCode()).as(o.out()).isZero();
   }
 }

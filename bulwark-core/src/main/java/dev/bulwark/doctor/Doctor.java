@@ -31,7 +31,11 @@ public final class Doctor {
   public record Check(String name, Level level, String detail, String fix) {}
 
   /** OK works; WARN works with a caveat; FAIL stops the engine (or a runtime). */
-  public enum Level { OK, WARN, FAIL }
+  public enum Level {
+    OK,
+    WARN,
+    FAIL
+  }
 
   private static final Pattern BWRAP_VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
 
@@ -47,9 +51,15 @@ public final class Doctor {
     Runtimes runtimes = Runtimes.builtIn();
     for (RuntimeDescriptor d : runtimes.all()) {
       try {
-        checks.add(new Check("runtime " + d.name(), Level.OK, d.command().getFirst() + " " + runtimes.info(d).version(), ""));
+        checks.add(
+            new Check(
+                "runtime " + d.name(),
+                Level.OK,
+                d.command().getFirst() + " " + runtimes.info(d).version(),
+                ""));
       } catch (IllegalStateException e) {
-        checks.add(new Check("runtime " + d.name(), Level.FAIL, e.getMessage(), installHint(d.name())));
+        checks.add(
+            new Check("runtime " + d.name(), Level.FAIL, e.getMessage(), installHint(d.name())));
       }
     }
     checks.add(smokeTest(config));
@@ -58,16 +68,27 @@ public final class Doctor {
 
   private static Check bubblewrap(Path bwrap) {
     if (!Files.isExecutable(bwrap)) {
-      return new Check("bubblewrap", Level.FAIL, bwrap + " not found", "apt-get install bubblewrap (0.8 or newer)");
+      return new Check(
+          "bubblewrap",
+          Level.FAIL,
+          bwrap + " not found",
+          "apt-get install bubblewrap (0.8 or newer)");
     }
     String out = capture(List.of(bwrap.toString(), "--version"));
     Matcher m = BWRAP_VERSION.matcher(out);
     if (!m.find()) {
-      return new Check("bubblewrap", Level.FAIL, "cannot read the version of " + bwrap + ": " + out.strip(), "reinstall bubblewrap");
+      return new Check(
+          "bubblewrap",
+          Level.FAIL,
+          "cannot read the version of " + bwrap + ": " + out.strip(),
+          "reinstall bubblewrap");
     }
     int major = Integer.parseInt(m.group(1)), minor = Integer.parseInt(m.group(2));
     if (major == 0 && minor < 8) {
-      return new Check("bubblewrap", Level.FAIL, "version " + m.group() + " lacks --disable-userns",
+      return new Check(
+          "bubblewrap",
+          Level.FAIL,
+          "version " + m.group() + " lacks --disable-userns",
           "install bubblewrap 0.8 or newer");
     }
     return new Check("bubblewrap", Level.OK, m.group() + " (" + bwrap + ")", "");
@@ -76,17 +97,28 @@ public final class Doctor {
   private static Check userNamespaces() {
     String max = read("/proc/sys/user/max_user_namespaces");
     if (max.equals("0")) {
-      return new Check("user namespaces", Level.FAIL, "user.max_user_namespaces is 0", "sysctl -w user.max_user_namespaces=15000");
+      return new Check(
+          "user namespaces",
+          Level.FAIL,
+          "user.max_user_namespaces is 0",
+          "sysctl -w user.max_user_namespaces=15000");
     }
     if (read("/proc/sys/kernel/unprivileged_userns_clone").equals("0")) {
-      return new Check("user namespaces", Level.FAIL, "unprivileged user namespaces are disabled",
+      return new Check(
+          "user namespaces",
+          Level.FAIL,
+          "unprivileged user namespaces are disabled",
           "sysctl -w kernel.unprivileged_userns_clone=1");
     }
     if (read("/proc/sys/kernel/apparmor_restrict_unprivileged_userns").equals("1")) {
-      return new Check("user namespaces", Level.FAIL, "AppArmor restricts unprivileged user namespaces",
+      return new Check(
+          "user namespaces",
+          Level.FAIL,
+          "AppArmor restricts unprivileged user namespaces",
           "add an AppArmor profile allowing userns for /usr/bin/bwrap, or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0");
     }
-    return new Check("user namespaces", Level.OK, "available (max " + (max.isEmpty() ? "?" : max) + ")", "");
+    return new Check(
+        "user namespaces", Level.OK, "available (max " + (max.isEmpty() ? "?" : max) + ")", "");
   }
 
   private static Check cgroups(boolean degradedAllowed) {
@@ -94,9 +126,13 @@ public final class Doctor {
     if (cgroups.problems().isEmpty()) {
       return new Check("cgroups", Level.OK, cgroups.describe(), "");
     }
-    return new Check("cgroups", degradedAllowed ? Level.WARN : Level.FAIL,
+    return new Check(
+        "cgroups",
+        degradedAllowed ? Level.WARN : Level.FAIL,
         cgroups.describe() + ": " + String.join("; ", cgroups.problems()),
-        degradedAllowed ? "running degraded: no memory, pids or CPU limits" : "fix the above, or accept the risk with --degraded");
+        degradedAllowed
+            ? "running degraded: no memory, pids or CPU limits"
+            : "fix the above, or accept the risk with --degraded");
   }
 
   private static Check seccomp() {
@@ -104,13 +140,21 @@ public final class Doctor {
     try {
       dir = Files.createTempDirectory("bulwark-doctor");
       SeccompFilters filters = SeccompFilters.compileDefault(dir);
-      String detail = "allowlist " + Files.size(filters.allowlist()) / 8 + " and guard " + Files.size(filters.guard()) / 8 + " BPF instructions";
+      String detail =
+          "allowlist "
+              + Files.size(filters.allowlist()) / 8
+              + " and guard "
+              + Files.size(filters.guard()) / 8
+              + " BPF instructions";
       if (!filters.unknownSyscalls().isEmpty()) {
-        detail += "; unknown to this libseccomp (stay denied): " + String.join(", ", filters.unknownSyscalls());
+        detail +=
+            "; unknown to this libseccomp (stay denied): "
+                + String.join(", ", filters.unknownSyscalls());
       }
       return new Check("seccomp", Level.OK, detail, "");
     } catch (IOException | RuntimeException e) {
-      return new Check("seccomp", Level.FAIL, String.valueOf(e.getMessage()), "apt-get install libseccomp2");
+      return new Check(
+          "seccomp", Level.FAIL, String.valueOf(e.getMessage()), "apt-get install libseccomp2");
     } finally {
       deleteQuietly(dir);
     }
@@ -119,25 +163,46 @@ public final class Doctor {
   private static Check identity(EngineConfig config) {
     if (HostUser.isRoot()) {
       if (!Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
-        return new Check("payload uid", Level.FAIL, "setpriv is missing, so root cannot drop to a sandbox uid", "apt-get install util-linux");
+        return new Check(
+            "payload uid",
+            Level.FAIL,
+            "setpriv is missing, so root cannot drop to a sandbox uid",
+            "apt-get install util-linux");
       }
-      return new Check("payload uid", Level.OK, "host uids " + config.sandboxUidBase() + "+ (one per running sandbox), never 0", "");
+      return new Check(
+          "payload uid",
+          Level.OK,
+          "host uids " + config.sandboxUidBase() + "+ (one per running sandbox), never 0",
+          "");
     }
-    return new Check("payload uid", Level.WARN, "host uid " + HostUser.uid() + " (the engine's own)",
+    return new Check(
+        "payload uid",
+        Level.WARN,
+        "host uid " + HostUser.uid() + " (the engine's own)",
         "run as root for a distinct unprivileged uid per sandbox");
   }
 
   private static Check smokeTest(EngineConfig config) {
     try (Engine engine = Engine.start(config)) {
-      ExecutionResult r = engine.execute(new ExecutionRequest("bash", "echo sandbox-ok", Profiles.STRICT));
+      ExecutionResult r =
+          engine.execute(new ExecutionRequest("bash", "echo sandbox-ok", Profiles.STRICT));
       if (r.status() == Status.OK && r.stdout().strip().equals("sandbox-ok")) {
         return new Check("sandbox", Level.OK, "a real sandbox ran in " + r.wallMs() + " ms", "");
       }
-      return new Check("sandbox", Level.FAIL, r.status() + ": " + r.reason() + " " + r.stderr().strip(), "see the checks above");
+      return new Check(
+          "sandbox",
+          Level.FAIL,
+          r.status() + ": " + r.reason() + " " + r.stderr().strip(),
+          "see the checks above");
     } catch (SandboxUnavailableException e) {
-      return new Check("sandbox", Level.FAIL, "engine refused to start: " + String.join("; ", e.problems()), "fix the checks above");
+      return new Check(
+          "sandbox",
+          Level.FAIL,
+          "engine refused to start: " + String.join("; ", e.problems()),
+          "fix the checks above");
     } catch (RuntimeException e) {
-      return new Check("sandbox", Level.FAIL, String.valueOf(e.getMessage()), "see the checks above");
+      return new Check(
+          "sandbox", Level.FAIL, String.valueOf(e.getMessage()), "see the checks above");
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * How to run one language: the interpreter, its arguments and how it reports its version. Read
- * from a small properties file, so that adding a language needs no change to the engine.
+ * How to run one language: the interpreter, its arguments and how it reports its version. Read from
+ * a small properties file, so that adding a language needs no change to the engine.
  *
  * @param name canonical name, e.g. {@code python}
  * @param aliases other names a request may use

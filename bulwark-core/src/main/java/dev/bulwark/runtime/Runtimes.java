@@ -97,11 +97,13 @@ public final class Runtimes {
       }
       Matcher m = VERSION.matcher(new String(out, StandardCharsets.UTF_8));
       if (!m.find()) {
-        throw new IllegalStateException(d.name() + ": no version in the output of " + d.versionCommand());
+        throw new IllegalStateException(
+            d.name() + ": no version in the output of " + d.versionCommand());
       }
       return m.group(1);
     } catch (IOException e) {
-      throw new IllegalStateException(d.name() + ": cannot run " + d.versionCommand() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          d.name() + ": cannot run " + d.versionCommand() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

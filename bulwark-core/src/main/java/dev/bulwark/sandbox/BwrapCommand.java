@@ -32,7 +32,9 @@ final class BwrapCommand {
   static final List<String> PROC_MASKS =
       List.of("/proc/cmdline", "/proc/modules", "/proc/sched_debug", "/proc/timer_list");
 
-  /** Host-side files every sandbox binds: its /etc ({@link SandboxEtc}), an empty file for masks. */
+  /**
+   * Host-side files every sandbox binds: its /etc ({@link SandboxEtc}), an empty file for masks.
+   */
   record StaticFiles(Path etc, Path empty) {}
 
   private BwrapCommand() {}
@@ -42,7 +44,13 @@ final class BwrapCommand {
     List<String> a = new ArrayList<>();
     // Every namespace, and no way back: --disable-userns stops nested user namespaces (the
     // door to most unprivileged kernel exploits), --new-session stops TIOCSTI on the host tty.
-    add(a, "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session");
+    add(
+        a,
+        "--unshare-all",
+        "--unshare-user",
+        "--disable-userns",
+        "--die-with-parent",
+        "--new-session");
     add(a, "--hostname", "sandbox", "--cap-drop", "ALL");
     add(a, "--uid", Integer.toString(INNER_ID), "--gid", Integer.toString(INNER_ID));
     add(a, "--ro-bind", "/usr", "/usr");
@@ -116,21 +124,38 @@ final class BwrapCommand {
   static String launchLine(
       Limits limits, Path allowBpf, Path guardBpf, Path code, Path status, List<String> command) {
     long cpuSeconds = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000);
-    long fileBlocks = Math.max(1, (limits.fileSizeBytes() + 511) / 512); // sh counts 512-byte blocks
+    long fileBlocks =
+        Math.max(1, (limits.fileSizeBytes() + 511) / 512); // sh counts 512-byte blocks
     StringBuilder s = new StringBuilder();
     // Soft CPU limit sends SIGXCPU (reported as CPU_LIMIT); the hard one a second later, SIGKILL.
-    s.append("ulimit -c 0 && ulimit -S -t ").append(cpuSeconds)
-        .append(" && ulimit -H -t ").append(cpuSeconds + 1)
-        .append(" && ulimit -f ").append(fileBlocks)
-        .append(" && ulimit -n ").append(limits.openFiles())
+    s.append("ulimit -c 0 && ulimit -S -t ")
+        .append(cpuSeconds)
+        .append(" && ulimit -H -t ")
+        .append(cpuSeconds + 1)
+        .append(" && ulimit -f ")
+        .append(fileBlocks)
+        .append(" && ulimit -n ")
+        .append(limits.openFiles())
         .append(" && exec");
     for (String arg : command) {
       s.append(' ').append(quote(arg));
     }
-    s.append(' ').append(FD_SECCOMP_ALLOW).append('<').append(quote(allowBpf.toString()))
-        .append(' ').append(FD_SECCOMP_GUARD).append('<').append(quote(guardBpf.toString()))
-        .append(' ').append(FD_CODE).append('<').append(quote(code.toString()))
-        .append(' ').append(FD_STATUS).append('>').append(quote(status.toString()));
+    s.append(' ')
+        .append(FD_SECCOMP_ALLOW)
+        .append('<')
+        .append(quote(allowBpf.toString()))
+        .append(' ')
+        .append(FD_SECCOMP_GUARD)
+        .append('<')
+        .append(quote(guardBpf.toString()))
+        .append(' ')
+        .append(FD_CODE)
+        .append('<')
+        .append(quote(code.toString()))
+        .append(' ')
+        .append(FD_STATUS)
+        .append('>')
+        .append(quote(status.toString()));
     return s.toString();
   }
 
@@ -138,8 +163,13 @@ final class BwrapCommand {
   static List<String> dropTo(long uid) {
     String id = Long.toString(uid);
     return List.of(
-        "/usr/bin/setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups",
-        "--inh-caps=-all", "--no-new-privs", "--");
+        "/usr/bin/setpriv",
+        "--reuid=" + id,
+        "--regid=" + id,
+        "--clear-groups",
+        "--inh-caps=-all",
+        "--no-new-privs",
+        "--");
   }
 
   /** Single-quotes a word for sh; the launch line is one line, so a newline is refused. */

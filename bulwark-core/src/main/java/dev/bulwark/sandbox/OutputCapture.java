@@ -19,8 +19,10 @@ final class OutputCapture {
   private final int headCapacity;
   private final int tailCapacity;
   private final Runnable onFlood;
+
   /** Grows as output arrives: most runs print little, and a run holds two captures. */
   private byte[] head = new byte[0];
+
   private byte[] tail; // allocated once the head is full
   private int headLength;
   private long tailWritten;
@@ -57,7 +59,9 @@ final class OutputCapture {
     if (headLength < headCapacity) {
       int take = Math.min(n, headCapacity - headLength);
       if (headLength + take > head.length) {
-        head = java.util.Arrays.copyOf(head, (int) Math.min(headCapacity, Math.max(headLength + take, 2L * head.length)));
+        head =
+            java.util.Arrays.copyOf(
+                head, (int) Math.min(headCapacity, Math.max(headLength + take, 2L * head.length)));
       }
       System.arraycopy(buffer, 0, head, headLength, take);
       headLength += take;

@@ -15,22 +15,38 @@ import java.util.Map;
 
 /**
  * The sandbox's {@code /etc}: a curated copy of a few host entries plus generated identity files,
- * assembled once per engine and bound read-only as a whole. One bind instead of one per entry
- * saves about 3.5 ms per sandbox (measured with {@code bulwark bench}); host changes to these
- * entries reach sandboxes at the engine's next start.
+ * assembled once per engine and bound read-only as a whole. One bind instead of one per entry saves
+ * about 3.5 ms per sandbox (measured with {@code bulwark bench}); host changes to these entries
+ * reach sandboxes at the engine's next start.
  */
 final class SandboxEtc {
   /** Host /etc entries a runtime may need; everything else of /etc stays out. */
   static final List<String> HOST_ENTRIES =
       List.of(
-          "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "nsswitch.conf", "localtime", "alternatives",
-          "ssl/certs", "ca-certificates.conf", "mime.types", "protocols", "services", "host.conf",
-          "gai.conf", "python3", "python3.11", "bash.bashrc", "inputrc", "debian_version");
+          "ld.so.cache",
+          "ld.so.conf",
+          "ld.so.conf.d",
+          "nsswitch.conf",
+          "localtime",
+          "alternatives",
+          "ssl/certs",
+          "ca-certificates.conf",
+          "mime.types",
+          "protocols",
+          "services",
+          "host.conf",
+          "gai.conf",
+          "python3",
+          "python3.11",
+          "bash.bashrc",
+          "inputrc",
+          "debian_version");
 
   /** Identity of the payload inside its namespaces: uid and gid 1000, host name {@code sandbox}. */
   static final Map<String, String> GENERATED =
       Map.of(
-          "passwd", "sandbox:x:1000:1000:sandbox:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n",
+          "passwd",
+              "sandbox:x:1000:1000:sandbox:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n",
           "group", "sandbox:x:1000:\nnogroup:x:65534:\n",
           "hosts", "127.0.0.1\tlocalhost sandbox\n::1\tlocalhost ip6-localhost ip6-loopback\n",
           "hostname", "sandbox\n");
@@ -57,7 +73,8 @@ final class SandboxEtc {
       makeWorldReadable(dir);
       return dir;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot assemble the sandbox /etc in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot assemble the sandbox /etc in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -66,13 +83,15 @@ final class SandboxEtc {
         source,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+              throws IOException {
             Files.createDirectories(target.resolve(source.relativize(d).toString()));
             return FileVisitResult.CONTINUE;
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Path to = target.resolve(source.relativize(file).toString());
             if (attrs.isSymbolicLink()) {
               Files.createSymbolicLink(to, Files.readSymbolicLink(file));
@@ -93,7 +112,8 @@ final class SandboxEtc {
     try (var paths = Files.walk(dir)) {
       for (Path p : paths.toList()) {
         if (!Files.isSymbolicLink(p)) {
-          Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+          Files.setPosixFilePermissions(
+              p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
         }
       }
     }

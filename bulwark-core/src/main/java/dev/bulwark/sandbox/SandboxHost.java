@@ -32,21 +32,30 @@ public final class SandboxHost implements AutoCloseable {
   private final AtomicLong runSeq = new AtomicLong();
   private final AtomicLong nextUid = new AtomicLong();
   private final java.util.concurrent.BlockingQueue<StagedLauncher> staged;
+
   /** Cgroup removals still running in the background; {@link #close} waits for them. */
   private final java.util.Set<Thread> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private volatile boolean closed;
 
   private SandboxHost(
-      EngineConfig config, StateDir state, SeccompFilters filters, Cgroups cgroups, List<String> warnings) {
+      EngineConfig config,
+      StateDir state,
+      SeccompFilters filters,
+      Cgroups cgroups,
+      List<String> warnings) {
     this.config = config;
     this.state = state;
     this.filters = filters;
     this.cgroups = cgroups;
     this.warnings = List.copyOf(warnings);
-    this.staged = new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, config.stagedLaunchers()));
+    this.staged =
+        new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, config.stagedLaunchers()));
     Path dir = state.engineDir();
     this.staticFiles =
-        new BwrapCommand.StaticFiles(SandboxEtc.build(Path.of("/etc"), dir.resolve("etc")), writeEmpty(dir.resolve("empty")));
+        new BwrapCommand.StaticFiles(
+            SandboxEtc.build(Path.of("/etc"), dir.resolve("etc")),
+            writeEmpty(dir.resolve("empty")));
   }
 
   /**
@@ -57,7 +66,8 @@ public final class SandboxHost implements AutoCloseable {
   public static SandboxHost open(EngineConfig config) {
     List<String> problems = new ArrayList<>();
     if (!Files.isExecutable(config.bwrap())) {
-      problems.add("bubblewrap is not installed at " + config.bwrap() + ": apt-get install bubblewrap");
+      problems.add(
+          "bubblewrap is not installed at " + config.bwrap() + ": apt-get install bubblewrap");
     }
     if (HostUser.isRoot() && !Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
       problems.add("setpriv is missing (needed to drop root): apt-get install util-linux");
@@ -66,7 +76,9 @@ public final class SandboxHost implements AutoCloseable {
     List<String> warnings = new ArrayList<>();
     if (!cgroups.problems().isEmpty()) {
       if (config.allowDegraded()) {
-        warnings.add("DEGRADED: no cgroup limits (memory, pids, CPU quota): " + String.join("; ", cgroups.problems()));
+        warnings.add(
+            "DEGRADED: no cgroup limits (memory, pids, CPU quota): "
+                + String.join("; ", cgroups.problems()));
         cgroups = null;
       } else {
         problems.addAll(cgroups.problems());
@@ -126,7 +138,11 @@ public final class SandboxHost implements AutoCloseable {
   /** Host uid of sandboxes: a leased uid of the range when root, else the engine's own. */
   public String payloadUidDescription() {
     return dropsPrivileges()
-        ? "host uids " + config.sandboxUidBase() + ".." + (config.sandboxUidBase() + config.sandboxUidCount() - 1) + ", one per running sandbox"
+        ? "host uids "
+            + config.sandboxUidBase()
+            + ".."
+            + (config.sandboxUidBase() + config.sandboxUidCount() - 1)
+            + ", one per running sandbox"
         : "host uid " + HostUser.uid() + " (the engine's own; run as root for a uid per sandbox)";
   }
 
@@ -158,8 +174,8 @@ public final class SandboxHost implements AutoCloseable {
 
   /**
    * Stages launchers again, in the background, once a run has ended. Not when one starts: a cgroup
-   * v1 join holds the kernel's threadgroup lock for writing while it waits for an RCU grace
-   * period, and every fork on the host waits with it, the starting sandbox's included.
+   * v1 join holds the kernel's threadgroup lock for writing while it waits for an RCU grace period,
+   * and every fork on the host waits with it, the starting sandbox's included.
    */
   void refillLater() {
     if (!closed && staged.size() < config.stagedLaunchers()) {
@@ -171,7 +187,8 @@ public final class SandboxHost implements AutoCloseable {
   StagedLauncher stageNow() {
     String name = state.engineId() + "." + runSeq.incrementAndGet();
     // Placeholder limits until the request's are applied, before the sandbox starts.
-    return StagedLauncher.stage(name, cgroups == null ? null : cgroups.create(name, dev.bulwark.Profiles.STRICT));
+    return StagedLauncher.stage(
+        name, cgroups == null ? null : cgroups.create(name, dev.bulwark.Profiles.STRICT));
   }
 
   private synchronized void refill() {
@@ -194,13 +211,15 @@ public final class SandboxHost implements AutoCloseable {
     if (cgroup == null) {
       return;
     }
-    Thread t = Thread.ofVirtual().unstarted(() -> {
-      try {
-        cgroup.close();
-      } finally {
-        retiring.remove(Thread.currentThread());
-      }
-    });
+    Thread t =
+        Thread.ofVirtual()
+            .unstarted(() -> {
+              try {
+                cgroup.close();
+              } finally {
+                retiring.remove(Thread.currentThread());
+              }
+            });
     retiring.add(t);
     t.start();
   }
@@ -256,7 +275,8 @@ public final class SandboxHost implements AutoCloseable {
   private static Path writeEmpty(Path file) {
     try {
       Files.write(file, new byte[0]);
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
       return file;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

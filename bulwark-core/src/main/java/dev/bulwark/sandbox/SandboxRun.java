@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 final class SandboxRun {
   private static final Pattern EXIT_CODE = Pattern.compile("\"exit-code\"\\s*:\\s*(\\d+)");
   private static final Pattern CHILD_PID = Pattern.compile("\"child-pid\"\\s*:\\s*(\\d+)");
+
   /** How often the host looks at the clock, the CPU counter and the cancel flag. */
   private static final long TICK_MS = 20;
 
@@ -38,7 +39,8 @@ final class SandboxRun {
   private final ExecutionRequest request;
   private volatile boolean cancelled;
 
-  SandboxRun(SandboxHost host, RuntimeDescriptor runtime, RuntimeInfo info, ExecutionRequest request) {
+  SandboxRun(
+      SandboxHost host, RuntimeDescriptor runtime, RuntimeInfo info, ExecutionRequest request) {
     this.host = host;
     this.runtime = runtime;
     this.runtimeInfo = info;
@@ -57,7 +59,8 @@ final class SandboxRun {
     try (SandboxHost.UidLease uid = host.leaseUid()) {
       launcher = host.takeLauncher();
       dir = host.state().engineDir().resolve(launcher.name());
-      Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectory(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       Path code = dir.resolve("code");
       Files.writeString(code, request.code(), StandardCharsets.UTF_8);
       Path status = dir.resolve("status.json");
@@ -77,7 +80,8 @@ final class SandboxRun {
         launcher.discard();
         launcher = null;
       }
-      return ExecutionResult.notRun(Status.SANDBOX_ERROR, "sandbox failed: " + e.getMessage(), runtimeInfo);
+      return ExecutionResult.notRun(
+          Status.SANDBOX_ERROR, "sandbox failed: " + e.getMessage(), runtimeInfo);
     } finally {
       if (launcher != null) {
         host.retire(launcher.cgroup());
@@ -96,27 +100,34 @@ final class SandboxRun {
     }
     command.add(host.config().bwrap().toString());
     command.addAll(BwrapCommand.bwrapArgs(runtime, limits, host.staticFiles()));
-    return BwrapCommand.launchLine(limits, host.filters().allowlist(), host.filters().guard(), code, status, command);
+    return BwrapCommand.launchLine(
+        limits, host.filters().allowlist(), host.filters().guard(), code, status, command);
   }
 
   /** Applies the run's limits to the launcher's cgroup, then hands the launcher its line. */
-  private static Process launch(StagedLauncher launcher, String line, Limits limits) throws IOException {
+  private static Process launch(StagedLauncher launcher, String line, Limits limits)
+      throws IOException {
     if (launcher.cgroup() != null) {
       launcher.cgroup().applyLimits(limits);
     }
     return launcher.launch(line);
   }
 
-  private ExecutionResult supervise(StagedLauncher launcher, Process process, Path status, Limits limits) {
+  private ExecutionResult supervise(
+      StagedLauncher launcher, Process process, Path status, Limits limits) {
     String name = launcher.name();
     RunCgroup cgroup = launcher.cgroup();
     long started = System.nanoTime();
     Runnable stop = () -> kill(process, cgroup, status);
     OutputCapture out = new OutputCapture(limits.outputBytes(), stop);
     OutputCapture err = new OutputCapture(limits.outputBytes(), stop);
-    Thread outReader = Thread.ofVirtual().name(name + "-stdout").start(() -> out.drain(process.getInputStream()));
-    Thread errReader = Thread.ofVirtual().name(name + "-stderr").start(() -> err.drain(process.getErrorStream()));
-    Thread.ofVirtual().name(name + "-stdin").start(() -> feed(process.getOutputStream(), request.stdin()));
+    Thread outReader =
+        Thread.ofVirtual().name(name + "-stdout").start(() -> out.drain(process.getInputStream()));
+    Thread errReader =
+        Thread.ofVirtual().name(name + "-stderr").start(() -> err.drain(process.getErrorStream()));
+    Thread.ofVirtual()
+        .name(name + "-stdin")
+        .start(() -> feed(process.getOutputStream(), request.stdin()));
 
     long deadline = started + limits.wallTimeout().toNanos();
     long cpuBudget = limits.cpuTime().toNanos();
@@ -128,7 +139,8 @@ final class SandboxRun {
         } else if (System.nanoTime() >= deadline) {
           timedOut = true;
         } else if (cgroup != null && cgroup.usage().cpuNanos() > cpuBudget) {
-          cpuExhausted = true; // the CPU budget is for the whole run, not per process as rlimits are
+          cpuExhausted =
+              true; // the CPU budget is for the whole run, not per process as rlimits are
         } else if (!(out.flooded() || err.flooded())) {
           continue;
         }
@@ -172,7 +184,8 @@ final class SandboxRun {
                 usage.cpuNanos(),
                 cpuBudget,
                 Units.formatDuration(limits.wallTimeout())));
-    boolean ran = verdict.status() != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
+    boolean ran =
+        verdict.status() != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
     return new ExecutionResult(
         verdict.status(),
         verdict.reason(),
@@ -252,5 +265,4 @@ final class SandboxRun {
     String line = text.strip().lines().findFirst().orElse("");
     return line.length() > 300 ? line.substring(0, 300) : line;
   }
-
 }

@@ -27,7 +27,10 @@ final class StagedLauncher {
   /** Starts the shell; it joins the cgroup on its own while the caller goes on. */
   static StagedLauncher stage(String name, RunCgroup cgroup) {
     List<String> command =
-        List.of("/bin/sh", "-c", BwrapCommand.stageScript(cgroup == null ? List.of() : cgroup.procsFiles()));
+        List.of(
+            "/bin/sh",
+            "-c",
+            BwrapCommand.stageScript(cgroup == null ? List.of() : cgroup.procsFiles()));
     // No variable and no directory of the engine's reaches bwrap's init, whose environ the payload
     // can read as /proc/1/environ. Every program the launcher runs has an absolute path.
     ProcessBuilder pb = new ProcessBuilder(command).directory(new File("/"));

@@ -28,8 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *   uids/UID.lock      held while a sandbox runs as that host uid
  * </pre>
  *
- * A lock that can be taken belongs to a dead engine or run, so what it guards is stale: this is
- * how a start cleans what a crash left, without touching a live engine's sandboxes.
+ * A lock that can be taken belongs to a dead engine or run, so what it guards is stale: this is how
+ * a start cleans what a crash left, without touching a live engine's sandboxes.
  */
 final class StateDir {
   /**
@@ -37,9 +37,11 @@ final class StateDir {
    * descriptor of a file drops them all, so a file this JVM holds is never opened a second time.
    */
   /** Engine ids are the pid and a random number, in hex. */
-  static final java.util.regex.Pattern ENGINE_ID = java.util.regex.Pattern.compile("[0-9a-f]{1,16}-[0-9a-f]{8}");
+  static final java.util.regex.Pattern ENGINE_ID =
+      java.util.regex.Pattern.compile("[0-9a-f]{1,16}-[0-9a-f]{8}");
 
-  private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.Set<Path> HELD =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final Path root;
   private final String engineId;
@@ -59,21 +61,24 @@ final class StateDir {
         refuseSymlink(dir);
       }
       Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
-      Files.setPosixFilePermissions(root.resolve("engines"), PosixFilePermissions.fromString("rwx--x--x"));
+      Files.setPosixFilePermissions(
+          root.resolve("engines"), PosixFilePermissions.fromString("rwx--x--x"));
       String id =
           Long.toHexString(ProcessHandle.current().pid())
               + "-"
               + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
       Path lockFile = root.resolve("engines").resolve(id + ".lock");
       HELD.add(lockFile);
-      FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel lock =
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       lock.lock();
       Path dir = root.resolve("engines").resolve(id);
       Files.createDirectories(dir);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
       return new StateDir(root, id, lock);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the state directory " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot prepare the state directory " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -95,7 +100,8 @@ final class StateDir {
       return Optional.empty();
     }
     try {
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -107,18 +113,19 @@ final class StateDir {
         HELD.remove(file);
         return Optional.empty();
       }
-      return Optional.of(
-          () -> {
-            channel.close();
-            HELD.remove(file);
-          });
+      return Optional.of(() -> {
+        channel.close();
+        HELD.remove(file);
+      });
     } catch (IOException e) {
       HELD.remove(file);
       throw new UncheckedIOException(e);
     }
   }
 
-  /** True when {@code id} names an engine (of this layout) that is gone: its lock is free or absent. */
+  /**
+   * True when {@code id} names an engine (of this layout) that is gone: its lock is free or absent.
+   */
   boolean isDeadEngine(String id) {
     if (!ENGINE_ID.matcher(id).matches() || id.equals(engineId)) {
       return false;
@@ -184,7 +191,8 @@ final class StateDir {
           dir,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
               Files.deleteIfExists(file);
               return FileVisitResult.CONTINUE;
             }

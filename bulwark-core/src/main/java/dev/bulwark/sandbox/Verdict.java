@@ -50,7 +50,8 @@ record Verdict(Status status, String reason, Integer signal) {
       return new Verdict(Status.CANCELLED, "cancelled by the caller", signal);
     }
     if (o.timedOut) {
-      return new Verdict(Status.TIMEOUT, "wall-clock timeout of " + o.timeoutText + " reached", signal);
+      return new Verdict(
+          Status.TIMEOUT, "wall-clock timeout of " + o.timeoutText + " reached", signal);
     }
     if (o.outputFlooded) {
       return new Verdict(Status.OUTPUT_LIMIT, "output flood: the run was stopped", signal);
@@ -67,12 +68,12 @@ record Verdict(Status status, String reason, Integer signal) {
       String why = o.setupError.isBlank() ? "bwrap exited with " + o.exitCode : o.setupError;
       return new Verdict(Status.SANDBOX_ERROR, "sandbox setup failed: " + why, null);
     }
-    if ((signal != null && signal == SIGXCPU)
-        || (failed && o.cpuNanos >= o.cpuBudgetNanos)) {
+    if ((signal != null && signal == SIGXCPU) || (failed && o.cpuNanos >= o.cpuBudgetNanos)) {
       return new Verdict(Status.CPU_LIMIT, "CPU time limit used up", signal);
     }
     if (failed && o.pidsLimitHits > 0) {
-      return new Verdict(Status.PIDS_LIMIT, "process limit reached: a fork or thread was refused", signal);
+      return new Verdict(
+          Status.PIDS_LIMIT, "process limit reached: a fork or thread was refused", signal);
     }
     if (signal != null && signal == SIGXFSZ) {
       return new Verdict(Status.FILE_LIMIT, "maximum file size exceeded", signal);
@@ -85,7 +86,9 @@ record Verdict(Status status, String reason, Integer signal) {
     }
     return new Verdict(
         Status.ERROR,
-        signal != null ? "killed by signal " + signalName(signal) : "exited with code " + o.exitCode,
+        signal != null
+            ? "killed by signal " + signalName(signal)
+            : "exited with code " + o.exitCode,
         signal);
   }
 

@@ -274,10 +274,8 @@ final class LibSeccomp {
         MemorySegment args = array;
         int action = rule.action().encode();
         rc =
-            call(
-                () ->
-                    (int)
-                        ruleAddArray.invokeExact(filter, action, number, conditions.size(), args));
+            call(() ->
+                (int) ruleAddArray.invokeExact(filter, action, number, conditions.size(), args));
       }
       if (rc < 0) {
         throw new SeccompException(

@@ -206,13 +206,12 @@ final class PolicyParser {
 
   private Action action(String token) {
     return Action.parse(token)
-        .orElseThrow(
-            () ->
-                error(
-                    "unknown action '"
-                        + token
-                        + "'; use allow, kill-process or one of the errnos "
-                        + Action.ERRNOS.keySet().stream().sorted().toList()));
+        .orElseThrow(() ->
+            error(
+                "unknown action '"
+                    + token
+                    + "'; use allow, kill-process or one of the errnos "
+                    + Action.ERRNOS.keySet().stream().sorted().toList()));
   }
 
   private Rule rule(Action action, String syscall, List<Condition> conditions) {

@@ -30,8 +30,13 @@ class BenignWorkloadsTest {
         """;
     ExecutionResult r = run("python", code);
     assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
-    assertThat(r.stdout()).contains("\"sum\": 4950").contains("\"echo\": \"child\"").contains("\"pool\": [1, 2, 3]")
-        .contains("\"tmp\": \"tmp ok\"").contains("\"cwd\": \"/work\"").contains("[0, 1, 2, 3, 4, 5, 6, 7]");
+    assertThat(r.stdout())
+        .contains("\"sum\": 4950")
+        .contains("\"echo\": \"child\"")
+        .contains("\"pool\": [1, 2, 3]")
+        .contains("\"tmp\": \"tmp ok\"")
+        .contains("\"cwd\": \"/work\"")
+        .contains("[0, 1, 2, 3, 4, 5, 6, 7]");
   }
 
   @Test
@@ -53,21 +58,28 @@ class BenignWorkloadsTest {
         """;
     ExecutionResult r = run("javascript", code);
     assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
-    assertThat(r.stdout()).contains("\"file\":\"written\"").contains("\"echoed\":\"child\"")
-        .contains("\"random\":4").contains("\"worker\":42");
+    assertThat(r.stdout())
+        .contains("\"file\":\"written\"")
+        .contains("\"echoed\":\"child\"")
+        .contains("\"random\":4")
+        .contains("\"worker\":42");
     assertThat(r.runtime().name()).isEqualTo("javascript");
   }
 
   @Test
   void bashWithCoreutilsWorks() {
-    ExecutionResult r = run("bash", "printf 'b\\na\\nc\\n' | sort | tr -d '\\n'; echo; seq 1 100 | awk '{s+=$1} END {print s}'; date +%Y >/dev/null && echo date-ok; whoami");
+    ExecutionResult r =
+        run(
+            "bash",
+            "printf 'b\\na\\nc\\n' | sort | tr -d '\\n'; echo; seq 1 100 | awk '{s+=$1} END {print s}'; date +%Y >/dev/null && echo date-ok; whoami");
     assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
     assertThat(r.stdout()).isEqualTo("abc\n5050\ndate-ok\nsandbox\n");
   }
 
   @Test
   void unicodeRoundTripsThroughStdoutAndStderr() {
-    ExecutionResult r = run("python", "import sys\nprint('héllo ✓ 日本')\nprint('ошибка', file=sys.stderr)");
+    ExecutionResult r =
+        run("python", "import sys\nprint('héllo ✓ 日本')\nprint('ошибка', file=sys.stderr)");
     assertThat(r.stdout()).isEqualTo("héllo ✓ 日本\n");
     assertThat(r.stderr()).isEqualTo("ошибка\n");
   }

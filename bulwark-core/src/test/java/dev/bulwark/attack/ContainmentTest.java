@@ -101,7 +101,9 @@ class ContainmentTest {
             except OSError: pass
         """;
     ExecutionResult r = run("python", code);
-    assertThat(r.stdout()).doesNotContain(hostSecret).doesNotContain("BULWARK_TEST_SECRET")
+    assertThat(r.stdout())
+        .doesNotContain(hostSecret)
+        .doesNotContain("BULWARK_TEST_SECRET")
         .doesNotContain(System.getProperty("user.dir"));
     for (Map.Entry<String, String> e : System.getenv().entrySet()) {
       if (e.getValue().length() > 8 && !e.getKey().equals("PATH") && !e.getKey().equals("LANG")) {
@@ -135,7 +137,8 @@ class ContainmentTest {
       assertThat(r.stdout()).doesNotContain("RESOLVED");
       listener.setSoTimeout(300);
       try (Socket s = listener.accept()) {
-        throw new AssertionError("the host listener got a connection from " + s.getRemoteSocketAddress());
+        throw new AssertionError(
+            "the host listener got a connection from " + s.getRemoteSocketAddress());
       } catch (SocketTimeoutException expected) {
         // nothing arrived
       }
@@ -146,7 +149,8 @@ class ContainmentTest {
   void aHostDecoyProcessSurvivesKillAttempts() throws Exception {
     Process decoy = new ProcessBuilder("sleep", "300").start();
     try {
-      String code = "kill -9 -1; kill -9 %d; pkill -9 sleep; kill -9 1; echo tried".formatted(decoy.pid());
+      String code =
+          "kill -9 -1; kill -9 %d; pkill -9 sleep; kill -9 1; echo tried".formatted(decoy.pid());
       ExecutionResult r = run("bash", code);
       assertThat(r.stdout()).contains("tried");
       assertThat(decoy.isAlive()).isTrue();
@@ -159,14 +163,20 @@ class ContainmentTest {
   void thePayloadNeverRunsAsHostRoot() {
     String marker = "bulwark-uid-probe-" + UUID.randomUUID();
     Execution execution =
-        TestEngine.get().submit(new ExecutionRequest("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS));
+        TestEngine.get()
+            .submit(
+                new ExecutionRequest("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS));
     try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
       for (long pid : HostProbe.pidsWithCmdline(marker)) {
         long uid = HostProbe.uidOf(pid).orElseThrow();
         assertThat(uid).isNotZero();
-        assertThat(uid).isBetween(TestEngine.config().sandboxUidBase(),
-            TestEngine.config().sandboxUidBase() + TestEngine.config().sandboxUidCount());
+        assertThat(uid)
+            .isBetween(
+                TestEngine.config().sandboxUidBase(),
+                TestEngine.config().sandboxUidBase() + TestEngine.config().sandboxUidCount());
       }
     } finally {
       execution.cancel();
@@ -177,11 +187,17 @@ class ContainmentTest {
   @Test
   void twoConcurrentSandboxesRunAsDifferentHostUids() {
     String marker = "bulwark-pair-" + UUID.randomUUID();
-    var request = new ExecutionRequest("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS);
+    var request =
+        new ExecutionRequest("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS);
     Execution a = TestEngine.get().submit(request), b = TestEngine.get().submit(request);
     try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> HostProbe.pidsWithCmdline(marker).size() == 2);
-      List<Long> uids = HostProbe.pidsWithCmdline(marker).stream().map(p -> HostProbe.uidOf(p).orElseThrow()).toList();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> HostProbe.pidsWithCmdline(marker).size() == 2);
+      List<Long> uids =
+          HostProbe.pidsWithCmdline(marker).stream()
+              .map(p -> HostProbe.uidOf(p).orElseThrow())
+              .toList();
       assertThat(uids).doesNotHaveDuplicates();
     } finally {
       a.cancel();
@@ -195,9 +211,13 @@ class ContainmentTest {
   void filesDoNotPersistFromOneRunToTheNext() {
     String token = UUID.randomUUID().toString();
     ExecutionResult write =
-        run("bash", "for d in /tmp /work /dev/shm; do echo %s > $d/left-behind || exit 1; done; echo ok".formatted(token));
+        run(
+            "bash",
+            "for d in /tmp /work /dev/shm; do echo %s > $d/left-behind || exit 1; done; echo ok"
+                .formatted(token));
     assertThat(write.stdout()).contains("ok");
-    ExecutionResult read = run("bash", "cat /tmp/left-behind /work/left-behind /dev/shm/left-behind 2>&1; true");
+    ExecutionResult read =
+        run("bash", "cat /tmp/left-behind /work/left-behind /dev/shm/left-behind 2>&1; true");
     assertThat(read.stdout()).doesNotContain(token).contains("No such file");
   }
 
@@ -232,7 +252,9 @@ class ContainmentTest {
   @Test
   void hostFingerprintsAreHidden() {
     ExecutionResult r =
-        run("bash", """
+        run(
+            "bash",
+            """
             echo "cmdline=[$(cat /proc/cmdline)] modules=[$(cat /proc/modules)] timers=[$(head -c 1 /proc/timer_list 2>/dev/null)]"
             dmesg >/dev/null 2>&1 && echo DMESG
             head -c 1 /proc/kcore >/dev/null 2>&1 && echo KCORE
@@ -240,15 +262,30 @@ class ContainmentTest {
             grep -v '^0000000000000000' /proc/kallsyms | head -1 | grep -q . && echo KALLSYMS
             hostname; ls /sys 2>&1 | head -1
             """);
-    assertThat(r.stdout()).contains("cmdline=[] modules=[] timers=[]").contains("sandbox").contains("No such file");
-    assertThat(r.stdout()).doesNotContain("DMESG").doesNotContain("KCORE").doesNotContain("KMSG").doesNotContain("KALLSYMS");
+    assertThat(r.stdout())
+        .contains("cmdline=[] modules=[] timers=[]")
+        .contains("sandbox")
+        .contains("No such file");
+    assertThat(r.stdout())
+        .doesNotContain("DMESG")
+        .doesNotContain("KCORE")
+        .doesNotContain("KMSG")
+        .doesNotContain("KALLSYMS");
   }
 
   @Test
   void setuidBinariesGiveNoPrivileges() throws Exception {
     ExecutionResult r =
-        run("bash", "grep NoNewPrivs /proc/self/status; su -c 'cat " + canary + "' root </dev/null 2>&1; id -u; echo end");
-    assertThat(r.stdout()).contains("NoNewPrivs:\t1").doesNotContain(SECRET).contains("1000").contains("end");
+        run(
+            "bash",
+            "grep NoNewPrivs /proc/self/status; su -c 'cat "
+                + canary
+                + "' root </dev/null 2>&1; id -u; echo end");
+    assertThat(r.stdout())
+        .contains("NoNewPrivs:\t1")
+        .doesNotContain(SECRET)
+        .contains("1000")
+        .contains("end");
     assertThat(sha256(canary)).isEqualTo(canaryHash);
   }
 
@@ -257,6 +294,7 @@ class ContainmentTest {
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

@@ -10,7 +10,9 @@ public final class CrashingEngine {
 
   public static void main(String[] args) throws Exception {
     Engine engine = Engine.start(EngineConfig.defaults());
-    engine.submit(new ExecutionRequest("bash", "exec -a " + args[0] + "-sandboxed sleep 300", TestEngine.LIMITS));
+    engine.submit(
+        new ExecutionRequest(
+            "bash", "exec -a " + args[0] + "-sandboxed sleep 300", TestEngine.LIMITS));
     Thread.sleep(600_000);
   }
 }

@@ -18,7 +18,8 @@ class EngineFailureTest {
   void aSandboxThatCannotBeBuiltIsSandboxError() {
     // /usr/bin/false stands in for a bwrap that fails before the sandbox exists.
     try (Engine engine = Engine.start(TestEngine.config().withBwrap(Path.of("/usr/bin/false")))) {
-      ExecutionResult r = engine.execute(new ExecutionRequest("python", "print(1)", TestEngine.LIMITS));
+      ExecutionResult r =
+          engine.execute(new ExecutionRequest("python", "print(1)", TestEngine.LIMITS));
       assertThat(r.status()).isEqualTo(Status.SANDBOX_ERROR);
       assertThat(r.reason()).startsWith("sandbox setup failed");
       assertThat(r.stdout()).isEmpty();
@@ -27,14 +28,16 @@ class EngineFailureTest {
 
   @Test
   void aMissingBubblewrapStopsTheEngineWithTheFix() {
-    assertThatThrownBy(() -> Engine.start(TestEngine.config().withBwrap(Path.of("/nonexistent/bwrap"))))
+    assertThatThrownBy(
+            () -> Engine.start(TestEngine.config().withBwrap(Path.of("/nonexistent/bwrap"))))
         .isInstanceOf(SandboxUnavailableException.class)
         .hasMessageContaining("apt-get install bubblewrap");
   }
 
   @Test
   void anUnknownLanguageIsTheCallersError() {
-    assertThatThrownBy(() -> TestEngine.get().submit(new ExecutionRequest("cobol", "x", TestEngine.LIMITS)))
+    assertThatThrownBy(
+            () -> TestEngine.get().submit(new ExecutionRequest("cobol", "x", TestEngine.LIMITS)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("python, javascript, bash");
   }
@@ -43,13 +46,16 @@ class EngineFailureTest {
   void aStagedLauncherKilledWhileIdleIsNeverUsed() {
     try (Engine engine = Engine.start(TestEngine.config().withStagedLaunchers(1))) {
       // Kill every idle launcher shell of this engine: they are root's sh reading their line.
-      List<ProcessHandle> idle = ProcessHandle.current().children()
-          .filter(p -> p.info().commandLine().orElse("").contains("read -r line"))
-          .toList();
+      List<ProcessHandle> idle =
+          ProcessHandle.current()
+              .children()
+              .filter(p -> p.info().commandLine().orElse("").contains("read -r line"))
+              .toList();
       assertThat(idle).isNotEmpty();
       idle.forEach(ProcessHandle::destroyForcibly);
       idle.forEach(p -> p.onExit().join());
-      ExecutionResult r = engine.execute(new ExecutionRequest("bash", "echo fresh", TestEngine.LIMITS));
+      ExecutionResult r =
+          engine.execute(new ExecutionRequest("bash", "echo fresh", TestEngine.LIMITS));
       assertThat(r.status()).isEqualTo(Status.OK);
       assertThat(r.stdout()).isEqualTo("fresh\n");
     }

@@ -18,7 +18,9 @@ final class HostProbe {
     List<Long> pids = new ArrayList<>();
     for (Path proc : procs()) {
       try {
-        String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        String cmdline =
+            new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
+                .replace('\0', ' ');
         if (cmdline.contains(marker)) {
           pids.add(Long.parseLong(proc.getFileName().toString()));
         }
@@ -45,8 +47,14 @@ final class HostProbe {
   static String describe(long pid) {
     try {
       Path proc = Path.of("/proc", Long.toString(pid));
-      String state = Files.readAllLines(proc.resolve("status")).stream().filter(l -> l.startsWith("State:") || l.startsWith("PPid:") || l.startsWith("Name:")).toList().toString();
-      String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+      String state =
+          Files.readAllLines(proc.resolve("status")).stream()
+              .filter(l -> l.startsWith("State:") || l.startsWith("PPid:") || l.startsWith("Name:"))
+              .toList()
+              .toString();
+      String cmdline =
+          new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
+              .replace('\0', ' ');
       return pid + " " + state + " " + cmdline;
     } catch (IOException e) {
       return pid + " (gone)";
@@ -69,7 +77,8 @@ final class HostProbe {
 
   private static List<Path> procs() {
     try (Stream<Path> s = Files.list(Path.of("/proc"))) {
-      return s.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList();
+      return s.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

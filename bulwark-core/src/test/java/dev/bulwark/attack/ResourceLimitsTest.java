@@ -12,12 +12,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md §4 rows 20-24 and the status vocabulary of §6: each hostile workload ends with its
- * own status, decided by host-side observation (cgroup counters, timers, byte counts).
+ * DESIGN.md §4 rows 20-24 and the status vocabulary of §6: each hostile workload ends with its own
+ * status, decided by host-side observation (cgroup counters, timers, byte counts).
  */
 class ResourceLimitsTest {
   private static final Limits SMALL =
-      TestEngine.LIMITS.withMemoryBytes(128L << 20).withPids(32).withWallTimeout(Duration.ofSeconds(15));
+      TestEngine.LIMITS
+          .withMemoryBytes(128L << 20)
+          .withPids(32)
+          .withWallTimeout(Duration.ofSeconds(15));
 
   @Test
   void aCleanProgramIsOkAndReportsItsRuntime() {
@@ -50,13 +53,16 @@ class ResourceLimitsTest {
     String code = "chunks = []\nwhile True:\n    chunks.append(b'x' * (16 << 20))";
     ExecutionResult r = run("python", code, SMALL);
     assertThat(r.status()).isEqualTo(Status.OOM);
-    assertThat(r.peakMemoryBytes()).isGreaterThan(64L << 20).isLessThanOrEqualTo(SMALL.memoryBytes());
+    assertThat(r.peakMemoryBytes())
+        .isGreaterThan(64L << 20)
+        .isLessThanOrEqualTo(SMALL.memoryBytes());
   }
 
   @Test
   void tmpfsFillIsChargedToTheMemoryLimit() {
     Limits l = SMALL.withTmpfsBytes(1L << 30).withFileSizeBytes(1L << 30);
-    ExecutionResult r = run("bash", "set -e; head -c 400M /dev/zero > /dev/shm/fill; echo survived", l);
+    ExecutionResult r =
+        run("bash", "set -e; head -c 400M /dev/zero > /dev/shm/fill; echo survived", l);
     assertThat(r.status()).isEqualTo(Status.OOM);
     assertThat(r.stdout()).doesNotContain("survived");
   }
@@ -71,8 +77,11 @@ class ResourceLimitsTest {
 
   @Test
   void aSleepingProgramTimesOut() {
-    ExecutionResult r = run("python", "import time\nprint('before', flush=True)\ntime.sleep(10**9)",
-        SMALL.withWallTimeout(Duration.ofSeconds(1)));
+    ExecutionResult r =
+        run(
+            "python",
+            "import time\nprint('before', flush=True)\ntime.sleep(10**9)",
+            SMALL.withWallTimeout(Duration.ofSeconds(1)));
     assertThat(r.status()).isEqualTo(Status.TIMEOUT);
     assertThat(r.stdout()).contains("before");
     assertThat(r.wallMs()).isLessThan(10_000L);
@@ -89,7 +98,11 @@ class ResourceLimitsTest {
 
   @Test
   void cpuBudgetCoversEveryProcessOfTheRun() {
-    Limits l = SMALL.withCpus(2).withWallTimeout(Duration.ofSeconds(10)).withCpuTime(Duration.ofSeconds(2));
+    Limits l =
+        SMALL
+            .withCpus(2)
+            .withWallTimeout(Duration.ofSeconds(10))
+            .withCpuTime(Duration.ofSeconds(2));
     // Four processes each stay under a per-process rlimit; together they exceed the budget.
     String code = "import os\nfor _ in range(3):\n    if os.fork() == 0: break\nwhile True: pass";
     ExecutionResult r = run("python", code, l);
@@ -141,7 +154,9 @@ class ResourceLimitsTest {
 
   @Test
   void aCancelledRunIsCancelled() {
-    Execution e = TestEngine.get().submit(new ExecutionRequest("python", "import time\ntime.sleep(60)", SMALL));
+    Execution e =
+        TestEngine.get()
+            .submit(new ExecutionRequest("python", "import time\ntime.sleep(60)", SMALL));
     e.cancel();
     ExecutionResult r = e.result().join();
     assertThat(r.status()).isEqualTo(Status.CANCELLED);
@@ -150,8 +165,14 @@ class ResourceLimitsTest {
 
   @Test
   void stdinReachesTheProgram() {
-    ExecutionResult r = TestEngine.get().execute(
-        new ExecutionRequest("python", "import sys\nprint(sys.stdin.read().upper())", SMALL, "quiet\n".getBytes()));
+    ExecutionResult r =
+        TestEngine.get()
+            .execute(
+                new ExecutionRequest(
+                    "python",
+                    "import sys\nprint(sys.stdin.read().upper())",
+                    SMALL,
+                    "quiet\n".getBytes()));
     assertThat(r.stdout()).isEqualTo("QUIET\n\n");
   }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md §4 rows 12-15: namespaces, mounts, kernel attack surface, ABI confusion and TTY
- * injection, attempted through raw system calls from inside a real sandbox. Each attempt prints
- * the errno it got; the run as a whole must show every one refused.
+ * injection, attempted through raw system calls from inside a real sandbox. Each attempt prints the
+ * errno it got; the run as a whole must show every one refused.
  */
 class SyscallDenialTest {
   private static final String PROBE =
@@ -60,11 +60,27 @@ class SyscallDenialTest {
     for (String line : r.stdout().lines().filter(l -> l.contains(" ret=")).toList()) {
       assertThat(line).as(line).doesNotContain("errno=none").matches(".* ret=-1 errno=E[A-Z]+");
     }
-    for (String name : new String[] {"unshare ", "mount ", "ptrace ", "bpf ", "io_uring_setup ", "userfaultfd ",
-        "keyctl ", "perf_event_open ", "setns ", "clone_newnet ", "TIOCSTI ", "TIOCLINUX "}) {
+    for (String name :
+        new String[] {
+          "unshare ",
+          "mount ",
+          "ptrace ",
+          "bpf ",
+          "io_uring_setup ",
+          "userfaultfd ",
+          "keyctl ",
+          "perf_event_open ",
+          "setns ",
+          "clone_newnet ",
+          "TIOCSTI ",
+          "TIOCLINUX "
+        }) {
       assertThat(r.stdout()).contains(name + "ret=-1 errno=EPERM");
     }
-    assertThat(r.stdout()).contains("AF_ALG ret=-1").contains("AF_VSOCK ret=-1").contains("AF_PACKET ret=-1");
+    assertThat(r.stdout())
+        .contains("AF_ALG ret=-1")
+        .contains("AF_VSOCK ret=-1")
+        .contains("AF_PACKET ret=-1");
   }
 
   @Test

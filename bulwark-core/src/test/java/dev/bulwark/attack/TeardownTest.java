@@ -36,16 +36,25 @@ class TeardownTest {
     TestEngine.run("bash", "true"); // make sure one engine has run, even when this class runs alone
     TestEngine.shutdown();
     long from = config.sandboxUidBase(), to = from + config.sandboxUidCount();
-    assertThat(HostProbe.pidsOfUids(from, to)).map(HostProbe::describe)
-        .as("live processes of sandbox uids").allMatch(p -> p.contains("zombie") || p.contains("(gone)"));
+    assertThat(HostProbe.pidsOfUids(from, to))
+        .map(HostProbe::describe)
+        .as("live processes of sandbox uids")
+        .allMatch(p -> p.contains("zombie") || p.contains("(gone)"));
     // bwrap's setup process exits before its child and is reparented to the host's init, which
     // may reap it late (this machine's does, within a second or two): wait for that, bounded.
-    await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-        assertThat(HostProbe.pidsOfUids(from, to)).map(HostProbe::describe).as("processes of sandbox uids").isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() ->
+            assertThat(HostProbe.pidsOfUids(from, to))
+                .map(HostProbe::describe)
+                .as("processes of sandbox uids")
+                .isEmpty());
     assertThat(runCgroups()).as("cgroups of runs and staged launchers").isEmpty();
     for (Path engineDir : list(config.stateDir().resolve("engines"))) {
       if (Files.isDirectory(engineDir)) {
-        assertThat(list(engineDir)).as("run dirs of " + engineDir).noneMatch(p -> p.getFileName().toString().matches(".*\\.\\d+"));
+        assertThat(list(engineDir))
+            .as("run dirs of " + engineDir)
+            .noneMatch(p -> p.getFileName().toString().matches(".*\\.\\d+"));
       }
     }
   }
@@ -58,24 +67,38 @@ class TeardownTest {
     String marker = prefix + "-sandboxed"; // the JVM's own command line holds only the prefix
     String java = ProcessHandle.current().info().command().orElseThrow();
     Process crashing =
-        new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                CrashingEngine.class.getName(), prefix)
+        new ProcessBuilder(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashingEngine.class.getName(),
+                prefix)
             .inheritIO()
             .start();
     try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
     } finally {
       crashing.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
     }
-    List<Path> leftovers = list(config.stateDir().resolve("engines")).stream().filter(p -> !enginesBefore.contains(p)).toList();
+    List<Path> leftovers =
+        list(config.stateDir().resolve("engines")).stream()
+            .filter(p -> !enginesBefore.contains(p))
+            .toList();
     assertThat(leftovers).as("the dead engine's lock and directory").isNotEmpty();
     String deadId = leftovers.getFirst().getFileName().toString().replace(".lock", "");
-    assertThat(runCgroups()).as("the dead engine's cgroups").anyMatch(name -> name.startsWith(deadId + "."));
+    assertThat(runCgroups())
+        .as("the dead engine's cgroups")
+        .anyMatch(name -> name.startsWith(deadId + "."));
 
     try (Engine fresh = Engine.start(config)) {
       assertThat(leftovers).noneMatch(Files::exists);
       assertThat(runCgroups()).noneMatch(name -> name.startsWith(deadId + "."));
-      await().atMost(Duration.ofSeconds(10)).until(() -> HostProbe.pidsWithCmdline(marker).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> HostProbe.pidsWithCmdline(marker).isEmpty());
     }
   }
 

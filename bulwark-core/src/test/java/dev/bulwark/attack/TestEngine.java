@@ -11,7 +11,8 @@ import java.time.Duration;
 /** One engine for the whole test JVM, started on first use, with short default limits. */
 final class TestEngine {
   /** Generous for benign work, short enough that a stuck test fails fast. */
-  static final Limits LIMITS = Profiles.DEFAULT.withWallTimeout(Duration.ofSeconds(20)).withMemoryBytes(512L << 20);
+  static final Limits LIMITS =
+      Profiles.DEFAULT.withWallTimeout(Duration.ofSeconds(20)).withMemoryBytes(512L << 20);
 
   private static Engine engine;
 

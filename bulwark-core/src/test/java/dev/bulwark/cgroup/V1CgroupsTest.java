@@ -257,10 +257,8 @@ class V1CgroupsTest {
   private static void awaitJoined(RunCgroup run, Process process) {
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                run.procsFiles().stream()
-                    .allMatch(f -> CgroupFs.readPids(f).contains(process.pid())));
+        .until(() ->
+            run.procsFiles().stream().allMatch(f -> CgroupFs.readPids(f).contains(process.pid())));
   }
 
   private static Path dirWith(RunCgroup run, String file) {

@@ -11,11 +11,20 @@ class RuntimesTest {
 
   @Test
   void builtInsAnswerToTheirNamesAliasesAndExtensions() {
-    assertThat(runtimes.find("python")).get().extracting(RuntimeDescriptor::name).isEqualTo("python");
+    assertThat(runtimes.find("python"))
+        .get()
+        .extracting(RuntimeDescriptor::name)
+        .isEqualTo("python");
     assertThat(runtimes.find("PY")).get().extracting(RuntimeDescriptor::name).isEqualTo("python");
-    assertThat(runtimes.find("node")).get().extracting(RuntimeDescriptor::name).isEqualTo("javascript");
+    assertThat(runtimes.find("node"))
+        .get()
+        .extracting(RuntimeDescriptor::name)
+        .isEqualTo("javascript");
     assertThat(runtimes.find("sh")).get().extracting(RuntimeDescriptor::name).isEqualTo("bash");
-    assertThat(runtimes.forFileName("x/task.mjs")).get().extracting(RuntimeDescriptor::name).isEqualTo("javascript");
+    assertThat(runtimes.forFileName("x/task.mjs"))
+        .get()
+        .extracting(RuntimeDescriptor::name)
+        .isEqualTo("javascript");
     assertThat(runtimes.forFileName("README")).isEmpty();
     assertThat(runtimes.find("cobol")).isEmpty();
   }
@@ -23,7 +32,9 @@ class RuntimesTest {
   @Test
   void pythonRunsIsolatedAndInUtf8() {
     RuntimeDescriptor py = runtimes.find("python").orElseThrow();
-    assertThat(py.commandFor("/run/bulwark/main.py")).containsSubsequence("-I", "-X", "utf8").endsWith("/run/bulwark/main.py");
+    assertThat(py.commandFor("/run/bulwark/main.py"))
+        .containsSubsequence("-I", "-X", "utf8")
+        .endsWith("/run/bulwark/main.py");
   }
 
   @Test
@@ -51,8 +62,10 @@ class RuntimesTest {
     assertThat(ruby.commandFor("/x/main.rb")).containsExactly("/usr/bin/ruby", "/x/main.rb");
 
     p.remove("command");
-    assertThatThrownBy(() -> RuntimeDescriptor.fromProperties(p, "ruby.properties")).hasMessageContaining("'command'");
+    assertThatThrownBy(() -> RuntimeDescriptor.fromProperties(p, "ruby.properties"))
+        .hasMessageContaining("'command'");
     p.setProperty("command", "ruby {file}");
-    assertThatThrownBy(() -> RuntimeDescriptor.fromProperties(p, "ruby.properties")).hasMessageContaining("absolute");
+    assertThatThrownBy(() -> RuntimeDescriptor.fromProperties(p, "ruby.properties"))
+        .hasMessageContaining("absolute");
   }
 }

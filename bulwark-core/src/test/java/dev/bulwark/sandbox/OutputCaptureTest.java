@@ -40,12 +40,13 @@ class OutputCaptureTest {
     }
     OutputCapture c = new OutputCapture(1000, () -> {});
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    c.drain(new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
-      @Override
-      public int read(byte[] b, int off, int len) throws java.io.IOException {
-        return super.read(b, off, Math.min(len, 37)); // odd-sized pieces, as pipes deliver them
-      }
-    });
+    c.drain(
+        new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws java.io.IOException {
+            return super.read(b, off, Math.min(len, 37)); // odd-sized pieces, as pipes deliver them
+          }
+        });
     String expectedTail = text.substring(text.length() - 500);
     assertThat(c.text()).startsWith(text.substring(0, 500)).endsWith(expectedTail);
   }

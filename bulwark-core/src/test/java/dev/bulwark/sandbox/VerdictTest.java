@@ -9,16 +9,25 @@ class VerdictTest {
   private static final long BUDGET = 1_000_000_000L;
 
   private static Verdict.Observation ran(int exitCode) {
-    return new Verdict.Observation(true, exitCode, "", false, false, false, false, false, 0, 0, 0, BUDGET, "30s");
+    return new Verdict.Observation(
+        true, exitCode, "", false, false, false, false, false, 0, 0, 0, BUDGET, "30s");
   }
 
   private static Verdict.Observation with(Verdict.Observation o, String field) {
     return new Verdict.Observation(
-        o.setupFinished() && !field.equals("setupFailed"), o.exitCode(), field.equals("setupFailed") ? "bwrap: Can't mount" : "",
-        field.equals("cancelled"), field.equals("timedOut"), field.equals("cpuExhausted"),
-        field.equals("flooded"), field.equals("truncated") || field.equals("flooded"),
-        field.equals("oom") ? 1 : 0, field.equals("pids") ? 3 : 0,
-        field.equals("cpuUsed") ? BUDGET : 0, BUDGET, "30s");
+        o.setupFinished() && !field.equals("setupFailed"),
+        o.exitCode(),
+        field.equals("setupFailed") ? "bwrap: Can't mount" : "",
+        field.equals("cancelled"),
+        field.equals("timedOut"),
+        field.equals("cpuExhausted"),
+        field.equals("flooded"),
+        field.equals("truncated") || field.equals("flooded"),
+        field.equals("oom") ? 1 : 0,
+        field.equals("pids") ? 3 : 0,
+        field.equals("cpuUsed") ? BUDGET : 0,
+        BUDGET,
+        "30s");
   }
 
   @Test
@@ -70,10 +79,12 @@ class VerdictTest {
     assertThat(Verdict.of(with(ran(0), "timedOut")).status()).isEqualTo(Status.TIMEOUT);
     assertThat(Verdict.of(with(ran(1), "setupFailed")).reason()).contains("Can't mount");
     Verdict.Observation killedBeforeBwrapReported =
-        new Verdict.Observation(false, 137, "", false, false, true, false, false, 0, 0, BUDGET, BUDGET, "30s");
+        new Verdict.Observation(
+            false, 137, "", false, false, true, false, false, 0, 0, BUDGET, BUDGET, "30s");
     assertThat(Verdict.of(killedBeforeBwrapReported).status()).isEqualTo(Status.CPU_LIMIT);
     Verdict.Observation bwrapTakenByTheOomKiller =
-        new Verdict.Observation(false, 137, "", false, false, false, false, false, 2, 0, 0, BUDGET, "30s");
+        new Verdict.Observation(
+            false, 137, "", false, false, false, false, false, 2, 0, 0, BUDGET, "30s");
     assertThat(Verdict.of(bwrapTakenByTheOomKiller).status()).isEqualTo(Status.OOM);
   }
 }

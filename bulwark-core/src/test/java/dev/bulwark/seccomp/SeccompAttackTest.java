@@ -178,11 +178,10 @@ class SeccompAttackTest {
     outcome
         .stdout()
         .lines()
-        .forEach(
-            line -> {
-              int split = line.lastIndexOf('=');
-              results.put(line.substring(0, split), Integer.parseInt(line.substring(split + 1)));
-            });
+        .forEach(line -> {
+          int split = line.lastIndexOf('=');
+          results.put(line.substring(0, split), Integer.parseInt(line.substring(split + 1)));
+        });
     return results;
   }
 
