@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param limits the limits to enforce
  * @param stdin bytes fed to the program's standard input (empty: end of file at once)
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out: callers never share the array
 public record ExecutionRequest(String language, String code, Limits limits, byte[] stdin) {
   public ExecutionRequest {
     Objects.requireNonNull(language, "language");

@@ -120,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
     byte[] out = p.getInputStream().readAllBytes();
     int code = p.waitFor();
     long t = System.nanoTime() - t0;
-    if (code != 0 || !new String(out).equals("1\n")) {
+    if (code != 0 || !new String(out, java.nio.charset.StandardCharsets.UTF_8).equals("1\n")) {
       throw new IllegalStateException("the bare python3 failed with " + code);
     }
     return t;
@@ -170,7 +170,7 @@ final class BenchCommand implements Callable<Integer> {
     return "# Benchmarks\n\n"
         + "## Cold start: `print(1)` in a fresh sandbox vs a bare interpreter\n\n"
         + "Measured "
-        + LocalDate.now()
+        + LocalDate.now(java.time.ZoneOffset.UTC)
         + " on the development machine (2 vCPU, shared and noisy, cgroup v1),"
         + " "
         + runs

@@ -26,6 +26,7 @@ final class OutputCapture {
   private byte[] tail; // allocated once the head is full
   private int headLength;
   private long tailWritten;
+  private long count; // the reading thread's own tally
   private volatile long total;
   private volatile boolean flooded;
 
@@ -43,8 +44,9 @@ final class OutputCapture {
       int n;
       while ((n = in.read(buffer)) > 0) {
         append(buffer, n);
-        total += n;
-        if (!flooded && total > floodAt) {
+        count += n;
+        total = count; // published for the supervising thread
+        if (!flooded && count > floodAt) {
           flooded = true;
           onFlood.run();
         }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The host side of the bubblewrap backend, prepared once per engine: the state directory, the
  * compiled seccomp filters, the cgroup hierarchy and the uid range. Fails closed: {@link #open}
  * refuses when a limit could not be enforced, unless the configuration allows a degraded mode.
- * Thread-safe; each {@link #run} builds and destroys its own sandbox.
+ * Thread-safe; each {@link Handle#run} builds and destroys its own sandbox.
  */
 public final class SandboxHost implements AutoCloseable {
   private final EngineConfig config;

@@ -32,14 +32,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * a start cleans what a crash left, without touching a live engine's sandboxes.
  */
 final class StateDir {
-  /**
-   * Locks this JVM holds, by path. POSIX record locks belong to the process and closing any
-   * descriptor of a file drops them all, so a file this JVM holds is never opened a second time.
-   */
   /** Engine ids are the pid and a random number, in hex. */
   static final java.util.regex.Pattern ENGINE_ID =
       java.util.regex.Pattern.compile("[0-9a-f]{1,16}-[0-9a-f]{8}");
 
+  /**
+   * Locks this JVM holds, by path. POSIX record locks belong to the process and closing any
+   * descriptor of a file drops them all, so a file this JVM holds is never opened a second time.
+   */
   private static final java.util.Set<Path> HELD =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 

@@ -172,7 +172,7 @@ class ResourceLimitsTest {
                     "python",
                     "import sys\nprint(sys.stdin.read().upper())",
                     SMALL,
-                    "quiet\n".getBytes()));
+                    "quiet\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(r.stdout()).isEqualTo("QUIET\n\n");
   }
 }

@@ -41,7 +41,8 @@ class RuntimesTest {
   void versionsAreWhatTheRuntimesReportThemselves() throws Exception {
     for (RuntimeDescriptor d : runtimes.all()) {
       Process p = new ProcessBuilder(d.versionCommand()).redirectErrorStream(true).start();
-      String said = new String(p.getInputStream().readAllBytes());
+      String said =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       p.waitFor();
       String version = runtimes.info(d).version();
       assertThat(version).matches("\\d+(\\.\\d+)+");
