@@ -46,11 +46,6 @@ public final class Engine implements AutoCloseable {
     return host.warnings();
   }
 
-  /** The host-side facts doctor shows: cgroups in use, the uid payloads run as. */
-  public SandboxHost host() {
-    return host;
-  }
-
   /**
    * Runs the request and waits for its result. Never throws for anything the code does: every
    * outcome is a {@link Status}.

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line of one sandbox: a tiny {@code sh} prefix that joins the run's cgroups, sets
- * rlimits and opens the filter and code files as descriptors (Java's ProcessBuilder closes every
- * descriptor above 2 and cannot join a cgroup before exec), then execs {@code setpriv} to drop to
- * the sandbox uid and {@code bwrap} with the recipe of DESIGN.md §3.
+ * The command line of one sandbox. Java's ProcessBuilder closes every descriptor above 2 and cannot
+ * join a cgroup before exec, so a small {@code sh} does both: its {@link #stageScript} joins the
+ * run's cgroups ahead of the request ({@link StagedLauncher}); its {@link #launchLine} sets
+ * rlimits, opens the filters, the code and bwrap's status file as descriptors 3-6, and execs {@code
+ * setpriv} (drop to the sandbox uid) and {@code bwrap} with the recipe of DESIGN.md §3.
  */
 final class BwrapCommand {
-  /** Descriptors the prefix opens for bwrap. */
+  /** Descriptors the launch line opens for bwrap. */
   static final int FD_SECCOMP_ALLOW = 3, FD_SECCOMP_GUARD = 4, FD_CODE = 5, FD_STATUS = 6;
 
   /** Where the code is inside the sandbox: read-only, outside the workspace. */

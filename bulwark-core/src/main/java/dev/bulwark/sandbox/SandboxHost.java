@@ -130,22 +130,6 @@ public final class SandboxHost implements AutoCloseable {
     return warnings;
   }
 
-  /** A description of the cgroup setup in force, for doctor and logs. */
-  public String cgroupDescription() {
-    return cgroups == null ? "none (degraded)" : cgroups.describe();
-  }
-
-  /** Host uid of sandboxes: a leased uid of the range when root, else the engine's own. */
-  public String payloadUidDescription() {
-    return dropsPrivileges()
-        ? "host uids "
-            + config.sandboxUidBase()
-            + ".."
-            + (config.sandboxUidBase() + config.sandboxUidCount() - 1)
-            + ", one per running sandbox"
-        : "host uid " + HostUser.uid() + " (the engine's own; run as root for a uid per sandbox)";
-  }
-
   /** Kills the staged launchers, waits for background cgroup removals, releases the state dir. */
   @Override
   public void close() {

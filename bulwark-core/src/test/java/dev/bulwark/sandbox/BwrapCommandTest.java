@@ -1,0 +1,64 @@
+package dev.bulwark.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.Profiles;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.bulwark.runtime.Runtimes;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BwrapCommandTest {
+  private final RuntimeDescriptor python = Runtimes.builtIn().find("python").orElseThrow();
+  private final BwrapCommand.StaticFiles files =
+      new BwrapCommand.StaticFiles(Path.of("/state/etc"), Path.of("/state/empty"));
+
+  @Test
+  void theRecipeHasEveryNamespaceAndNoWayBack() {
+    List<String> args = BwrapCommand.bwrapArgs(python, Profiles.STRICT, files);
+    assertThat(args)
+        .contains("--unshare-all", "--unshare-user", "--disable-userns", "--new-session")
+        .contains("--die-with-parent", "--clearenv")
+        .containsSubsequence("--cap-drop", "ALL")
+        .containsSubsequence("--ro-bind", "/state/etc", "/etc")
+        .containsSubsequence("--remount-ro", "/")
+        .containsSubsequence("--add-seccomp-fd", "3", "--add-seccomp-fd", "4");
+    assertThat(args.subList(args.indexOf("--") + 1, args.size()))
+        .containsExactly("/usr/bin/python3", "-I", "-X", "utf8", "-u", "/run/bulwark/main.py");
+  }
+
+  @Test
+  void everyWritableMountIsSizeCapped() {
+    List<String> args = BwrapCommand.bwrapArgs(python, Profiles.STRICT, files);
+    String size = Long.toString(Profiles.STRICT.tmpfsBytes());
+    for (String dir : List.of("/tmp", "/dev/shm", "/work")) {
+      int at = args.indexOf(dir);
+      assertThat(args.subList(at - 5, at))
+          .containsExactly("--size", size, "--perms", "1777", "--tmpfs");
+    }
+  }
+
+  @Test
+  void theLaunchLineQuotesEveryWordAndSetsTheRlimits() {
+    String line =
+        BwrapCommand.launchLine(
+            Profiles.STRICT,
+            Path.of("/a.bpf"),
+            Path.of("/g.bpf"),
+            Path.of("/run dir/code"),
+            Path.of("/s.json"),
+            List.of("/usr/bin/bwrap", "--setenv", "X", "it's"));
+    assertThat(line)
+        .startsWith("ulimit -c 0 && ulimit -S -t 10 && ulimit -H -t 11 && ulimit -f 131072")
+        .contains("exec '/usr/bin/bwrap' '--setenv' 'X' 'it'\\''s'")
+        .endsWith("3<'/a.bpf' 4<'/g.bpf' 5<'/run dir/code' 6>'/s.json'");
+  }
+
+  @Test
+  void aNewlineCannotSmuggleASecondCommand() {
+    assertThatThrownBy(() -> BwrapCommand.quote("x\nrm -rf /"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
