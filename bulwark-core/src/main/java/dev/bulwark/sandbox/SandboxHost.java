@@ -33,6 +33,9 @@ public final class SandboxHost implements AutoCloseable {
   private final AtomicLong nextUid = new AtomicLong();
   private final java.util.concurrent.BlockingQueue<StagedLauncher> staged;
 
+  /** Runs in flight; {@link #close} cancels them and waits for their teardown. */
+  private final java.util.Set<SandboxRun> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /** Cgroup removals still running in the background; {@link #close} waits for them. */
   private final java.util.Set<Thread> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -105,19 +108,36 @@ public final class SandboxHost implements AutoCloseable {
 
   /** Prepares one run of a request in a fresh sandbox; nothing starts until {@link Handle#run}. */
   public Handle prepare(ExecutionRequest request, RuntimeDescriptor runtime, RuntimeInfo info) {
-    return new Handle(new SandboxRun(this, runtime, info, request));
+    return new Handle(this, new SandboxRun(this, runtime, info, request), info);
   }
 
   /** One prepared run: {@link #run()} it on some thread, {@link #cancel()} it from another. */
   public static final class Handle {
+    private final SandboxHost host;
     private final SandboxRun run;
+    private final RuntimeInfo info;
 
-    private Handle(SandboxRun run) {
+    private Handle(SandboxHost host, SandboxRun run, RuntimeInfo info) {
+      this.host = host;
       this.run = run;
+      this.info = info;
     }
 
+    /** Runs to the end; SANDBOX_ERROR when the engine was closed first. */
     public ExecutionResult run() {
-      return run.run();
+      host.live.add(run);
+      try {
+        if (host.closed) {
+          return ExecutionResult.notRun(
+              dev.bulwark.Status.SANDBOX_ERROR, "the engine is closed", info);
+        }
+        return run.run();
+      } finally {
+        synchronized (host.live) {
+          host.live.remove(run);
+          host.live.notifyAll();
+        }
+      }
     }
 
     public void cancel() {
@@ -130,10 +150,24 @@ public final class SandboxHost implements AutoCloseable {
     return warnings;
   }
 
-  /** Kills the staged launchers, waits for background cgroup removals, releases the state dir. */
+  /**
+   * Cancels the runs in flight and waits for them, kills the staged launchers, waits for background
+   * cgroup removals, and releases the state directory.
+   */
   @Override
   public void close() {
     closed = true;
+    live.forEach(SandboxRun::cancel);
+    synchronized (live) {
+      while (!live.isEmpty()) {
+        try {
+          live.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     for (StagedLauncher l; (l = staged.poll()) != null; ) {
       l.discard();
     }

@@ -27,6 +27,24 @@ class EngineFailureTest {
   }
 
   @Test
+  void closingTheEngineCancelsRunsInFlightAndLeavesNothing() {
+    String marker = "bulwark-closing-" + java.util.UUID.randomUUID();
+    Engine engine = Engine.start(TestEngine.config());
+    dev.bulwark.Execution running =
+        engine.submit(
+            new ExecutionRequest("bash", "exec -a " + marker + " sleep 60", TestEngine.LIMITS));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
+    engine.close();
+    assertThat(running.result().join().status()).isEqualTo(Status.CANCELLED);
+    assertThat(HostProbe.pidsWithCmdline(marker)).isEmpty();
+    ExecutionResult late = engine.execute(new ExecutionRequest("bash", "true", TestEngine.LIMITS));
+    assertThat(late.status()).isEqualTo(Status.SANDBOX_ERROR);
+    assertThat(late.reason()).contains("closed");
+  }
+
+  @Test
   void aMissingBubblewrapStopsTheEngineWithTheFix() {
     assertThatThrownBy(
             () -> Engine.start(TestEngine.config().withBwrap(Path.of("/nonexistent/bwrap"))))
