@@ -154,18 +154,18 @@ final class SandboxRun {
       stop.run();
     }
     long wallNanos = System.nanoTime() - started;
+    // bwrap has exited, so its status report is final.
+    Matcher exit = EXIT_CODE.matcher(readBounded(status));
+    boolean setupFinished = exit.find();
     // When bwrap reported the exit, its init is gone and the kernel has killed the whole pid
     // namespace. Otherwise (a host kill, a failed setup) sweep the cgroup now. Either way the
     // cgroup's removal in the background sweeps it once more.
-    boolean reported = EXIT_CODE.matcher(readBounded(status)).find();
-    if (cgroup != null && !reported) {
+    if (cgroup != null && !setupFinished) {
       cgroup.killAll();
     }
     join(outReader);
     join(errReader);
     Usage usage = cgroup == null ? new Usage(0, 0, 0, 0) : cgroup.usage();
-    Matcher exit = EXIT_CODE.matcher(readBounded(status));
-    boolean setupFinished = exit.find();
     int exitCode = setupFinished ? Integer.parseInt(exit.group(1)) : exitValue(process);
     String stderr = err.text();
     Verdict verdict =
