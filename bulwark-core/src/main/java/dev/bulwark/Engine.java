@@ -1,13 +1,21 @@
 package dev.bulwark;
 
+import dev.bulwark.policy.Outcome;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.Summary;
+import dev.bulwark.policy.Validation;
+import dev.bulwark.policy.Validator;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.runtime.Runtimes;
+import dev.bulwark.sandbox.Gate;
 import dev.bulwark.sandbox.SandboxHost;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Bulwark's front door: runs code in a fresh, single-use sandbox and says what happened.
+ * Bulwark's front door: validates code against its policy, runs it in a fresh, single-use sandbox
+ * and says what happened.
  *
  * <pre>{@code
  * try (Engine engine = Engine.start(EngineConfig.defaults())) {
@@ -71,19 +79,87 @@ public final class Engine implements AutoCloseable {
       return Execution.finished(
           ExecutionResult.notRun(Status.SANDBOX_ERROR, e.getMessage(), unknown));
     }
-    SandboxHost.Handle handle = host.prepare(request, runtime, info);
+    Policy policy = request.policy();
+    Gate gate = summary -> decide(runtime, request.code(), Summary.parse(summary), policy);
+    List<Finding> hostFindings = List.of();
+    if (!runtime.hasRunner()) {
+      // No runner parses this language in the sandbox: its rules read the text on the host.
+      Gate.Decision d = decide(runtime, request.code(), Summary.empty(), policy);
+      if (!d.run()) {
+        return Execution.finished(
+            ExecutionResult.notRun(Status.POLICY_DENIED, d.reason(), info)
+                .withFindings(d.findings()));
+      }
+      hostFindings = d.findings();
+    }
+    SandboxHost.Handle handle = host.prepare(request, runtime, info, gate);
     CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+    List<Finding> findings = hostFindings;
     Thread.ofVirtual()
         .name("bulwark-execution")
         .start(() -> {
           try {
-            result.complete(handle.run());
+            ExecutionResult r = handle.run();
+            result.complete(findings.isEmpty() ? r : r.withFindings(findings));
           } catch (Throwable t) {
             result.complete(
                 ExecutionResult.notRun(Status.SANDBOX_ERROR, "engine failure: " + t, info));
           }
         });
     return new Execution(result, handle::cancel);
+  }
+
+  /**
+   * Validates a program without running it: the runtime's runner parses it in a fresh sandbox (bash
+   * is read on the host), and the policy's rules decide.
+   *
+   * @throws IllegalArgumentException when the language is unknown
+   * @throws IllegalStateException when the sandbox could not parse the program
+   */
+  public Validation validate(String language, String code, Policy policy) {
+    RuntimeDescriptor runtime = resolve(language);
+    if (!runtime.hasRunner()) {
+      return Validator.validate(runtime.name(), code, Summary.empty(), policy);
+    }
+    AtomicReference<Validation> seen = new AtomicReference<>();
+    Gate gate =
+        summary -> {
+          Summary s = Summary.parse(summary);
+          seen.set(Validator.validate(runtime.name(), code, s, policy).withSyntaxError(s.error()));
+          return Gate.Decision.stop("validated only", List.of());
+        };
+    RuntimeInfo info = runtimes.info(runtime);
+    ExecutionRequest request =
+        new ExecutionRequest(runtime.name(), code, Profiles.DEFAULT, new byte[0], policy);
+    ExecutionResult r = host.prepare(request, runtime, info, gate).run();
+    if (seen.get() == null) {
+      throw new IllegalStateException(
+          "the program could not be parsed: " + r.status() + ": " + r.reason());
+    }
+    return seen.get();
+  }
+
+  private static Gate.Decision decide(
+      RuntimeDescriptor runtime, String code, Summary summary, Policy policy) {
+    Validation v = Validator.validate(runtime.name(), code, summary, policy);
+    if (v.outcome() != Outcome.DENY) {
+      return Gate.Decision.run(v.findings());
+    }
+    Finding first =
+        v.findings().stream().filter(f -> f.outcome().equals("DENY")).findFirst().orElseThrow();
+    long denials = v.findings().stream().filter(f -> f.outcome().equals("DENY")).count();
+    return Gate.Decision.stop(
+        "the policy '"
+            + policy.name()
+            + "' denies this program: "
+            + first.message()
+            + " (line "
+            + first.line()
+            + ", "
+            + first.ruleId()
+            + (denials > 1 ? "; " + (denials - 1) + " more in the findings" : "")
+            + ")",
+        v.findings());
   }
 
   private RuntimeDescriptor resolve(String language) {

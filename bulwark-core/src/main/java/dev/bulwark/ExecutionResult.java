@@ -44,6 +44,24 @@ public record ExecutionResult(
     findings = findings == null ? List.of() : List.copyOf(findings);
   }
 
+  /** The same result carrying these findings. */
+  public ExecutionResult withFindings(List<Finding> more) {
+    return new ExecutionResult(
+        status,
+        reason,
+        exitCode,
+        signal,
+        stdout,
+        stderr,
+        stdoutTruncated,
+        stderrTruncated,
+        wallMs,
+        cpuMs,
+        peakMemoryBytes,
+        runtime,
+        more);
+  }
+
   /** A result for a run that never started, e.g. a sandbox that could not be built. */
   public static ExecutionResult notRun(Status status, String reason, RuntimeInfo runtime) {
     return new ExecutionResult(

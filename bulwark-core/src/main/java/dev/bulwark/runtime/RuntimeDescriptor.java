@@ -16,7 +16,11 @@ import java.util.Properties;
  * @param aliases other names a request may use
  * @param extensions file extensions (without dot) that select this runtime
  * @param fileName name the code gets inside the sandbox
- * @param command the program and its arguments; {@code {file}} stands for the code's path
+ * @param command the program and its arguments; {@code {file}} stands for the code's path and
+ *     {@code {runner}} for the runner's
+ * @param runner the runner script (a resource next to this descriptor) that parses the code inside
+ *     the sandbox, sends its summary and runs it on the host's word; empty when the language has
+ *     none and is validated on the host
  * @param versionCommand a command whose output contains the runtime's version
  * @param env environment variables set inside the sandbox, on top of the engine's small base
  */
@@ -26,11 +30,15 @@ public record RuntimeDescriptor(
     List<String> extensions,
     String fileName,
     List<String> command,
+    String runner,
     List<String> versionCommand,
     Map<String, String> env) {
 
   /** Placeholder in {@link #command} for the path of the code inside the sandbox. */
   public static final String FILE_PLACEHOLDER = "{file}";
+
+  /** Placeholder in {@link #command} for the path of the runner, next to the code. */
+  public static final String RUNNER_PLACEHOLDER = "{runner}";
 
   public RuntimeDescriptor {
     Objects.requireNonNull(name, "name");
@@ -48,11 +56,32 @@ public record RuntimeDescriptor(
     if (!command.contains(FILE_PLACEHOLDER)) {
       throw new IllegalArgumentException(name + ": command must contain " + FILE_PLACEHOLDER);
     }
+    runner = runner == null ? "" : runner;
+    if (!runner.isEmpty() && !runner.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new IllegalArgumentException(name + ": bad runner name '" + runner + "'");
+    }
+    if (runner.isEmpty() == command.contains(RUNNER_PLACEHOLDER)) {
+      throw new IllegalArgumentException(
+          name + ": a runner and " + RUNNER_PLACEHOLDER + " in the command go together");
+    }
   }
 
-  /** The command with the code's path filled in. */
+  /** True when the code is parsed inside the sandbox by a runner before it runs. */
+  public boolean hasRunner() {
+    return !runner.isEmpty();
+  }
+
+  /** The command with the code's path filled in; the runner lies in the same directory. */
   public List<String> commandFor(String codePath) {
-    return command.stream().map(a -> a.equals(FILE_PLACEHOLDER) ? codePath : a).toList();
+    String dir = codePath.substring(0, codePath.lastIndexOf('/') + 1);
+    return command.stream()
+        .map(a ->
+            switch (a) {
+              case FILE_PLACEHOLDER -> codePath;
+              case RUNNER_PLACEHOLDER -> dir + runner;
+              default -> a;
+            })
+        .toList();
   }
 
   /** True when {@code language} is this runtime's name or one of its aliases, ignoring case. */
@@ -63,7 +92,8 @@ public record RuntimeDescriptor(
 
   /**
    * Reads a descriptor. Keys: {@code name}, {@code aliases}, {@code extensions}, {@code file},
-   * {@code command}, {@code version} (space-separated lists), and {@code env.NAME=value}.
+   * {@code command}, {@code version} (space-separated lists), {@code runner}, and {@code
+   * env.NAME=value}.
    *
    * @throws IllegalArgumentException naming the missing or bad key
    */
@@ -81,6 +111,7 @@ public record RuntimeDescriptor(
           words(p.getProperty("extensions", "")),
           required(p, "file", source),
           words(required(p, "command", source)),
+          p.getProperty("runner", "").trim(),
           words(required(p, "version", source)),
           env);
     } catch (IllegalArgumentException e) {

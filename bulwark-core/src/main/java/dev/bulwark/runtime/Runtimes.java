@@ -110,6 +110,19 @@ public final class Runtimes {
     }
   }
 
+  /**
+   * The source of a runtime's runner, shipped next to its descriptor.
+   *
+   * @throws IllegalStateException when the runtime has no runner or it is missing
+   */
+  public static InputStream runnerSource(RuntimeDescriptor d) {
+    InputStream in = d.hasRunner() ? Runtimes.class.getResourceAsStream(BASE + d.runner()) : null;
+    if (in == null) {
+      throw new IllegalStateException(d.name() + ": no runner '" + d.runner() + "' is shipped");
+    }
+    return in;
+  }
+
   private static List<String> resourceLines(String name) {
     try (InputStream in = Runtimes.class.getResourceAsStream(BASE + name)) {
       if (in == null) {

@@ -34,9 +34,10 @@ final class BwrapCommand {
       List.of("/proc/cmdline", "/proc/modules", "/proc/sched_debug", "/proc/timer_list");
 
   /**
-   * Host-side files every sandbox binds: its /etc ({@link SandboxEtc}), an empty file for masks.
+   * Host-side files every sandbox binds: its /etc ({@link SandboxEtc}), an empty file for masks,
+   * and the directory of the runtimes' runners.
    */
-  record StaticFiles(Path etc, Path empty) {}
+  record StaticFiles(Path etc, Path empty, Path runners) {}
 
   private BwrapCommand() {}
 
@@ -77,6 +78,10 @@ final class BwrapCommand {
     }
     String codePath = CODE_DIR + "/" + runtime.fileName();
     add(a, "--ro-bind-data", Integer.toString(FD_CODE), codePath);
+    if (runtime.hasRunner()) {
+      String runner = runtime.runner();
+      add(a, "--ro-bind", files.runners().resolve(runner).toString(), CODE_DIR + "/" + runner);
+    }
     add(a, "--remount-ro", "/");
     add(a, "--chdir", "/work", "--clearenv");
     for (Map.Entry<String, String> e : baseEnv().entrySet()) {

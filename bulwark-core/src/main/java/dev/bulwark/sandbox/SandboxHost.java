@@ -58,7 +58,8 @@ public final class SandboxHost implements AutoCloseable {
     this.staticFiles =
         new BwrapCommand.StaticFiles(
             SandboxEtc.build(Path.of("/etc"), dir.resolve("etc")),
-            writeEmpty(dir.resolve("empty")));
+            writeEmpty(dir.resolve("empty")),
+            writeRunners(dir.resolve("runners")));
   }
 
   /**
@@ -106,9 +107,14 @@ public final class SandboxHost implements AutoCloseable {
     }
   }
 
-  /** Prepares one run of a request in a fresh sandbox; nothing starts until {@link Handle#run}. */
-  public Handle prepare(ExecutionRequest request, RuntimeDescriptor runtime, RuntimeInfo info) {
-    return new Handle(this, new SandboxRun(this, runtime, info, request), info);
+  /**
+   * Prepares one run of a request in a fresh sandbox; nothing starts until {@link Handle#run}.
+   *
+   * @param gate decides, once the runtime's runner has described the program, whether it runs
+   */
+  public Handle prepare(
+      ExecutionRequest request, RuntimeDescriptor runtime, RuntimeInfo info, Gate gate) {
+    return new Handle(this, new SandboxRun(this, runtime, info, request, gate), info);
   }
 
   /** One prepared run: {@link #run()} it on some thread, {@link #cancel()} it from another. */
@@ -296,6 +302,28 @@ public final class SandboxHost implements AutoCloseable {
       Files.setPosixFilePermissions(
           file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
       return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The runners of the built-in runtimes, readable by the sandbox uids, bound one per run. */
+  private static Path writeRunners(Path dir) {
+    try {
+      Files.createDirectory(dir);
+      for (RuntimeDescriptor d : dev.bulwark.runtime.Runtimes.builtIn().all()) {
+        if (d.hasRunner()) {
+          Path file = dir.resolve(d.runner());
+          try (java.io.InputStream in = dev.bulwark.runtime.Runtimes.runnerSource(d)) {
+            Files.copy(in, file);
+          }
+          Files.setPosixFilePermissions(
+              file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        }
+      }
+      Files.setPosixFilePermissions(
+          dir, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+      return dir;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -2,6 +2,7 @@ package dev.bulwark.sandbox;
 
 import dev.bulwark.ExecutionRequest;
 import dev.bulwark.ExecutionResult;
+import dev.bulwark.Finding;
 import dev.bulwark.Limits;
 import dev.bulwark.RuntimeInfo;
 import dev.bulwark.Status;
@@ -37,14 +38,20 @@ final class SandboxRun {
   private final RuntimeDescriptor runtime;
   private final RuntimeInfo runtimeInfo;
   private final ExecutionRequest request;
+  private final Gate gate;
   private volatile boolean cancelled;
 
   SandboxRun(
-      SandboxHost host, RuntimeDescriptor runtime, RuntimeInfo info, ExecutionRequest request) {
+      SandboxHost host,
+      RuntimeDescriptor runtime,
+      RuntimeInfo info,
+      ExecutionRequest request,
+      Gate gate) {
     this.host = host;
     this.runtime = runtime;
     this.runtimeInfo = info;
     this.request = request;
+    this.gate = gate;
   }
 
   /** Asks the run to stop; it ends with {@link Status#CANCELLED}. */
@@ -121,16 +128,49 @@ final class SandboxRun {
     Runnable stop = () -> kill(process, cgroup, status);
     OutputCapture out = new OutputCapture(limits.outputBytes(), stop);
     OutputCapture err = new OutputCapture(limits.outputBytes(), stop);
-    Thread outReader =
-        Thread.ofVirtual().name(name + "-stdout").start(() -> out.drain(process.getInputStream()));
     Thread errReader =
         Thread.ofVirtual().name(name + "-stderr").start(() -> err.drain(process.getErrorStream()));
-    Thread.ofVirtual()
-        .name(name + "-stdin")
-        .start(() -> feed(process.getOutputStream(), request.stdin()));
-
     long deadline = started + limits.wallTimeout().toNanos();
     long cpuBudget = limits.cpuTime().toNanos();
+    List<Finding> findings = List.of();
+    if (runtime.hasRunner()) {
+      Gated gated = awaitGate(process, deadline);
+      findings = gated.decision() == null ? List.of() : gated.decision().findings();
+      if (gated.status() != null) {
+        stop.run();
+        exitValue(process);
+        if (cgroup != null) {
+          cgroup.killAll();
+        }
+        join(errReader);
+        Usage usage = cgroup == null ? new Usage(0, 0, 0, 0) : cgroup.usage();
+        String reason = gated.reason();
+        if (gated.status() == Status.SANDBOX_ERROR && !err.text().isBlank()) {
+          reason += ": " + firstLine(err.text());
+        }
+        return new ExecutionResult(
+            gated.status(),
+            reason,
+            null,
+            null,
+            "",
+            "",
+            false,
+            false,
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+            TimeUnit.NANOSECONDS.toMillis(usage.cpuNanos()),
+            usage.peakMemoryBytes(),
+            runtimeInfo,
+            findings);
+      }
+    }
+    Thread outReader =
+        Thread.ofVirtual().name(name + "-stdout").start(() -> out.drain(process.getInputStream()));
+    boolean gated = runtime.hasRunner();
+    Thread.ofVirtual()
+        .name(name + "-stdin")
+        .start(() -> feed(process.getOutputStream(), gated, request.stdin()));
+
     boolean timedOut = false, cpuExhausted = false, wasCancelled = false;
     try {
       while (!process.waitFor(TICK_MS, TimeUnit.MILLISECONDS)) {
@@ -199,7 +239,66 @@ final class SandboxRun {
         TimeUnit.NANOSECONDS.toMillis(usage.cpuNanos()),
         usage.peakMemoryBytes(),
         runtimeInfo,
-        List.of());
+        findings);
+  }
+
+  /**
+   * How the gate phase ended: {@code status} null when the program may run, else the status the run
+   * ends with (POLICY_DENIED, TIMEOUT, CANCELLED, SANDBOX_ERROR) and why.
+   */
+  private record Gated(Status status, String reason, Gate.Decision decision) {}
+
+  /**
+   * Reads the runner's summary while watching the clock and the cancel flag, then asks the gate. No
+   * user code has run yet.
+   */
+  private Gated awaitGate(Process process, long deadline) {
+    java.util.concurrent.CompletableFuture<byte[]> frame =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("bulwark-summary")
+        .start(() -> {
+          try {
+            frame.complete(RunnerFrame.read(process.getInputStream()));
+          } catch (IOException | RuntimeException e) {
+            frame.completeExceptionally(e);
+          }
+        });
+    byte[] summary;
+    try {
+      for (; ; ) {
+        if (cancelled) {
+          return new Gated(Status.CANCELLED, "cancelled before the program ran", null);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return new Gated(
+              Status.TIMEOUT,
+              "the program was still being parsed when the wall-clock limit of "
+                  + Units.formatDuration(request.limits().wallTimeout())
+                  + " ran out",
+              null);
+        }
+        try {
+          summary =
+              frame.get(
+                  Math.min(left, TimeUnit.MILLISECONDS.toNanos(TICK_MS)), TimeUnit.NANOSECONDS);
+          break;
+        } catch (java.util.concurrent.TimeoutException e) {
+          // look at the clock and the cancel flag again
+        }
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      return new Gated(Status.SANDBOX_ERROR, "runner failed: " + e.getCause().getMessage(), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Gated(Status.CANCELLED, "cancelled before the program ran", null);
+    }
+    Gate.Decision decision = (gate == null ? Gate.OPEN : gate).decide(summary);
+    if (!decision.run()) {
+      return new Gated(Status.POLICY_DENIED, decision.reason(), decision);
+    }
+    return new Gated(null, "", decision);
   }
 
   /**
@@ -227,8 +326,12 @@ final class SandboxRun {
     process.destroyForcibly();
   }
 
-  private static void feed(OutputStream stdin, byte[] bytes) {
+  /** Writes the runner's go-ahead (when there is a runner), then the program's input. */
+  private static void feed(OutputStream stdin, boolean gated, byte[] bytes) {
     try (stdin) {
+      if (gated) {
+        RunnerFrame.sendRun(stdin);
+      }
       stdin.write(bytes);
     } catch (IOException e) {
       // The program exited or closed stdin without reading everything: that is its choice.

@@ -6,6 +6,7 @@ import dev.bulwark.ExecutionRequest;
 import dev.bulwark.ExecutionResult;
 import dev.bulwark.Limits;
 import dev.bulwark.Profiles;
+import dev.bulwark.policy.Policies;
 import java.time.Duration;
 
 /** One engine for the whole test JVM, started on first use, with short default limits. */
@@ -42,7 +43,13 @@ final class TestEngine {
     return run(language, code, LIMITS);
   }
 
+  /**
+   * Runs under the {@code audit} policy, which denies nothing: these tests judge the sandbox alone,
+   * so the validation layer must not stop an attack before the sandbox sees it.
+   */
   static ExecutionResult run(String language, String code, Limits limits) {
-    return get().execute(new ExecutionRequest(language, code, limits));
+    return get()
+        .execute(
+            new ExecutionRequest(language, code, limits, new byte[0], Policies.builtIn("audit")));
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class BwrapCommandTest {
   private final RuntimeDescriptor python = Runtimes.builtIn().find("python").orElseThrow();
   private final BwrapCommand.StaticFiles files =
-      new BwrapCommand.StaticFiles(Path.of("/state/etc"), Path.of("/state/empty"));
+      new BwrapCommand.StaticFiles(
+          Path.of("/state/etc"), Path.of("/state/empty"), Path.of("/state/runners"));
 
   @Test
   void theRecipeHasEveryNamespaceAndNoWayBack() {
@@ -24,9 +25,18 @@ class BwrapCommandTest {
         .containsSubsequence("--cap-drop", "ALL")
         .containsSubsequence("--ro-bind", "/state/etc", "/etc")
         .containsSubsequence("--remount-ro", "/")
-        .containsSubsequence("--add-seccomp-fd", "3", "--add-seccomp-fd", "4");
+        .containsSubsequence("--add-seccomp-fd", "3", "--add-seccomp-fd", "4")
+        .containsSubsequence(
+            "--ro-bind", "/state/runners/python-runner.py", "/run/bulwark/python-runner.py");
     assertThat(args.subList(args.indexOf("--") + 1, args.size()))
-        .containsExactly("/usr/bin/python3", "-I", "-X", "utf8", "-u", "/run/bulwark/main.py");
+        .containsExactly(
+            "/usr/bin/python3",
+            "-I",
+            "-X",
+            "utf8",
+            "-u",
+            "/run/bulwark/python-runner.py",
+            "/run/bulwark/main.py");
   }
 
   @Test

@@ -1,0 +1,81 @@
+package dev.bulwark.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Destinations named by a call's arguments, for the network rules of every language. */
+final class NetworkTargets {
+  private NetworkTargets() {}
+
+  /**
+   * The destinations a call's arguments name: URLs (complete, or a constant beginning that holds
+   * the whole host), {@code (host, port)} pairs, {@code {host, port}} objects, and bare host names
+   * when {@code hostArgs} says the call takes one.
+   */
+  static List<Hosts.Target> of(Summary.Call call, boolean hostArgs) {
+    List<Hosts.Target> out = new ArrayList<>();
+    List<JsonNode> values = new ArrayList<>(call.args());
+    for (String key : List.of("url", "host", "hostname", "address", "uri")) {
+      JsonNode v = call.kwargs().get(key);
+      if (v != null) {
+        values.add(v);
+      }
+    }
+    for (int i = 0; i < values.size(); i++) {
+      JsonNode v = values.get(i);
+      if (v == null || v.isNull()) {
+        continue;
+      }
+      if (v.isString()) {
+        String s = v.asString();
+        Optional<Hosts.Target> t =
+            s.contains("://")
+                ? Hosts.ofUrl(s, true)
+                : hostArgs ? Hosts.ofHost(s, portAfter(values, i)) : Optional.empty();
+        t.ifPresent(out::add);
+      } else if (v.isObject() && v.has("prefix")) {
+        Hosts.ofUrl(v.get("prefix").asString(), false).ifPresent(out::add);
+      } else if (v.isObject() && (v.has("host") || v.has("hostname"))) {
+        String h = v.has("hostname") ? v.get("hostname").asString() : v.get("host").asString();
+        Hosts.ofHost(h, v.path("port").asInt(-1)).ifPresent(out::add);
+      } else if (v.isArray() && !v.isEmpty() && v.get(0).isString()) {
+        Hosts.ofHost(v.get(0).asString(), v.size() > 1 ? v.get(1).asInt(-1) : -1)
+            .ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static int portAfter(List<JsonNode> values, int i) {
+    if (i + 1 < values.size() && values.get(i + 1) != null && values.get(i + 1).isNumber()) {
+      return values.get(i + 1).asInt();
+    }
+    if (i > 0 && values.get(i - 1) != null && values.get(i - 1).isNumber()) {
+      return values.get(i - 1).asInt(); // node: net.connect(port, host)
+    }
+    return -1;
+  }
+
+  /** The message and advice for a destination the policy does not allow. */
+  static String[] denied(Hosts.Target target, Policy policy) {
+    String allowed =
+        policy.networkAllow().isEmpty()
+            ? "no host is allowed: this sandbox has no network"
+            : "allowed: " + String.join(", ", policy.networkAllow());
+    String what =
+        Hosts.isIpLiteral(target.host())
+            ? "the address "
+                + target
+                + " is not allowed (IP addresses are never reachable unless"
+                + " listed)"
+            : "the host " + target + " is not allowed";
+    return new String[] {
+      what + "; " + allowed,
+      policy.networkAllow().isEmpty()
+          ? "do not use the network; work with the data you were given"
+          : "use only " + String.join(", ", policy.networkAllow())
+    };
+  }
+}

@@ -1,0 +1,161 @@
+package dev.bulwark.policy;
+
+import dev.bulwark.Json;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * What a runner saw in a program, parsed inside the sandbox by the interpreter that will run it:
+ * the frame it sends before any user code runs. Names are resolved where that needs no execution
+ * ({@code sp.run} after {@code import subprocess as sp} is {@code subprocess.run}); {@code ?.m}
+ * stands for a method {@code m} of an object the runner cannot name. Argument values are JSON
+ * constants, {@code {"prefix": "..."}} for strings with a constant beginning, or null.
+ *
+ * <p>Everything here comes out of a sandbox: the rules treat it as data, never as instructions.
+ */
+public record Summary(
+    int v,
+    boolean parsed,
+    Location error,
+    String encoding,
+    List<Import> imports,
+    List<Call> calls,
+    List<Name> refs,
+    List<Name> attrs,
+    List<Text> strings,
+    List<Decorator> decorators,
+    List<ClassDef> classes,
+    List<Binding> bindings,
+    List<Write> writes,
+    List<Name> confusables,
+    List<Waiver> waivers) {
+
+  private static final ObjectReader READER =
+      Json.mapper()
+          .readerFor(Summary.class)
+          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  public Summary {
+    imports = orEmpty(imports);
+    calls = orEmpty(calls);
+    refs = orEmpty(refs);
+    attrs = orEmpty(attrs);
+    strings = orEmpty(strings);
+    decorators = orEmpty(decorators);
+    classes = orEmpty(classes);
+    bindings = orEmpty(bindings);
+    writes = orEmpty(writes);
+    confusables = orEmpty(confusables);
+    waivers = orEmpty(waivers);
+  }
+
+  /** A summary for a program that has nothing to analyse (no runner, or host-side rules only). */
+  public static Summary empty() {
+    return new Summary(
+        1, true, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * Reads a runner's frame.
+   *
+   * @throws IllegalArgumentException when it is not a summary
+   */
+  public static Summary parse(byte[] json) {
+    try {
+      Summary s = READER.readValue(json);
+      if (s == null || s.v() != 1) {
+        throw new IllegalArgumentException("unsupported summary version");
+      }
+      return s;
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException("malformed summary: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** A position in the source, 1-based; 0 when unknown. */
+  public interface Positioned {
+    int line();
+
+    int col();
+  }
+
+  public record Location(String message, int line, int col) implements Positioned {}
+
+  /** {@code import module} ({@code name} null) or {@code from module import name}. */
+  public record Import(String module, String name, int line, int col) implements Positioned {}
+
+  /**
+   * A call with the callee's resolved name; {@code dynamic} when a getattr-family call names its
+   * attribute with a non-constant; {@code argCalls} the callees of calls passed as arguments.
+   */
+  public record Call(
+      String name,
+      boolean dynamic,
+      List<JsonNode> args,
+      Map<String, JsonNode> kwargs,
+      List<String> argCalls,
+      int line,
+      int col)
+      implements Positioned {
+    public Call {
+      args = args == null ? List.of() : java.util.Collections.unmodifiableList(args);
+      kwargs = kwargs == null ? Map.of() : java.util.Collections.unmodifiableMap(kwargs);
+      argCalls = argCalls == null ? List.of() : java.util.Collections.unmodifiableList(argCalls);
+    }
+
+    /** The i-th positional argument, a missing node when there is none. */
+    public JsonNode arg(int i) {
+      return i < args.size() && args.get(i) != null
+          ? args.get(i)
+          : tools.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** True when the i-th argument is a constant string. */
+    public boolean constantString(int i) {
+      return arg(i).isString();
+    }
+  }
+
+  /** A name or attribute; {@code after} is the attribute before it in a chain (JavaScript). */
+  public record Name(String name, String after, String raw, int line, int col)
+      implements Positioned {}
+
+  /** A string constant, NFKC-normalised, cut at 300 characters. */
+  public record Text(String value, int line, int col) implements Positioned {}
+
+  /** A decorator: its resolved name (null when unknown), whether it is called or a lambda. */
+  public record Decorator(String name, boolean call, boolean isLambda, int line, int col)
+      implements Positioned {}
+
+  public record ClassDef(String name, Metaclass metaclass, int line, int col)
+      implements Positioned {}
+
+  /** A {@code metaclass=} keyword: its resolved name, or a lambda. */
+  public record Metaclass(String name, boolean isLambda) {}
+
+  /**
+   * A name bound where Python finds it without a call: a class-body assignment, a dict key of a
+   * {@code type()} namespace, {@code setattr}, or a {@code def} of a dunder.
+   */
+  public record Binding(
+      String target, String value, String context, boolean isLambda, int line, int col)
+      implements Positioned {}
+
+  /** An assignment into a resolved object: {@code sys.modules[]}, {@code builtins.open}. */
+  public record Write(String target, int line, int col) implements Positioned {}
+
+  /** An inline comment asking to waive rules on its line. */
+  public record Waiver(int line, List<String> rules) {
+    public Waiver {
+      rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.bulwark.policy;
+
+import dev.bulwark.Finding;
+import java.util.List;
+
+/**
+ * The validation layer's answer for one program.
+ *
+ * @param outcome DENY when any finding denies, FLAG when there are findings, else ALLOW
+ * @param findings every finding, by position
+ * @param syntaxError where the runtime's parser gave up, or null; such a program fails when it
+ *     runs, with the runtime's own message
+ */
+public record Validation(Outcome outcome, List<Finding> findings, Summary.Location syntaxError) {
+  public Validation {
+    findings = List.copyOf(findings);
+  }
+
+  public Validation(Outcome outcome, List<Finding> findings) {
+    this(outcome, findings, null);
+  }
+
+  /** The same validation with the parser's error. */
+  public Validation withSyntaxError(Summary.Location error) {
+    return new Validation(outcome, findings, error);
+  }
+}

@@ -1,0 +1,428 @@
+# Bulwark's Python runner. It runs inside the sandbox, as the interpreter that will run the code:
+# it parses the program (no parser differential), writes a compact summary of what the program
+# uses to stdout as one frame, and waits for the host's verdict on stdin. Only on "run" does any
+# user code execute, in a fresh __main__. The host decides; nothing here is a security boundary.
+#
+# Frame: b"\0BULWARK-SUMMARY <length>\n" + JSON of <length> bytes. Verdict: one line on fd 0.
+import ast
+import builtins
+import codecs
+import json
+import os
+import re
+import sys
+import unicodedata
+
+PATH = sys.argv[1]
+COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+# Attribute names that reach frames, code and the object graph, whatever their owner.
+FRAME_PREFIXES = ("f_", "gi_", "cr_", "ag_", "tb_", "co_", "func_")
+MAX_STRING = 300
+NETWORK_METHODS = {"connect", "connect_ex", "sendto", "request", "urlopen", "get", "post", "put",
+                   "patch", "delete", "head", "options", "stream", "ws_connect", "create_connection"}
+TYPES = {name for name, v in vars(builtins).items() if isinstance(v, type)}
+
+
+def cookie_of(source):
+    """The declared source encoding (PEP 263, lines 1-2), normalised; None when there is none."""
+    lines = source.split(b"\n", 2)[:2]
+    if source.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    for i, line in enumerate(lines):
+        m = COOKIE.match(line)
+        if m:
+            name = m.group(1).decode("ascii", "replace")
+            try:
+                return codecs.lookup(name).name
+            except LookupError:
+                return name
+        if i == 0 and not re.match(rb"^[ \t\f]*(#.*)?\r?$", line):
+            break
+    return None
+
+
+def member(base, name):
+    """base.name, where builtins are spelled by their bare name (builtins.exec is exec)."""
+    if base is None:
+        return None
+    return name if base in ("__builtins__", "builtins", "__builtins__.__dict__") else base + "." + name
+
+
+def callee(summary, call):
+    """What a call calls: its resolved name, or ?.method for a method of an unknown object."""
+    r = summary.resolve(call.func)
+    if r is None and isinstance(call.func, ast.Attribute):
+        return "?." + call.func.attr
+    return r
+
+
+class Summary(ast.NodeVisitor):
+    def __init__(self, lines):
+        self.lines = lines
+        self.aliases = {}  # local name -> dotted origin ("os.system", "subprocess")
+        self.constants = {}  # name assigned exactly once to a string constant
+        self.assigned = {}
+        self.out = {k: [] for k in ("imports", "calls", "refs", "attrs", "strings", "decorators",
+                                    "classes", "bindings", "writes", "confusables")}
+        self.call_funcs = set()
+        self.bases = set()
+        self.seen_strings = set()
+
+    # ---- resolution -------------------------------------------------------------------------
+    def prepass(self, tree):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.asname:
+                        self.aliases[a.asname] = a.name
+                    else:
+                        top = a.name.split(".")[0]
+                        self.aliases[top] = top
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for a in node.names:
+                    self.aliases[a.asname or a.name] = node.module + "." + a.name
+            elif isinstance(node, ast.Assign):
+                for t in node.targets:
+                    if isinstance(t, ast.Name):
+                        self.assigned[t.id] = self.assigned.get(t.id, 0) + 1
+        # Simple aliases and constants, assigned once: f = os.system; URL = "https://...".
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                t = node.targets[0]
+                if isinstance(t, ast.Name) and self.assigned.get(t.id) == 1:
+                    c = self.const(node.value)
+                    if isinstance(c, str):
+                        self.constants[t.id] = c
+                    else:
+                        r = self.resolve(node.value)
+                        if r and t.id not in self.aliases:
+                            self.aliases[t.id] = r
+
+    def resolve(self, node):
+        """The dotted name an expression stands for, when it is knowable without running it."""
+        if isinstance(node, ast.Name):
+            if node.id in self.aliases:
+                return self.aliases[node.id]
+            if node.id in vars(builtins) or node.id == "__builtins__":
+                return node.id
+            return None
+        if isinstance(node, ast.Attribute):
+            return member(self.resolve(node.value), node.attr)
+        if isinstance(node, ast.Subscript):
+            base, key = self.resolve(node.value), self.const(node.slice)
+            if base is None or not isinstance(key, str):
+                return None
+            if base == "sys.modules":
+                return key
+            if base == "globals()" or base in ("__builtins__", "builtins"):
+                return member("__builtins__", key)
+            if base.endswith(".__dict__"):
+                return member(base[: -len(".__dict__")], key)
+            return None
+        if isinstance(node, ast.Call):
+            f = self.resolve(node.func)
+            args = node.args
+            if f in ("__import__", "importlib.import_module") and args:
+                return self.const(args[0]) if isinstance(self.const(args[0]), str) else None
+            if f == "getattr" and len(args) >= 2:
+                name = self.const(args[1])
+                return member(self.resolve(args[0]), name) if isinstance(name, str) else None
+            if f == "globals" and not args:
+                return "globals()"
+            if f == "vars" and len(args) == 1:
+                base = self.resolve(args[0])
+                return base + ".__dict__" if base else None
+            return None
+        return None
+
+    def const(self, node):
+        """The value of a constant expression (folded), or None."""
+        if isinstance(node, ast.Constant):
+            v = node.value
+            return v if isinstance(v, (str, int, float, bool)) else (
+                v.decode("latin-1") if isinstance(v, bytes) else None)
+        if isinstance(node, ast.Name):
+            return self.constants.get(node.id)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            a, b = self.const(node.left), self.const(node.right)
+            return a + b if isinstance(a, str) and isinstance(b, str) else None
+        if isinstance(node, ast.JoinedStr):
+            parts = [self.const(v) for v in node.values]
+            return "".join(parts) if all(isinstance(p, str) for p in parts) else None
+        if isinstance(node, (ast.Tuple, ast.List)):
+            items = [self.const(e) for e in node.elts]
+            return items if all(i is not None for i in items) else None
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "join" and len(node.args) == 1):
+            sep, items = self.const(node.func.value), self.const(node.args[0])
+            if isinstance(sep, str) and isinstance(items, list) and all(isinstance(i, str) for i in items):
+                return sep.join(items)
+        return None
+
+    def value(self, node):
+        """An argument as the host sees it: its constant, {"prefix": ...} for a string with a
+        constant beginning (f"https://host/{x}"), {"ref": name} for a resolved name, or None."""
+        c = self.const(node)
+        if c is not None:
+            return c
+        prefix = self.prefix(node)
+        if prefix:
+            return {"prefix": prefix}
+        r = self.resolve(node)
+        return {"ref": r} if r else None
+
+    def prefix(self, node):
+        if isinstance(node, ast.JoinedStr):
+            out = ""
+            for v in node.values:
+                c = self.const(v)
+                if not isinstance(c, str):
+                    break
+                out += c
+            return out
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+            left = self.const(node.left)
+            return left if isinstance(left, str) else self.prefix(node.left)
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "format"):
+            c = self.const(node.func.value)
+            return c.split("{", 1)[0] if isinstance(c, str) else ""
+        return ""
+
+    # ---- recording --------------------------------------------------------------------------
+    def at(self, node, **fields):
+        fields["line"] = getattr(node, "lineno", 0)
+        fields["col"] = getattr(node, "col_offset", -1) + 1
+        return fields
+
+    def string(self, node, text):
+        text = unicodedata.normalize("NFKC", text)
+        if "__" in text or "://" in text or text.startswith("/") or any(
+                p in text for p in ("f_globals", "f_back", "gi_frame", "tb_frame", "f_builtins")):
+            key = (text[:MAX_STRING], node.lineno)
+            if key not in self.seen_strings:
+                self.seen_strings.add(key)
+                self.out["strings"].append(self.at(node, value=text[:MAX_STRING]))
+
+    def confusable(self, node, name):
+        """An identifier written with characters that NFKC folds (ｅｘｅｃ reads as exec)."""
+        if not self.lines or node.lineno > len(self.lines):
+            return
+        raw_line = self.lines[node.lineno - 1]
+        raw = raw_line[node.col_offset:node.col_offset + len(name.encode()) * 4]
+        try:
+            raw = raw.decode("utf-8", "replace")
+        except Exception:
+            return
+        if not raw.isascii():
+            m = re.match(r"[\w·]+", raw)
+            if m and m.group(0) != name and unicodedata.normalize("NFKC", m.group(0)) == name:
+                self.out["confusables"].append(self.at(node, name=name, raw=m.group(0)))
+
+    # ---- visitors ---------------------------------------------------------------------------
+    def visit_Import(self, node):
+        for a in node.names:
+            self.out["imports"].append(self.at(node, module=a.name, name=None))
+
+    def visit_ImportFrom(self, node):
+        if node.module and not node.level:
+            for a in node.names:
+                self.out["imports"].append(self.at(node, module=node.module, name=a.name))
+
+    def visit_Call(self, node):
+        self.call_funcs.add(id(node.func))
+        name = self.resolve(node.func)
+        dynamic = False
+        if name is None and isinstance(node.func, ast.Attribute):
+            name = "?." + node.func.attr
+            if node.func.attr not in NETWORK_METHODS and not node.func.attr.startswith("__"):
+                name = None
+        if name in ("getattr", "setattr", "delattr", "hasattr") and len(node.args) >= 2:
+            dynamic = not isinstance(self.const(node.args[1]), str)
+            if name == "setattr" and len(node.args) >= 3 and not dynamic:
+                self.out["bindings"].append(self.at(
+                    node, target=self.const(node.args[1]), value=self.resolve(node.args[2]),
+                    context="setattr"))
+        if name is not None:
+            self.out["calls"].append(self.at(
+                node, name=name, dynamic=dynamic,
+                args=[self.value(a) for a in node.args[:4]],
+                kwargs={k.arg: self.value(k.value) for k in node.keywords if k.arg},
+                argCalls=[callee(self, a) for a in node.args[:2] if isinstance(a, ast.Call)]))
+        self.generic_visit(node)
+
+    def visit_Name(self, node):
+        self.confusable(node, node.id)
+        if self.is_value(node):
+            r = self.resolve(node)
+            if r is not None and (node.id in self.aliases or r not in TYPES):
+                self.out["refs"].append(self.at(node, name=r))
+        if node.id.startswith("__") and node.id.endswith("__"):
+            self.out["attrs"].append(self.at(node, name=node.id))
+
+    def visit_Attribute(self, node):
+        self.bases.add(id(node.value))
+        a = node.attr
+        if (a.startswith("__") and a.endswith("__")) or a.startswith(FRAME_PREFIXES) or a == "_getframe":
+            self.out["attrs"].append(self.at(node, name=a))
+        if self.is_value(node):
+            r = self.resolve(node)
+            if r is not None:
+                self.out["refs"].append(self.at(node, name=r))
+        if isinstance(node.ctx, ast.Store):
+            self.write(node)
+        self.generic_visit(node)
+
+    def is_value(self, node):
+        """A name used as a value (passed, stored, returned), not called nor dereferenced."""
+        return (isinstance(node.ctx, ast.Load) and id(node) not in self.call_funcs
+                and id(node) not in self.bases)
+
+    def visit_Subscript(self, node):
+        if isinstance(node.ctx, (ast.Store, ast.Del)):
+            self.write(node)
+        self.generic_visit(node)
+
+    def write(self, node):
+        base = node.value
+        r = self.resolve(base)
+        if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id in ("globals", "vars", "locals"):
+            r = base.func.id + "()"
+        if r:
+            target = r + ("." + node.attr if isinstance(node, ast.Attribute) else "[]")
+            self.out["writes"].append(self.at(node, target=target))
+
+    def visit_Constant(self, node):
+        if isinstance(node.value, str):
+            self.string(node, node.value)
+        elif isinstance(node.value, bytes):
+            self.string(node, node.value.decode("latin-1"))
+
+    def decorators(self, node):
+        for d in node.decorator_list:
+            target = d.func if isinstance(d, ast.Call) else d
+            self.out["decorators"].append(self.at(
+                d, name=self.resolve(target), call=isinstance(d, ast.Call),
+                isLambda=isinstance(target, ast.Lambda)))
+
+    def visit_FunctionDef(self, node):
+        self.decorators(node)
+        if node.name.startswith("__") and node.name.endswith("__"):
+            self.out["bindings"].append(self.at(node, target=node.name, value=None, context="def"))
+        self.generic_visit(node)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_ClassDef(self, node):
+        self.decorators(node)
+        meta = None
+        for k in node.keywords:
+            if k.arg == "metaclass":
+                meta = {"name": self.resolve(k.value), "isLambda": isinstance(k.value, ast.Lambda)}
+        self.out["classes"].append(self.at(node, name=node.name, metaclass=meta))
+        for stmt in node.body:
+            if isinstance(stmt, ast.Assign):
+                for t in stmt.targets:
+                    if isinstance(t, ast.Name):
+                        self.out["bindings"].append(self.at(
+                            stmt, target=t.id, value=self.resolve(stmt.value), context="class",
+                            isLambda=isinstance(stmt.value, ast.Lambda)))
+        self.generic_visit(node)
+
+    def visit_Dict(self, node):
+        for k, v in zip(node.keys, node.values):
+            key = self.const(k) if k is not None else None
+            if isinstance(key, str) and key.startswith("__") and key.endswith("__"):
+                self.out["bindings"].append(self.at(
+                    node, target=key, value=self.resolve(v), context="dict",
+                    isLambda=isinstance(v, ast.Lambda)))
+        self.generic_visit(node)
+
+
+def waivers(source):
+    if b"bulwark:" not in source:
+        return []
+    import io
+    import tokenize
+    out = []
+    try:
+        for tok in tokenize.tokenize(io.BytesIO(source).readline):
+            if tok.type == tokenize.COMMENT:
+                m = re.search(r"bulwark:\s*allow\s+([\w.\-, ]+)", tok.string)
+                if m:
+                    rules = [r for r in re.split(r"[,\s]+", m.group(1)) if r]
+                    out.append({"line": tok.start[0], "rules": rules})
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return out
+
+
+def summarise(source):
+    summary = {"v": 1, "parsed": True, "encoding": cookie_of(source)}
+    try:
+        tree = ast.parse(source, PATH)
+    except (SyntaxError, ValueError) as e:
+        summary["parsed"] = False
+        summary["error"] = {"message": str(getattr(e, "msg", e)), "line": getattr(e, "lineno", 0) or 0,
+                            "col": getattr(e, "offset", 0) or 0}
+        return summary
+    lines = source.split(b"\n") if not source.isascii() else None
+    s = Summary(lines)
+    s.prepass(tree)
+    s.visit(tree)
+    summary.update(s.out)
+    summary["waivers"] = waivers(source)
+    return summary
+
+
+def send(summary):
+    body = json.dumps(summary, ensure_ascii=True, separators=(",", ":")).encode()
+    os.write(1, b"\0BULWARK-SUMMARY %d\n" % len(body))
+    view = memoryview(body)
+    while view:
+        view = view[os.write(1, view):]
+
+
+def verdict():
+    """One line from fd 0, byte by byte, so that nothing of the program's stdin is consumed."""
+    line = b""
+    while not line.endswith(b"\n"):
+        b = os.read(0, 1)
+        if not b:
+            break
+        line += b
+    return line.strip()
+
+
+def run(source):
+    import types
+    main = types.ModuleType("__main__")
+    main.__file__ = PATH
+    main.__builtins__ = builtins
+    sys.modules["__main__"] = main
+    sys.argv[:] = [PATH]
+    try:
+        code = compile(source, PATH, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as e:
+        sys.excepthook(type(e), e, None)
+        sys.exit(1)
+    try:
+        exec(code, main.__dict__)
+    except SystemExit:
+        raise
+    except BaseException as e:
+        tb = e.__traceback__.tb_next if e.__traceback__ else None  # drop this runner's frame
+        sys.excepthook(type(e), e, e.with_traceback(tb).__traceback__)
+        sys.exit(130 if isinstance(e, KeyboardInterrupt) else 1)
+
+
+def main():
+    with open(PATH, "rb") as f:
+        source = f.read()
+    send(summarise(source))
+    if verdict() != b"run":
+        os._exit(0)
+    run(source)
+
+
+main()
