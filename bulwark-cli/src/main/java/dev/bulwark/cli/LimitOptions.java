@@ -11,9 +11,8 @@ final class LimitOptions {
   @Option(
       names = "--profile",
       paramLabel = "NAME",
-      defaultValue = "default",
       description =
-          "Limit preset: default (2g, 1 cpu, 30s), lambda (128m, 15s), strict (256m, 0.5 cpu, 10s, 64 pids). Default: ${DEFAULT-VALUE}.")
+          "Limit preset: default (2g, 1 cpu, 30s), lambda (128m, 15s), strict (256m, 0.5 cpu, 10s, 64 pids). Default: the policy's preset.")
   String profile;
 
   @Option(
@@ -61,9 +60,12 @@ final class LimitOptions {
       description = "Bytes kept per output stream (head and tail).")
   String outputLimit;
 
-  /** The profile with every given flag applied; a bad value throws IllegalArgumentException. */
-  Limits resolve() {
-    Limits l = Profiles.named(profile);
+  /**
+   * The profile (or {@code fallback} when none was given) with every given flag applied; a bad
+   * value throws IllegalArgumentException.
+   */
+  Limits resolve(String fallback) {
+    Limits l = Profiles.named(profile == null ? fallback : profile);
     // The command line is the operator's own tool: its flags may loosen the profile as well.
     if (memory != null) l = l.withMemoryBytes(size("--memory", memory));
     if (cpus != null) l = l.withCpus(cpus);

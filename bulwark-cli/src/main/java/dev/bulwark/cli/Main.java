@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
     name = "bulwark",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Runs code written by LLM agents in fresh, locked-down, single-use sandboxes.",
+    description =
+        "Validates code written by LLM agents and runs it in fresh, locked-down, single-use sandboxes.",
     subcommands = {
       RunCommand.class,
+      CheckCommand.class,
+      PolicyCommand.class,
       DoctorCommand.class,
       ProfilesCommand.class,
       BenchCommand.class

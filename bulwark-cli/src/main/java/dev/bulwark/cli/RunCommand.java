@@ -4,16 +4,12 @@ import dev.bulwark.Engine;
 import dev.bulwark.Execution;
 import dev.bulwark.ExecutionRequest;
 import dev.bulwark.ExecutionResult;
+import dev.bulwark.Finding;
 import dev.bulwark.Json;
 import dev.bulwark.Status;
-import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.bulwark.policy.Policy;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -27,9 +23,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a program in a fresh sandbox.",
+      "Validates a program against a policy, then runs it in a fresh sandbox.",
       "Without --json the program's output is passed through and the exit code is the program's;"
-          + " any status but OK adds one line on stderr. With --json stdout holds exactly one JSON"
+          + " any status but OK adds one line on stderr, and so does each finding. With --json stdout holds exactly one JSON"
           + " object (the result) and the exit code is 0 for OK, 1 otherwise."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -62,15 +58,24 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin LimitOptions limits;
 
+  @Mixin PolicyOptions policy;
+
   @ArgGroup(exclusive = false, heading = "%nEngine:%n")
   EngineOptions engineOptions = new EngineOptions();
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    String code = readCode();
-    byte[] input = stdin == null ? new byte[0] : readInput(stdin);
-    var request = new ExecutionRequest(language(), code, limits.resolve(), input);
+    String code = ProgramSource.read(file);
+    byte[] input = stdin == null ? new byte[0] : ProgramSource.readBytes(stdin);
+    Policy chosen = policy.resolve();
+    var request =
+        new ExecutionRequest(
+            ProgramSource.language(file, lang),
+            code,
+            limits.resolve(chosen.limits()),
+            input,
+            chosen);
     try (Engine engine = engineOptions.start(err)) {
       Execution execution = engine.submit(request);
       Thread cancelOnCtrlC =
@@ -96,6 +101,17 @@ final class RunCommand implements Callable<Integer> {
     out.print(result.stdout());
     out.flush();
     err.print(result.stderr());
+    for (Finding f : result.findings()) {
+      err.println(
+          "bulwark: "
+              + f.outcome()
+              + " "
+              + f.ruleId()
+              + " (line "
+              + f.line()
+              + "): "
+              + f.message());
+    }
     if (result.status() != Status.OK) {
       err.println("bulwark: " + result.status() + ": " + result.reason());
     }
@@ -104,43 +120,5 @@ final class RunCommand implements Callable<Integer> {
       return result.exitCode();
     }
     return result.status() == Status.OK ? 0 : 1;
-  }
-
-  private String language() {
-    if (lang != null) {
-      return lang;
-    }
-    if (file.equals("-")) {
-      throw new IllegalArgumentException("--lang is required when the program comes from stdin");
-    }
-    return dev.bulwark.runtime.Runtimes.builtIn()
-        .forFileName(file)
-        .map(RuntimeDescriptor::name)
-        .orElseThrow(() ->
-            new IllegalArgumentException(
-                "cannot tell the language of '"
-                    + file
-                    + "' from its extension: use --lang python|javascript|bash"));
-  }
-
-  private String readCode() throws IOException {
-    byte[] bytes = file.equals("-") ? System.in.readAllBytes() : readInput(Path.of(file));
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException(file + " is not valid UTF-8");
-    }
-  }
-
-  private static byte[] readInput(Path path) throws IOException {
-    try {
-      return Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(path + ": no such file");
-    }
   }
 }

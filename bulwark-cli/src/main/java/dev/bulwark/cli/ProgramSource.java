@@ -1,0 +1,56 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.bulwark.runtime.Runtimes;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** A program named on the command line: a file, or {@code -} for stdin. */
+final class ProgramSource {
+  private ProgramSource() {}
+
+  /** The program's text; IllegalArgumentException when it is missing or not UTF-8. */
+  static String read(String file) throws IOException {
+    byte[] bytes = file.equals("-") ? System.in.readAllBytes() : readBytes(Path.of(file));
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(file + " is not valid UTF-8");
+    }
+  }
+
+  /** The runtime for {@code --lang}, or for the file's extension. */
+  static String language(String file, String lang) {
+    if (lang != null) {
+      return lang;
+    }
+    if (file.equals("-")) {
+      throw new IllegalArgumentException("--lang is required when the program comes from stdin");
+    }
+    return Runtimes.builtIn()
+        .forFileName(file)
+        .map(RuntimeDescriptor::name)
+        .orElseThrow(() ->
+            new IllegalArgumentException(
+                "cannot tell the language of '"
+                    + file
+                    + "' from its extension: use --lang python|javascript|bash"));
+  }
+
+  static byte[] readBytes(Path path) throws IOException {
+    try {
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(path + ": no such file");
+    }
+  }
+}
