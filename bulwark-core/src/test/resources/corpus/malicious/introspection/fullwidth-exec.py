@@ -1,0 +1,2 @@
+# corpus: fullwidth identifier ｅｘｅｃ that NFKC-normalises to exec
+ｅｘｅｃ("import os; os.system('id')")

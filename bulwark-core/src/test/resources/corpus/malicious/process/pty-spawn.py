@@ -1,0 +1,4 @@
+# corpus: pty.spawn giving an interactive /bin/sh (classic shell upgrade)
+import pty
+
+pty.spawn("/bin/sh")
