@@ -118,20 +118,31 @@ public final class Engine implements AutoCloseable {
    */
   public Validation validate(String language, String code, Policy policy) {
     RuntimeDescriptor runtime = resolve(language);
+    Summary summary = summarise(language, code);
+    return Validator.validate(runtime.name(), code, summary, policy)
+        .withSyntaxError(summary.error());
+  }
+
+  /**
+   * What the runtime's runner sees in a program, parsed in a fresh sandbox and never run: for tools
+   * that judge one program under several policies. Empty for languages read on the host.
+   *
+   * @throws IllegalArgumentException when the language is unknown
+   * @throws IllegalStateException when the sandbox could not parse the program
+   */
+  public Summary summarise(String language, String code) {
+    RuntimeDescriptor runtime = resolve(language);
     if (!runtime.hasRunner()) {
-      return Validator.validate(runtime.name(), code, Summary.empty(), policy);
+      return Summary.empty();
     }
-    AtomicReference<Validation> seen = new AtomicReference<>();
+    AtomicReference<Summary> seen = new AtomicReference<>();
     Gate gate =
         summary -> {
-          Summary s = Summary.parse(summary);
-          seen.set(Validator.validate(runtime.name(), code, s, policy).withSyntaxError(s.error()));
-          return Gate.Decision.stop("validated only", List.of());
+          seen.set(Summary.parse(summary));
+          return Gate.Decision.stop("parsed only", List.of());
         };
-    RuntimeInfo info = runtimes.info(runtime);
-    ExecutionRequest request =
-        new ExecutionRequest(runtime.name(), code, Profiles.DEFAULT, new byte[0], policy);
-    ExecutionResult r = host.prepare(request, runtime, info, gate).run();
+    ExecutionRequest request = new ExecutionRequest(runtime.name(), code, Profiles.DEFAULT);
+    ExecutionResult r = host.prepare(request, runtime, runtimes.info(runtime), gate).run();
     if (seen.get() == null) {
       throw new IllegalStateException(
           "the program could not be parsed: " + r.status() + ": " + r.reason());

@@ -8,6 +8,7 @@ import dev.bulwark.HostUser;
 import dev.bulwark.Profiles;
 import dev.bulwark.Status;
 import dev.bulwark.cgroup.Cgroups;
+import dev.bulwark.policy.Policies;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.runtime.Runtimes;
 import dev.bulwark.sandbox.SandboxUnavailableException;
@@ -62,7 +63,7 @@ public final class Doctor {
             new Check("runtime " + d.name(), Level.FAIL, e.getMessage(), installHint(d.name())));
       }
     }
-    checks.add(smokeTest(config));
+    checks.addAll(smokeTest(config));
     return checks;
   }
 
@@ -182,34 +183,61 @@ public final class Doctor {
         "run as root for a distinct unprivileged uid per sandbox");
   }
 
-  private static Check smokeTest(EngineConfig config) {
+  /** A real sandbox run, then each runner's parse of a known program, judged by its findings. */
+  private static List<Check> smokeTest(EngineConfig config) {
     try (Engine engine = Engine.start(config)) {
       ExecutionResult r =
           engine.execute(new ExecutionRequest("bash", "echo sandbox-ok", Profiles.STRICT));
-      if (r.status() == Status.OK && r.stdout().strip().equals("sandbox-ok")) {
-        return new Check("sandbox", Level.OK, "a real sandbox ran in " + r.wallMs() + " ms", "");
+      if (r.status() != Status.OK || !r.stdout().strip().equals("sandbox-ok")) {
+        return List.of(
+            new Check(
+                "sandbox",
+                Level.FAIL,
+                r.status() + ": " + r.reason() + " " + r.stderr().strip(),
+                "see the checks above"));
       }
-      return new Check(
-          "sandbox",
-          Level.FAIL,
-          r.status() + ": " + r.reason() + " " + r.stderr().strip(),
-          "see the checks above");
+      return List.of(
+          new Check("sandbox", Level.OK, "a real sandbox ran in " + r.wallMs() + " ms", ""),
+          parser(engine, "python", "import subprocess", "py.process", "apt-get install python3"),
+          parser(
+              engine,
+              "javascript",
+              "require('child_process')",
+              "js.process",
+              "apt-get install node-acorn"));
     } catch (SandboxUnavailableException e) {
-      return new Check(
-          "sandbox",
-          Level.FAIL,
-          "engine refused to start: " + String.join("; ", e.problems()),
-          "fix the checks above");
+      return List.of(
+          new Check(
+              "sandbox",
+              Level.FAIL,
+              "engine refused to start: " + String.join("; ", e.problems()),
+              "fix the checks above"));
     } catch (RuntimeException e) {
-      return new Check(
-          "sandbox", Level.FAIL, String.valueOf(e.getMessage()), "see the checks above");
+      return List.of(
+          new Check("sandbox", Level.FAIL, String.valueOf(e.getMessage()), "see the checks above"));
+    }
+  }
+
+  /** The validation layer of one language: its runner parses a program and a rule finds it. */
+  private static Check parser(
+      Engine engine, String language, String code, String expectedRule, String fix) {
+    String name = "validation " + language;
+    try {
+      boolean found =
+          engine.validate(language, code, Policies.standard()).findings().stream()
+              .anyMatch(f -> f.ruleId().equals(expectedRule));
+      return found
+          ? new Check(name, Level.OK, "parsed in the sandbox; " + expectedRule + " found", "")
+          : new Check(name, Level.FAIL, "the parser ran but found nothing in: " + code, fix);
+    } catch (RuntimeException e) {
+      return new Check(name, Level.FAIL, String.valueOf(e.getMessage()), fix);
     }
   }
 
   private static String installHint(String runtime) {
     return switch (runtime) {
       case "python" -> "apt-get install python3";
-      case "javascript" -> "apt-get install nodejs";
+      case "javascript" -> "apt-get install nodejs node-acorn";
       case "bash" -> "apt-get install bash";
       default -> "install the runtime's interpreter";
     };

@@ -50,8 +50,9 @@ final class BashRules {
               Pattern.compile(
                   ">>?\\s*\\S*\\.(bashrc|profile|bash_profile|zshrc|bash_login)\\b|\\bcrontab\\b"
                       + "|/etc/cron|\\bchmod\\s+([ugoa]*\\+[rwx]*s|[0-7]?[4-7][0-7]{3}\\b)"
-                      + "|authorized_keys|\\bsystemctl\\s+enable\\b|\\buseradd\\b|>>?\\s*/etc/"),
-              "changes start-up files, scheduled jobs or permissions"),
+                      + "|authorized_keys|\\bsystemctl\\s+enable\\b|\\buseradd\\b|>>?\\s*/etc/"
+                      + "|\\bunset\\s+HISTFILE\\b|\\bhistory\\s+-c\\b|\\.bash_history|/var/log/"),
+              "changes start-up files, scheduled jobs or permissions, or covers its tracks"),
           new Check(
               SH_SECRETS,
               Pattern.compile(
@@ -60,7 +61,8 @@ final class BashRules {
               "reads host secrets or another process's data"));
   private static final Pattern NETWORK_TOOL =
       Pattern.compile(
-          "(^|[;&|(`\\s])(curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|telnet|ftp)\\s");
+          "(^|[;&|(`\\s])(curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|telnet|ftp|dig"
+              + "|nslookup|drill)\\s");
   private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"`)]+");
 
   private BashRules() {}

@@ -111,7 +111,8 @@ public final class Hosts {
 
   /** True for hosts spelled as numbers: dotted, decimal, hex or octal IPv4, and IPv6. */
   public static boolean isIpLiteral(String host) {
-    return host.startsWith("[") || host.contains(":") || NUMERIC_HOST.matcher(host).matches();
+    String numeric = host.endsWith(".*") ? host.substring(0, host.length() - 2) : host;
+    return host.startsWith("[") || host.contains(":") || NUMERIC_HOST.matcher(numeric).matches();
   }
 
   private static boolean matches(String entry, String host) {

@@ -7,6 +7,9 @@ import tools.jackson.databind.JsonNode;
 
 /** Destinations named by a call's arguments, for the network rules of every language. */
 final class NetworkTargets {
+  private static final java.util.regex.Pattern IP_PREFIX =
+      java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,2}\\.");
+
   private NetworkTargets() {}
 
   /**
@@ -43,6 +46,12 @@ final class NetworkTargets {
       } else if (v.isArray() && !v.isEmpty() && v.get(0).isString()) {
         Hosts.ofHost(v.get(0).asString(), v.size() > 1 ? v.get(1).asInt(-1) : -1)
             .ifPresent(out::add);
+      } else if (v.isArray() && !v.isEmpty() && v.get(0).has("prefix")) {
+        // (f"10.0.0.{i}", port): the host is not known, but an IP literal is never allowed.
+        String prefix = v.get(0).get("prefix").asString();
+        if (IP_PREFIX.matcher(prefix).matches()) {
+          out.add(new Hosts.Target(prefix + "*", v.size() > 1 ? v.get(1).asInt(-1) : -1, false));
+        }
       }
     }
     return out;
@@ -59,6 +68,11 @@ final class NetworkTargets {
   }
 
   /** The message and advice for a destination the policy does not allow. */
+  /** True when some argument is a socket address, constant or not: {@code (host, port)}. */
+  static boolean hasAddress(Summary.Call call) {
+    return call.args().stream().anyMatch(v -> v != null && v.isArray() && v.size() == 2);
+  }
+
   static String[] denied(Hosts.Target target, Policy policy) {
     String allowed =
         policy.networkAllow().isEmpty()

@@ -72,7 +72,38 @@ final class PythonRules {
           "imp.load_module",
           "importlib.util.spec_from_file_location",
           "importlib.machinery.SourceFileLoader",
-          "importlib.util.module_from_spec");
+          "importlib.util.module_from_spec",
+          "pkgutil.resolve_name");
+
+  /** Functions that start processes, by the attribute name code may reach them with. */
+  private static final Set<String> PROCESS_FUNCTION_NAMES =
+      Set.of(
+          "system",
+          "popen",
+          "Popen",
+          "check_output",
+          "check_call",
+          "getoutput",
+          "getstatusoutput",
+          "posix_spawn",
+          "posix_spawnp",
+          "execv",
+          "execve",
+          "execvp",
+          "execvpe",
+          "execl",
+          "execle",
+          "execlp",
+          "execlpe",
+          "spawnv",
+          "spawnve",
+          "spawnvp",
+          "spawnl",
+          "spawnlp",
+          "forkpty");
+
+  private static final Set<String> ATTRIBUTE_BY_NAME =
+      Set.of("getattr", "operator.attrgetter", "operator.methodcaller");
   private static final Set<String> ESCAPES =
       Set.of(
           "__subclasses__",
@@ -134,21 +165,10 @@ final class PythonRules {
       Set.of("abc.ABCMeta", "enum.EnumMeta", "enum.EnumType", "type", "typing.Protocol");
   private static final Set<String> HIDDEN_TRIGGERS =
       Set.of("__init_subclass__", "__class_getitem__", "__set_name__");
+  private static final Set<String> PICKLE_MODULES =
+      Set.of("pickle", "_pickle", "cPickle", "dill", "cloudpickle", "marshal");
   private static final Set<String> DESERIALISE_CALLS =
       Set.of(
-          "pickle.load",
-          "pickle.loads",
-          "pickle.Unpickler",
-          "_pickle.load",
-          "_pickle.loads",
-          "cPickle.load",
-          "cPickle.loads",
-          "dill.load",
-          "dill.loads",
-          "cloudpickle.load",
-          "cloudpickle.loads",
-          "marshal.load",
-          "marshal.loads",
           "shelve.open",
           "jsonpickle.decode",
           "yaml.unsafe_load",
@@ -243,6 +263,7 @@ final class PythonRules {
       Pattern.compile(
           "__(subclasses|globals|builtins|code|closure)__|\\b(f_globals|f_locals|f_builtins"
               + "|f_back|gi_frame|cr_frame|ag_frame|tb_frame|co_code|func_globals|_getframe)\\b");
+  private static final Pattern SHARED_LIBRARY = Pattern.compile("\\.(so|pyd|dylib)(\\.\\d+)*$");
   private static final Pattern FORMAT_DUNDER = Pattern.compile("\\{[^{}]*\\.__\\w+__");
 
   private PythonRules() {}
@@ -396,6 +417,19 @@ final class PythonRules {
               c.constantString(0)
                   ? "write import " + c.arg(0).asString()
                   : "use a plain import statement with the module's name"));
+    } else if (name.startsWith("sys.modules.")) {
+      hits.add(Hit.at(PY_IMPORT_DYNAMIC, c, "looks modules up by name with " + name + "()"));
+    } else if (ATTRIBUTE_BY_NAME.contains(name)
+        && PROCESS_FUNCTION_NAMES.contains(c.arg(name.equals("getattr") ? 1 : 0).asString(""))) {
+      hits.add(
+          Hit.at(
+              PY_PROCESS,
+              c,
+              "reaches '"
+                  + c.arg(name.equals("getattr") ? 1 : 0).asString()
+                  + "' by name with "
+                  + name
+                  + "(), a function that starts processes"));
     } else if (c.dynamic()) {
       hits.add(
           Hit.at(PY_GETATTR_DYNAMIC, c, name + "() with an attribute name computed at run time"));
@@ -431,7 +465,8 @@ final class PythonRules {
         hits.add(Hit.at(PY_NETWORK_DOMAIN, c, name + "(): " + msg[0], msg[1]));
       }
     }
-    if (targets.isEmpty() && (SENDING_CALLS.contains(name) || (hostCall && !method))) {
+    boolean address = hostCall && method && NetworkTargets.hasAddress(c); // s.connect((h, p))
+    if (targets.isEmpty() && (SENDING_CALLS.contains(name) || (hostCall && !method) || address)) {
       hits.add(
           Hit.at(
               PY_NETWORK,
@@ -461,6 +496,8 @@ final class PythonRules {
           Hit.at(PY_INTROSPECTION, t, "a format string reaches special attributes: " + cut(v)));
     } else if (MEMORY.matcher(v).find()) {
       hits.add(Hit.at(PY_NATIVE_MEMORY, t, "names raw memory: " + cut(v)));
+    } else if (SHARED_LIBRARY.matcher(v).find()) {
+      hits.add(Hit.at(PY_NATIVE, t, "names a shared library: " + cut(v)));
     } else if (SECRETS.matcher(v).find()) {
       hits.add(Hit.at(PY_SECRETS, t, "names a host secret or another process's data: " + cut(v)));
     }
@@ -525,10 +562,15 @@ final class PythonRules {
       JsonNode weightsOnly = c.kwargs().get("weights_only");
       return weightsOnly == null || !weightsOnly.asBoolean(false);
     }
-    return DESERIALISE_CALLS.contains(name);
+    return DESERIALISE_CALLS.contains(name)
+        || (PICKLE_MODULES.contains(root(name))
+            && (name.endsWith(".load") || name.endsWith(".loads") || name.endsWith(".Unpickler")));
   }
 
   private static boolean isProcess(String name) {
+    if (name.startsWith("posix.") || name.startsWith("nt.")) {
+      name = "os." + name.substring(name.indexOf('.') + 1); // os re-exports them
+    }
     return PROCESS_CALLS.contains(name)
         || (PROCESS_MODULES.contains(root(name)) && name.contains("."))
         || name.startsWith("os.exec")

@@ -287,8 +287,8 @@ public final class RuleCatalog {
           "sh.persistence",
           "bash",
           "high",
-          "persistence and privilege changes (shell rc files, crontab, setuid bits,"
-              + " authorized_keys)",
+          "persistence, privilege changes and covering tracks (shell rc files, crontab, setuid"
+              + " bits, authorized_keys, wiped history or logs)",
           "leave shell start-up files, cron and permissions alone: every run is fresh anyway");
   public static final RuleInfo SH_SECRETS =
       rule(

@@ -39,18 +39,19 @@ public record Summary(
           .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+  /** Drops entries without the field the rules key on: the frame is data from a sandbox. */
   public Summary {
-    imports = orEmpty(imports);
-    calls = orEmpty(calls);
-    refs = orEmpty(refs);
-    attrs = orEmpty(attrs);
-    strings = orEmpty(strings);
-    decorators = orEmpty(decorators);
-    classes = orEmpty(classes);
-    bindings = orEmpty(bindings);
-    writes = orEmpty(writes);
-    confusables = orEmpty(confusables);
-    waivers = orEmpty(waivers);
+    imports = keep(imports, i -> i.module() != null);
+    calls = keep(calls, c -> c.name() != null);
+    refs = keep(refs, n -> n.name() != null);
+    attrs = keep(attrs, n -> n.name() != null);
+    strings = keep(strings, t -> t.value() != null);
+    decorators = keep(decorators, d -> true);
+    classes = keep(classes, c -> true);
+    bindings = keep(bindings, b -> b.target() != null && b.context() != null);
+    writes = keep(writes, w -> w.target() != null);
+    confusables = keep(confusables, n -> n.name() != null && n.raw() != null);
+    waivers = keep(waivers, w -> true);
   }
 
   /** A summary for a program that has nothing to analyse (no runner, or host-side rules only). */
@@ -76,8 +77,10 @@ public record Summary(
     }
   }
 
-  private static <T> List<T> orEmpty(List<T> list) {
-    return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+  private static <T> List<T> keep(List<T> list, java.util.function.Predicate<T> wanted) {
+    return list == null
+        ? List.of()
+        : list.stream().filter(java.util.Objects::nonNull).filter(wanted).toList();
   }
 
   /** A position in the source, 1-based; 0 when unknown. */
@@ -108,7 +111,10 @@ public record Summary(
     public Call {
       args = args == null ? List.of() : java.util.Collections.unmodifiableList(args);
       kwargs = kwargs == null ? Map.of() : java.util.Collections.unmodifiableMap(kwargs);
-      argCalls = argCalls == null ? List.of() : java.util.Collections.unmodifiableList(argCalls);
+      argCalls =
+          argCalls == null
+              ? List.of()
+              : argCalls.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** The i-th positional argument, a missing node when there is none. */
@@ -155,7 +161,8 @@ public record Summary(
   /** An inline comment asking to waive rules on its line. */
   public record Waiver(int line, List<String> rules) {
     public Waiver {
-      rules = rules == null ? List.of() : List.copyOf(rules);
+      rules =
+          rules == null ? List.of() : rules.stream().filter(java.util.Objects::nonNull).toList();
     }
   }
 }

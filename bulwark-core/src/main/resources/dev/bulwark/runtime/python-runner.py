@@ -165,6 +165,8 @@ class Summary(ast.NodeVisitor):
         c = self.const(node)
         if c is not None:
             return c
+        if isinstance(node, (ast.Tuple, ast.List)) and len(node.elts) <= 8:
+            return [self.value(e) for e in node.elts]  # a socket address: (f"10.0.0.{i}", 22)
         prefix = self.prefix(node)
         if prefix:
             return {"prefix": prefix}
@@ -238,11 +240,17 @@ class Summary(ast.NodeVisitor):
             if node.func.attr not in NETWORK_METHODS and not node.func.attr.startswith("__"):
                 name = None
         if name in ("getattr", "setattr", "delattr", "hasattr") and len(node.args) >= 2:
-            dynamic = not isinstance(self.const(node.args[1]), str)
+            attr = self.const(node.args[1])
+            dynamic = not isinstance(attr, str)
+            if not dynamic:  # getattr(x, "__cla" + "ss__") is x.__class__
+                self.out["attrs"].append(self.at(node, name=unicodedata.normalize("NFKC", attr)))
             if name == "setattr" and len(node.args) >= 3 and not dynamic:
                 self.out["bindings"].append(self.at(
                     node, target=self.const(node.args[1]), value=self.resolve(node.args[2]),
                     context="setattr"))
+        folded = self.const(node)
+        if isinstance(folded, str):
+            self.string(node, folded)  # "".join(["__glo", "bals__"])
         if name is not None:
             self.out["calls"].append(self.at(
                 node, name=name, dynamic=dynamic,
@@ -291,6 +299,18 @@ class Summary(ast.NodeVisitor):
         if r:
             target = r + ("." + node.attr if isinstance(node, ast.Attribute) else "[]")
             self.out["writes"].append(self.at(node, target=target))
+
+    def visit_BinOp(self, node):
+        folded = self.const(node)  # "__subcl" + "asses__" reads as one string
+        if isinstance(folded, str) and isinstance(node.op, ast.Add):
+            self.string(node, folded)
+        self.generic_visit(node)
+
+    def visit_JoinedStr(self, node):
+        folded = self.const(node)
+        if isinstance(folded, str):
+            self.string(node, folded)
+        self.generic_visit(node)
 
     def visit_Constant(self, node):
         if isinstance(node.value, str):
@@ -361,7 +381,9 @@ def summarise(source):
     summary = {"v": 1, "parsed": True, "encoding": cookie_of(source)}
     try:
         tree = ast.parse(source, PATH)
-    except (SyntaxError, ValueError) as e:
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
+        # The interpreter's compile() uses this same parser and fails the same way when the
+        # program runs: no differential to exploit, so the program needs no rule to stop it.
         summary["parsed"] = False
         summary["error"] = {"message": str(getattr(e, "msg", e)), "line": getattr(e, "lineno", 0) or 0,
                             "col": getattr(e, "offset", 0) or 0}
