@@ -69,6 +69,11 @@ final class BashRules {
 
   static List<Hit> check(String source, Policy policy) {
     List<Hit> hits = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    for (Matcher m = URL.matcher(source); m.find(); ) {
+      urls.add(m.group());
+    }
+    boolean urlsAllowed = NetworkTargets.urlsAllAllowed(urls, policy);
     String[] lines = source.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = stripComment(lines[i]);
@@ -83,14 +88,14 @@ final class BashRules {
       }
       Matcher tool = NETWORK_TOOL.matcher(line);
       if (tool.find()) {
-        network(line, i + 1, tool, policy, hits);
+        network(line, i + 1, tool, policy, urlsAllowed, hits);
       }
     }
     return hits;
   }
 
   private static void network(
-      String line, int lineNo, Matcher tool, Policy policy, List<Hit> hits) {
+      String line, int lineNo, Matcher tool, Policy policy, boolean urlsAllowed, List<Hit> hits) {
     boolean checked = false;
     Matcher url = URL.matcher(line);
     while (url.find()) {
@@ -109,7 +114,7 @@ final class BashRules {
         hits.add(new Hit(SH_NETWORK_DOMAIN, lineNo, url.start() + 1, msg[0], msg[1]));
       }
     }
-    if (!checked) {
+    if (!checked && !urlsAllowed) {
       hits.add(
           new Hit(
               SH_NETWORK,

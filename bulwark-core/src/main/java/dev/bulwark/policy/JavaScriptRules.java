@@ -108,6 +108,9 @@ final class JavaScriptRules {
 
   static List<Hit> check(Summary s, Policy policy) {
     List<Hit> hits = new ArrayList<>();
+    boolean urlsAllowed =
+        NetworkTargets.urlsAllAllowed(
+            s.strings().stream().map(Summary.Text::value).toList(), policy);
     for (Summary.Import i : s.imports()) {
       String m = i.module();
       if (!policy.allowsModule(m) && !m.startsWith(".") && !m.startsWith("/")) {
@@ -138,7 +141,7 @@ final class JavaScriptRules {
       }
     }
     for (Summary.Call c : s.calls()) {
-      call(c, policy, hits);
+      call(c, policy, urlsAllowed, hits);
     }
     for (Summary.Name r : s.refs()) {
       if (r.name() != null
@@ -189,7 +192,7 @@ final class JavaScriptRules {
     return hits;
   }
 
-  private static void call(Summary.Call c, Policy policy, List<Hit> hits) {
+  private static void call(Summary.Call c, Policy policy, boolean urlsAllowed, List<Hit> hits) {
     String name = c.name();
     String root = name.split("\\.", 2)[0];
     if (PROCESS_MODULES.contains(root) && name.contains(".")) {
@@ -229,7 +232,7 @@ final class JavaScriptRules {
         hits.add(Hit.at(JS_NETWORK_DOMAIN, c, name + "(): " + msg[0], msg[1]));
       }
     }
-    if (targets.isEmpty() && (sending || (hostCall && !name.startsWith("?.")))) {
+    if (targets.isEmpty() && !urlsAllowed && (sending || (hostCall && !name.startsWith("?.")))) {
       hits.add(
           Hit.at(
               JS_NETWORK,

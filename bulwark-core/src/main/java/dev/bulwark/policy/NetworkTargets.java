@@ -68,6 +68,25 @@ final class NetworkTargets {
   }
 
   /** The message and advice for a destination the policy does not allow. */
+  /**
+   * True when the program spells at least one URL and every URL it spells has an allowed host: then
+   * a call whose destination is a variable most likely uses one of them, and a finding would be
+   * noise. The egress proxy checks every connection at run time either way.
+   */
+  static boolean urlsAllAllowed(List<String> texts, Policy policy) {
+    boolean any = false;
+    for (String text : texts) {
+      if (text.contains("://")) {
+        Optional<Hosts.Target> t = Hosts.ofUrl(text, false);
+        if (t.isEmpty() || !Hosts.allows(policy.networkAllow(), t.get())) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
   /** True when some argument is a socket address, constant or not: {@code (host, port)}. */
   static boolean hasAddress(Summary.Call call) {
     return call.args().stream().anyMatch(v -> v != null && v.isArray() && v.size() == 2);

@@ -270,6 +270,9 @@ final class PythonRules {
 
   static List<Hit> check(Summary s, Policy policy) {
     List<Hit> hits = new ArrayList<>();
+    boolean urlsAllowed =
+        NetworkTargets.urlsAllAllowed(
+            s.strings().stream().map(Summary.Text::value).toList(), policy);
     if (s.encoding() != null && !s.encoding().equals("utf-8")) {
       hits.add(
           new Hit(
@@ -310,7 +313,7 @@ final class PythonRules {
       }
     }
     for (Summary.Call c : s.calls()) {
-      call(c, policy, hits);
+      call(c, policy, urlsAllowed, hits);
     }
     for (Summary.Name r : s.refs()) {
       // A dangerous function passed or stored rather than called: atexit.register(os.system).
@@ -384,7 +387,7 @@ final class PythonRules {
     return hits;
   }
 
-  private static void call(Summary.Call c, Policy policy, List<Hit> hits) {
+  private static void call(Summary.Call c, Policy policy, boolean urlsAllowed, List<Hit> hits) {
     String name = c.name();
     if (isProcess(name)) {
       hits.add(Hit.at(PY_PROCESS, c, "calls " + name + ", which starts a process"));
@@ -446,10 +449,10 @@ final class PythonRules {
         && c.arg(0).path("ref").asString("").matches("builtins|__builtins__|sys\\.modules")) {
       hits.add(Hit.at(PY_BUILTINS_WRITE, c, name + "() on " + c.arg(0).get("ref").asString()));
     }
-    network(c, policy, hits);
+    network(c, policy, urlsAllowed, hits);
   }
 
-  private static void network(Summary.Call c, Policy policy, List<Hit> hits) {
+  private static void network(Summary.Call c, Policy policy, boolean urlsAllowed, List<Hit> hits) {
     String name = c.name();
     boolean hostCall = HOST_CALLS.contains(name);
     boolean method = name.startsWith("?.");
@@ -466,7 +469,9 @@ final class PythonRules {
       }
     }
     boolean address = hostCall && method && NetworkTargets.hasAddress(c); // s.connect((h, p))
-    if (targets.isEmpty() && (SENDING_CALLS.contains(name) || (hostCall && !method) || address)) {
+    if (targets.isEmpty()
+        && !urlsAllowed
+        && (SENDING_CALLS.contains(name) || (hostCall && !method) || address)) {
       hits.add(
           Hit.at(
               PY_NETWORK,
