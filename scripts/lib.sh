@@ -8,6 +8,7 @@ BULWARK_PACKAGES=(
   "/usr/bin/bwrap bubblewrap"
   "/usr/bin/python3 python3"
   "/usr/bin/node nodejs"
+  "/usr/share/nodejs/acorn/dist/acorn.js node-acorn"
   "/usr/bin/setpriv util-linux"
   "/usr/bin/unzip unzip"
   "/usr/lib/x86_64-linux-gnu/libseccomp.so.2 libseccomp2"

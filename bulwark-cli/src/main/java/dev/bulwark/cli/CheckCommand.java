@@ -63,9 +63,9 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String code = ProgramSource.read(file);
-    String language = ProgramSource.language(file, lang);
+    String language = ProgramSource.language(file, lang); // before stdin is read
     Policy chosen = policy.resolve();
+    String code = ProgramSource.read(file);
     Validation v;
     try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
       v = engine.validate(language, code, chosen);

@@ -66,16 +66,12 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    String language = ProgramSource.language(file, lang); // before stdin is read
+    Policy chosen = policy.resolve();
     String code = ProgramSource.read(file);
     byte[] input = stdin == null ? new byte[0] : ProgramSource.readBytes(stdin);
-    Policy chosen = policy.resolve();
     var request =
-        new ExecutionRequest(
-            ProgramSource.language(file, lang),
-            code,
-            limits.resolve(chosen.limits()),
-            input,
-            chosen);
+        new ExecutionRequest(language, code, limits.resolve(chosen.limits()), input, chosen);
     try (Engine engine = engineOptions.start(err)) {
       Execution execution = engine.submit(request);
       Thread cancelOnCtrlC =

@@ -126,4 +126,112 @@ class MainTest {
         .contains("bubblewrap", "cgroups", "seccomp", "payload uid", "runtime python", "sandbox");
     assertThat(o.exitCode()).as(o.out()).isZero();
   }
+
+  @Test
+  void checkExitsZeroWhenAllowedOneWhenDeniedAndExplainsInLinterStyle() throws Exception {
+    Outcome ok = bulwark("check", program("ok.py", "print(sum([1, 2]))\n").toString());
+    assertThat(ok.exitCode()).isZero();
+    assertThat(ok.out()).contains("ALLOW under policy 'standard'");
+
+    Path attack = program("attack.py", "import os\n().__class__.__base__.__subclasses__()\n");
+    Outcome denied = bulwark("check", attack.toString());
+    assertThat(denied.exitCode()).isEqualTo(1);
+    assertThat(denied.out())
+        .contains(attack + ":2:1: DENY py.introspection [critical]")
+        .contains("    ().__class__.__base__.__subclasses__()")
+        .contains("    fix: ");
+  }
+
+  @Test
+  void checkJsonIsOneObjectWithOutcomeAndFindings() throws Exception {
+    Path code = program("net.py", "import requests\nrequests.get('https://data.example.org/a')\n");
+    Outcome denied = bulwark("check", "--json", code.toString());
+    JsonNode doc = Json.mapper().readTree(denied.out());
+    assertThat(denied.exitCode()).isEqualTo(1);
+    assertThat(doc.get("outcome").asString()).isEqualTo("DENY");
+    JsonNode finding = doc.get("findings").get(doc.get("findings").size() - 1);
+    for (String field :
+        new String[] {
+          "ruleId", "severity", "outcome", "message", "line", "column", "snippet", "remediation"
+        }) {
+      assertThat(finding.has(field)).as(field).isTrue();
+    }
+    assertThat(finding.get("ruleId").asString()).isEqualTo("py.network.domain");
+
+    Outcome allowed =
+        bulwark("check", "--json", "--allow-domain", "*.example.org", code.toString());
+    assertThat(allowed.exitCode()).isZero();
+    assertThat(Json.mapper().readTree(allowed.out()).get("outcome").asString()).isEqualTo("ALLOW");
+  }
+
+  @Test
+  void checkSarifIsALogCodeScanningToolsRead() throws Exception {
+    Path code = program("e.js", "eval(atob('MQ=='))\n");
+    Outcome o = bulwark("check", "--sarif", code.toString());
+    JsonNode log = Json.mapper().readTree(o.out());
+    assertThat(log.get("version").asString()).isEqualTo("2.1.0");
+    JsonNode run = log.get("runs").get(0);
+    JsonNode rules = run.get("tool").get("driver").get("rules");
+    JsonNode result = run.get("results").get(0);
+    assertThat(result.get("ruleId").asString()).isEqualTo("js.eval.obfuscated");
+    assertThat(result.get("level").asString()).isEqualTo("error");
+    assertThat(rules.get(result.get("ruleIndex").asInt()).get("id").asString())
+        .isEqualTo("js.eval.obfuscated");
+    JsonNode region = result.get("locations").get(0).get("physicalLocation").get("region");
+    assertThat(region.get("startLine").asInt()).isEqualTo(1);
+    assertThat(o.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void checkReadsStdinAndRefusesBadUsageWithExitTwo() throws Exception {
+    assertThat(bulwark("check", "-").exitCode()).isEqualTo(2);
+    assertThat(bulwark("check", "--policy", "nope", program("a.py", "1").toString()).exitCode())
+        .isEqualTo(2);
+    Outcome badHost =
+        bulwark("check", "--allow-domain", "http://x", program("b.py", "1").toString());
+    assertThat(badHost.exitCode()).isEqualTo(2);
+    assertThat(badHost.err()).contains("--allow-domain");
+    assertThat(bulwark("check", "--json", "--sarif", "x.py").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void runRefusesDeniedCodeAndReportsFlaggedCodeOnStderr() throws Exception {
+    Outcome denied =
+        bulwark(
+            "run",
+            "--policy",
+            "strict",
+            program("s.py", "import socket\nprint('never')\n").toString());
+    assertThat(denied.exitCode()).isEqualTo(1);
+    assertThat(denied.out()).isEmpty();
+    assertThat(denied.err()).contains("POLICY_DENIED").contains("py.modules");
+
+    Outcome flagged =
+        bulwark("run", program("f.py", "import subprocess\nprint('ran')\n").toString());
+    assertThat(flagged.exitCode()).isZero();
+    assertThat(flagged.out()).isEqualTo("ran\n");
+    assertThat(flagged.err()).contains("FLAG py.process (line 1)");
+  }
+
+  @Test
+  void aPolicyFileIsUsedAndShown() throws Exception {
+    Path file =
+        program(
+            "team.yaml",
+            "version: 1\nname: team\nlimits: lambda\nrules:\n  \"*\": flag\n  py.process: deny\n"
+                + "network:\n  allow: [api.example.com]\n");
+    Outcome shown = bulwark("policy", "show", file.toString());
+    assertThat(shown.exitCode()).isZero();
+    assertThat(shown.out())
+        .contains("name: \"team\"")
+        .contains("py.process: \"deny\"")
+        .contains("py.introspection: \"flag\"")
+        .contains("api.example.com");
+    Outcome denied =
+        bulwark(
+            "run", "--policy", file.toString(), program("p.py", "import subprocess\n").toString());
+    assertThat(denied.exitCode()).isEqualTo(1);
+    assertThat(denied.err()).contains("policy 'team' denies");
+    assertThat(bulwark("policy", "show", "nope").exitCode()).isEqualTo(2);
+  }
 }

@@ -1,0 +1,49 @@
+package dev.bulwark.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The runner's frame comes out of a sandbox: read with bounds, refused when malformed. */
+class RunnerFrameTest {
+  @Test
+  void aFrameIsReadAndTheProgramsOutputFollowsUntouched() throws IOException {
+    InputStream in = stream("\0BULWARK-SUMMARY 7\n{\"v\":1}program output");
+    assertThat(new String(RunnerFrame.read(in), StandardCharsets.UTF_8)).isEqualTo("{\"v\":1}");
+    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("program output");
+  }
+
+  @Test
+  void anythingElseIsRefused() {
+    for (String bad :
+        new String[] {
+          "",
+          "hello\n",
+          "\0BULWARK-SUMMARY x\n{}",
+          "\0BULWARK-SUMMARY 10\n{}",
+          "\0BULWARK-SUMMARY " + (RunnerFrame.MAX_BYTES + 1) + "\n",
+          "A".repeat(10_000)
+        }) {
+      assertThatThrownBy(() -> RunnerFrame.read(stream(bad)))
+          .as(bad.length() > 40 ? bad.substring(0, 40) : bad)
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void theGoAheadIsOneLine() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RunnerFrame.sendRun(out);
+    assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("run\n");
+  }
+
+  private static InputStream stream(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
