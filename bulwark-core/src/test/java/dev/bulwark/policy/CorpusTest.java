@@ -17,17 +17,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The validation layer against its labelled corpus, parsed in real sandboxes. Under {@code
- * standard} no benign program may be denied and every malicious one must be flagged or denied.
- * Writes the per-family table of docs/validation.md to target/validation-report.md.
+ * standard} no benign program may be denied and every malicious one must be flagged or denied. The
+ * held-out corpus is only measured. Writes the tables of docs/validation.md to
+ * target/validation-report.md.
  */
 class CorpusTest {
   private static Engine engine;
   private static List<Corpus.Program> corpus;
+  private static List<Corpus.Program> holdout;
 
   @BeforeAll
   static void parseCorpus() {
     engine = Engine.start(EngineConfig.defaults());
-    corpus = Corpus.load(engine);
+    corpus = Corpus.load(engine, Corpus.MAIN);
+    holdout = Corpus.load(engine, Corpus.HOLDOUT);
   }
 
   @AfterAll
@@ -76,30 +79,44 @@ class CorpusTest {
   void writeTheReport() throws IOException {
     StringBuilder md = new StringBuilder();
     for (Policy policy : List.of(standard(), strict())) {
-      md.append("\n### ").append(policy.name()).append("\n\n");
-      md.append("| label | group | programs | denied | flagged | allowed |\n");
-      md.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
-      for (String label : List.of("malicious", "benign")) {
-        Map<String, int[]> byGroup = new TreeMap<>();
-        for (Corpus.Program p : corpus) {
-          if (p.label().equals(label)) {
-            int[] n = byGroup.computeIfAbsent(p.group(), g -> new int[3]);
-            n[judge(p, policy).ordinal()]++;
-          }
-        }
-        int[] total = new int[3];
-        byGroup.forEach((group, n) -> {
-          row(md, label, group, n);
-          for (int i = 0; i < 3; i++) {
-            total[i] += n[i];
-          }
-        });
-        row(md, label, "**all**", total);
+      table(md, "corpus, " + policy.name(), corpus, policy);
+      table(md, "held-out corpus, " + policy.name(), holdout, policy);
+    }
+    md.append("\n### held-out programs the standard policy allowed or denied wrongly\n\n");
+    for (Corpus.Program p : holdout) {
+      Outcome o = judge(p, standard());
+      if ((p.label().equals("malicious") && o == Outcome.ALLOW)
+          || (p.label().equals("benign") && o == Outcome.DENY)) {
+        md.append("- ").append(p.name()).append(": ").append(o).append('\n');
       }
     }
     Path report = Path.of("target/validation-report.md");
     Files.writeString(report, md.toString());
-    assertThat(report).exists();
+    assertThat(holdout).hasSizeGreaterThanOrEqualTo(100);
+  }
+
+  private static void table(
+      StringBuilder md, String title, List<Corpus.Program> programs, Policy policy) {
+    md.append("\n### ").append(title).append("\n\n");
+    md.append("| label | group | programs | denied | flagged | allowed |\n");
+    md.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
+    for (String label : List.of("malicious", "benign")) {
+      Map<String, int[]> byGroup = new TreeMap<>();
+      for (Corpus.Program p : programs) {
+        if (p.label().equals(label)) {
+          int[] n = byGroup.computeIfAbsent(p.group(), g -> new int[3]);
+          n[judge(p, policy).ordinal()]++;
+        }
+      }
+      int[] total = new int[3];
+      byGroup.forEach((group, n) -> {
+        row(md, label, group, n);
+        for (int i = 0; i < 3; i++) {
+          total[i] += n[i];
+        }
+      });
+      row(md, label, "**all**", total);
+    }
   }
 
   private static void row(StringBuilder md, String label, String group, int[] n) {
