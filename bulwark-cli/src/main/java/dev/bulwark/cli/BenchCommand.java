@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = ValidationBench.class,
     description = {
       "Measures what a sandbox adds to a cold print(1).",
       "Runs print(1) through the engine (with a staged launcher, then fully cold) against a bare"
           + " python3 -I -c 'print(1)', in pairs run back to back so that both halves of a pair see"
           + " the same machine load.",
-      "Figures are per execution, from process start to exit, in milliseconds."
+      "Figures are per execution, from process start to exit, in milliseconds.",
+      "bench validation measures the validation layer instead."
     })
 final class BenchCommand implements Callable<Integer> {
   private static final long GAP_MS = 50;

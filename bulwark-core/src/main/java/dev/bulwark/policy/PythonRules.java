@@ -593,7 +593,13 @@ final class PythonRules {
   }
 
   private static boolean isNetworkModule(String module) {
-    return NETWORK_MODULES.stream().anyMatch(m -> module.equals(m) || module.startsWith(m + "."));
+    for (String m : NETWORK_MODULES) {
+      if (module.startsWith(m)
+          && (module.length() == m.length() || module.charAt(m.length()) == '.')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String root(String dotted) {

@@ -18,7 +18,6 @@ public final class Validator {
   /** At most this many findings are reported; the outcome still counts them all. */
   static final int MAX_FINDINGS = 200;
 
-  private static final Pattern BIDI = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
   private static final Pattern BASH_WAIVER =
       Pattern.compile("#\\s*bulwark:\\s*allow\\s+([\\w.\\-, ]+)");
 
@@ -34,9 +33,9 @@ public final class Validator {
   public static Validation validate(
       String language, String source, Summary summary, Policy policy) {
     List<Hit> hits = new ArrayList<>();
-    Matcher bidi = BIDI.matcher(source);
-    if (bidi.find()) {
-      int[] pos = position(source, bidi.start());
+    int bidi = firstBidi(source);
+    if (bidi >= 0) {
+      int[] pos = position(source, bidi);
       hits.add(
           new Hit(
               RuleCatalog.SRC_BIDI,
@@ -44,7 +43,7 @@ public final class Validator {
               pos[1],
               String.format(
                   "the character U+%04X reorders how the code is displayed",
-                  (int) source.charAt(bidi.start())),
+                  (int) source.charAt(bidi)),
               null));
     }
     for (Summary.Name c : summary.confusables()) {
@@ -70,6 +69,9 @@ public final class Validator {
 
   private static Validation decide(
       List<Hit> hits, List<Summary.Waiver> waivers, String source, Policy policy) {
+    if (hits.isEmpty()) {
+      return new Validation(Outcome.ALLOW, List.of());
+    }
     String[] lines = source.split("\n", -1);
     List<Finding> findings = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -143,6 +145,17 @@ public final class Validator {
     }
     String s = lines[line - 1].strip();
     return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+  }
+
+  /** The first bidirectional control character (U+202A-U+202E, U+2066-U+2069), or -1. */
+  private static int firstBidi(String source) {
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int[] position(String source, int index) {

@@ -1,0 +1,195 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.Engine;
+import dev.bulwark.policy.Policies;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.Summary;
+import dev.bulwark.policy.Validator;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "validation",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures the validation layer on a generated 1,000-line program per language.",
+      "Parse: the runner parsing it in a fresh sandbox, sandbox start included (ms). Decode: the"
+          + " host reading the runner's summary (us). Rules: the Java rules and the policy over"
+          + " that summary (us)."
+    })
+final class ValidationBench implements Callable<Integer> {
+  static final int LINES = 1000;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--parses",
+      defaultValue = "30",
+      description = "Sandboxed parses per language (default ${DEFAULT-VALUE}).")
+  int parses;
+
+  @Option(
+      names = "--iterations",
+      defaultValue = "5000",
+      description =
+          "Measured rule runs per language, after as many warm-up runs (default ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+  EngineOptions engineOptions = new EngineOptions();
+
+  @Override
+  public Integer call() {
+    if (parses < 5 || iterations < 100) {
+      throw new IllegalArgumentException(
+          "--parses must be at least 5 and --iterations at least 100");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Policy policy = Policies.standard().withAllowedHosts(List.of("api.example.com"));
+    out.printf("%-11s %-7s %10s %10s %10s%n", "language", "stage", "p50", "p95", "p99");
+    try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
+      for (String language : List.of("python", "javascript")) {
+        String code = language.equals("python") ? python() : javascript();
+        long[] parse = new long[parses];
+        Summary summary = null;
+        for (int i = 0; i < parses; i++) {
+          long t = System.nanoTime();
+          summary = engine.summarise(language, code);
+          parse[i] = System.nanoTime() - t;
+        }
+        byte[] frame = dev.bulwark.Json.mapper().writeValueAsBytes(summary);
+        long[] decode = new long[iterations];
+        long[] rules = new long[iterations];
+        int findings = 0;
+        for (int round = 0; round < 2; round++) { // the first round warms the JIT up
+          for (int i = 0; i < iterations; i++) {
+            long t = System.nanoTime();
+            Summary s = Summary.parse(frame);
+            long decoded = System.nanoTime();
+            findings = Validator.validate(language, code, s, policy).findings().size();
+            decode[i] = decoded - t;
+            rules[i] = System.nanoTime() - decoded;
+          }
+        }
+        row(out, language, "parse", parse, 1e6, "ms");
+        row(out, language, "decode", decode, 1e3, "us");
+        row(out, language, "rules", rules, 1e3, "us");
+        out.printf(
+            "%-11s %d lines, summary %d bytes, %d findings%n",
+            language, code.lines().count(), frame.length, findings);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void row(
+      PrintWriter out, String language, String stage, long[] nanos, double unit, String name) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    out.printf(
+        "%-11s %-7s %7.1f %s %7.1f %s %7.1f %s%n",
+        language,
+        stage,
+        at(sorted, 0.50) / unit,
+        name,
+        at(sorted, 0.95) / unit,
+        name,
+        at(sorted, 0.99) / unit,
+        name);
+  }
+
+  private static double at(long[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
+  }
+
+  /** Typical agent code, 25 lines a block: data wrangling, classes, formatting, one HTTP call. */
+  static String python() {
+    StringBuilder s =
+        new StringBuilder(
+            "import json\nimport re\nimport statistics\nfrom collections import Counter\n"
+                + "import requests\n");
+    for (int i = 0; s.toString().lines().count() + 25 <= LINES; i++) {
+      s.append(
+          """
+          class Record%1$d:
+              def __init__(self, name, values):
+                  self.name = name
+                  self.values = list(values)
+
+              def __repr__(self):
+                  return f"{type(self).__name__}({self.name!r}, n={len(self.values)})"
+
+              def summary(self):
+                  return {"mean": statistics.mean(self.values), "max": max(self.values)}
+
+
+          def load_%1$d(text):
+              rows = [line.split(",") for line in text.splitlines() if line.strip()]
+              counts = Counter(r[0] for r in rows)
+              words = re.findall(r"[a-z]+", text.lower())
+              data = json.loads(json.dumps({"rows": rows, "words": words[:10]}))
+              if len(rows) > %1$d:
+                  reply = requests.get("https://api.example.com/v1/items/%1$d", timeout=5)
+                  data["remote"] = reply.json()
+              return Record%1$d("block-%1$d", [len(r) for r in rows]), counts, data
+
+          print(load_%1$d("a,b\\nc,d\\n")[0])
+
+          """
+              .formatted(i));
+    }
+    while (s.toString().lines().count() < LINES) {
+      s.append("pass\n");
+    }
+    return s.toString();
+  }
+
+  /** The same kind of program in JavaScript. */
+  static String javascript() {
+    StringBuilder s =
+        new StringBuilder(
+            "'use strict';\nconst fs = require('fs');\nconst path = require('path');\n");
+    for (int i = 0; s.toString().lines().count() + 25 <= LINES; i++) {
+      s.append(
+          """
+          class Record%1$d {
+            constructor(name, values) {
+              this.name = name;
+              this.values = [...values];
+            }
+            toString() {
+              return `Record%1$d(${this.name}, n=${this.values.length})`;
+            }
+            summary() {
+              const sum = this.values.reduce((a, b) => a + b, 0);
+              return { mean: sum / this.values.length, max: Math.max(...this.values) };
+            }
+          }
+
+          async function load%1$d(text) {
+            const rows = text.split('\\n').filter(l => l.trim()).map(l => l.split(','));
+            const counts = new Map();
+            for (const r of rows) counts.set(r[0], (counts.get(r[0]) || 0) + 1);
+            if (rows.length > %1$d) {
+              const res = await fetch('https://api.example.com/v1/items/%1$d');
+              counts.set('remote', (await res.json()).length);
+            }
+            return [new Record%1$d(path.join('/work', 'b%1$d'), rows.map(r => r.length)), counts];
+          }
+          load%1$d('a,b\\nc,d\\n').then(([r]) => console.log(String(r)));
+          """
+              .formatted(i));
+    }
+    while (s.toString().lines().count() < LINES) {
+      s.append(";\n");
+    }
+    return s.toString();
+  }
+}
