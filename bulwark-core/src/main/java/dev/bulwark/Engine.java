@@ -120,7 +120,7 @@ public final class Engine implements AutoCloseable {
     RuntimeDescriptor runtime = resolve(language);
     Summary summary = summarise(language, code);
     return Validator.validate(runtime.name(), code, summary, policy)
-        .withSyntaxError(summary.error());
+        .withSyntaxError(summary.parsed() ? null : summary.error());
   }
 
   /**

@@ -23,6 +23,13 @@ public final class RuleCatalog {
           "identifiers written with look-alike or compatibility characters",
           "write identifiers in plain ASCII");
 
+  public static final RuleInfo SRC_UNANALYSABLE =
+      rule(
+          "src.unanalysable",
+          "any",
+          "high",
+          "code the analysis could not read in full (nested too deeply, or a parser disagreement)",
+          "split long expressions and deeply nested code into smaller functions");
   public static final RuleInfo PY_ENCODING =
       rule(
           "py.encoding",
@@ -159,7 +166,7 @@ public final class RuleCatalog {
           "js.process",
           "javascript",
           "high",
-          "starting processes (child_process, cluster, worker_threads with eval)",
+          "starting processes or threads of code (child_process, cluster, worker_threads)",
           "do the work in JavaScript itself instead of starting a process");
   public static final RuleInfo JS_BINDING =
       rule(

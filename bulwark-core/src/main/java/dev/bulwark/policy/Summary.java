@@ -21,6 +21,7 @@ public record Summary(
     boolean parsed,
     Location error,
     String encoding,
+    String incomplete,
     List<Import> imports,
     List<Call> calls,
     List<Name> refs,
@@ -57,7 +58,8 @@ public record Summary(
   /** A summary for a program that has nothing to analyse (no runner, or host-side rules only). */
   public static Summary empty() {
     return new Summary(
-        1, true, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        1, true, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /**

@@ -46,6 +46,19 @@ public final class Validator {
                   (int) source.charAt(bidi)),
               null));
     }
+    if (summary.incomplete() != null) {
+      Summary.Location at = summary.error();
+      hits.add(
+          new Hit(
+              RuleCatalog.SRC_UNANALYSABLE,
+              at == null ? 1 : at.line(),
+              at == null ? 1 : at.col(),
+              "the program could not be analysed: " + summary.incomplete(),
+              summary.incomplete().contains("nested")
+                  ? null
+                  : "write it without the newest syntax (such as the RegExp v flag): the analysis"
+                      + " cannot read it yet"));
+    }
     for (Summary.Name c : summary.confusables()) {
       hits.add(
           Hit.at(

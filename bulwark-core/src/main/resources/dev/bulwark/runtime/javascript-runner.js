@@ -289,18 +289,38 @@ function summarise(source) {
   const parsed = parse(source);
   if (parsed.error) {
     const e = parsed.error;
-    return { v: 1, parsed: false, encoding: null,
-      error: { message: e.message, line: e.loc ? e.loc.line : 0, col: e.loc ? e.loc.column + 1 : 0 } };
+    const error = { message: e.message, line: e.loc ? e.loc.line : 0, col: e.loc ? e.loc.column + 1 : 0 };
+    if (compiles(source)) {
+      // acorn is not the engine that runs the code: what V8 accepts must not pass unread.
+      return { v: 1, parsed: true, encoding: null, error, incomplete: 'the parser could not read what node accepts' };
+    }
+    return { v: 1, parsed: false, encoding: null, error };
   }
   const s = new Summary();
-  s.prepass(parsed.ast);
-  walk(parsed.ast, (n, p, k) => s.visit(n, p, k));
+  let incomplete = null;
+  try {
+    s.prepass(parsed.ast);
+    walk(parsed.ast, (n, p, k) => s.visit(n, p, k));
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    incomplete = 'nested too deeply to analyse';
+  }
   const waivers = [];
   for (const c of parsed.comments) {
     const m = /bulwark:\s*allow\s+([\w.\-, ]+)/.exec(c.value);
     if (m) waivers.push({ line: c.loc.start.line, rules: m[1].split(/[,\s]+/).filter(Boolean) });
   }
-  return { v: 1, parsed: true, encoding: null, ...s.out, waivers };
+  return { v: 1, parsed: true, encoding: null, incomplete, ...s.out, waivers };
+}
+
+/** True when V8 compiles the source as a CommonJS module body; nothing of it runs. */
+function compiles(source) {
+  try {
+    require('vm').compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname']);
+    return true;
+  } catch (e) {
+    return false;
+  }
 }
 
 function send(summary) {

@@ -4,17 +4,16 @@
 # user code execute, in a fresh __main__. The host decides; nothing here is a security boundary.
 #
 # Frame: b"\0BULWARK-SUMMARY <length>\n" + JSON of <length> bytes. Verdict: one line on fd 0.
-import ast
+#
+# Start-up time is every run's cost, so this imports only what the interpreter has already loaded
+# and the parser's own node types (_ast); the ast, json and re modules would add ~15 ms.
+import _ast as ast
 import builtins
 import codecs
-import json
 import os
-import re
 import sys
-import unicodedata
 
 PATH = sys.argv[1]
-COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 # Attribute names that reach frames, code and the object graph, whatever their owner.
 FRAME_PREFIXES = ("f_", "gi_", "cr_", "ag_", "tb_", "co_", "func_")
 MAX_STRING = 300
@@ -25,20 +24,111 @@ TYPES = {name for name, v in vars(builtins).items() if isinstance(v, type)}
 
 def cookie_of(source):
     """The declared source encoding (PEP 263, lines 1-2), normalised; None when there is none."""
-    lines = source.split(b"\n", 2)[:2]
     if source.startswith(codecs.BOM_UTF8):
         return "utf-8"
-    for i, line in enumerate(lines):
-        m = COOKIE.match(line)
-        if m:
-            name = m.group(1).decode("ascii", "replace")
-            try:
-                return codecs.lookup(name).name
-            except LookupError:
-                return name
-        if i == 0 and not re.match(rb"^[ \t\f]*(#.*)?\r?$", line):
-            break
+    for i, line in enumerate(source.split(b"\n", 2)[:2]):
+        text = line.decode("latin-1").lstrip(" \t\f")
+        if not text.startswith("#"):
+            if i == 0 and text.strip() == "":
+                continue  # a blank first line: the cookie may be on the second
+            return None
+        at = text.find("coding", 1)
+        while at >= 0:  # the PEP 263 pattern: #.*?coding[:=][ \t]*([-\w.]+)
+            rest = text[at + 6:]
+            if rest[:1] in (":", "="):
+                name = rest[1:].lstrip(" \t")
+                end = 0
+                while end < len(name) and (name[end].isalnum() or name[end] in "-_."):
+                    end += 1
+                if end:
+                    try:
+                        return codecs.lookup(name[:end]).name
+                    except LookupError:
+                        return name[:end]
+            at = text.find("coding", at + 1)
     return None
+
+
+def nfkc(text):
+    """Text as Python reads identifiers: NFKC-normalised (ｅｘｅｃ is exec)."""
+    if text.isascii():
+        return text
+    import unicodedata
+    return unicodedata.normalize("NFKC", text)
+
+
+def iter_child_nodes(node):
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if isinstance(value, ast.AST):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, ast.AST):
+                    yield item
+
+
+def walk(node):
+    """Every node, breadth first, as ast.walk."""
+    todo = [node]
+    for n in todo:
+        todo.extend(iter_child_nodes(n))
+    return todo
+
+
+class NodeVisitor:
+    def visit(self, node):
+        return getattr(self, "visit_" + type(node).__name__, self.generic_visit)(node)
+
+    def generic_visit(self, node):
+        for child in iter_child_nodes(node):
+            self.visit(child)
+
+
+def dumps(value):
+    """JSON of dicts, lists, strings, numbers, booleans and None; ASCII only."""
+    out = []
+    write(value, out)
+    return "".join(out)
+
+
+ESCAPES = {i: "\\u%04x" % i for i in range(32)}
+ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\"})
+
+
+def write(v, out):
+    if v is None:
+        out.append("null")
+    elif v is True:
+        out.append("true")
+    elif v is False:
+        out.append("false")
+    elif isinstance(v, str):
+        text = v.translate(ESCAPES)
+        if not text.isascii():  # also keeps lone surrogates out of the UTF-8 frame
+            text = "".join(c if ord(c) < 128 else "\\u%04x" % ord(c) if ord(c) < 0x10000 else
+                           "\\u%04x\\u%04x" % (0xD800 + ((ord(c) - 0x10000) >> 10),
+                                                0xDC00 + ((ord(c) - 0x10000) & 0x3FF))
+                           for c in text)
+        out.append('"' + text + '"')
+    elif isinstance(v, (int, float)):
+        out.append(repr(v) if v == v and v not in (float("inf"), float("-inf")) else "null")
+    elif isinstance(v, dict):
+        out.append("{")
+        for i, (k, item) in enumerate(v.items()):
+            if i:
+                out.append(",")
+            write(str(k), out)
+            out.append(":")
+            write(item, out)
+        out.append("}")
+    else:
+        out.append("[")
+        for i, item in enumerate(v):
+            if i:
+                out.append(",")
+            write(item, out)
+        out.append("]")
 
 
 def member(base, name):
@@ -56,7 +146,7 @@ def callee(summary, call):
     return r
 
 
-class Summary(ast.NodeVisitor):
+class Summary(NodeVisitor):
     def __init__(self, lines):
         self.lines = lines
         self.aliases = {}  # local name -> dotted origin ("os.system", "subprocess")
@@ -70,7 +160,7 @@ class Summary(ast.NodeVisitor):
 
     # ---- resolution -------------------------------------------------------------------------
     def prepass(self, tree):
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Import):
                 for a in node.names:
                     if a.asname:
@@ -86,7 +176,7 @@ class Summary(ast.NodeVisitor):
                     if isinstance(t, ast.Name):
                         self.assigned[t.id] = self.assigned.get(t.id, 0) + 1
         # Simple aliases and constants, assigned once: f = os.system; URL = "https://...".
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
                 t = node.targets[0]
                 if isinstance(t, ast.Name) and self.assigned.get(t.id) == 1:
@@ -198,7 +288,7 @@ class Summary(ast.NodeVisitor):
         return fields
 
     def string(self, node, text):
-        text = unicodedata.normalize("NFKC", text)
+        text = nfkc(text)
         if "__" in text or "://" in text or text.startswith("/") or any(
                 p in text for p in ("f_globals", "f_back", "gi_frame", "tb_frame", "f_builtins")):
             key = (text[:MAX_STRING], node.lineno)
@@ -217,9 +307,12 @@ class Summary(ast.NodeVisitor):
         except Exception:
             return
         if not raw.isascii():
-            m = re.match(r"[\w·]+", raw)
-            if m and m.group(0) != name and unicodedata.normalize("NFKC", m.group(0)) == name:
-                self.out["confusables"].append(self.at(node, name=name, raw=m.group(0)))
+            end = 0
+            while end < len(raw) and (raw[end].isalnum() or raw[end] == "_" or not raw[end].isascii()):
+                end += 1
+            word = raw[:end]
+            if word and word != name and nfkc(word) == name:
+                self.out["confusables"].append(self.at(node, name=name, raw=word))
 
     # ---- visitors ---------------------------------------------------------------------------
     def visit_Import(self, node):
@@ -243,7 +336,7 @@ class Summary(ast.NodeVisitor):
             attr = self.const(node.args[1])
             dynamic = not isinstance(attr, str)
             if not dynamic:  # getattr(x, "__cla" + "ss__") is x.__class__
-                self.out["attrs"].append(self.at(node, name=unicodedata.normalize("NFKC", attr)))
+                self.out["attrs"].append(self.at(node, name=nfkc(attr)))
             if name == "setattr" and len(node.args) >= 3 and not dynamic:
                 self.out["bindings"].append(self.at(
                     node, target=self.const(node.args[1]), value=self.resolve(node.args[2]),
@@ -363,6 +456,7 @@ def waivers(source):
     if b"bulwark:" not in source:
         return []
     import io
+    import re
     import tokenize
     out = []
     try:
@@ -380,7 +474,7 @@ def waivers(source):
 def summarise(source):
     summary = {"v": 1, "parsed": True, "encoding": cookie_of(source)}
     try:
-        tree = ast.parse(source, PATH)
+        tree = compile(source, PATH, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
         # The interpreter's compile() uses this same parser and fails the same way when the
         # program runs: no differential to exploit, so the program needs no rule to stop it.
@@ -390,15 +484,22 @@ def summarise(source):
         return summary
     lines = source.split(b"\n") if not source.isascii() else None
     s = Summary(lines)
-    s.prepass(tree)
-    s.visit(tree)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(20000)  # deep expressions are legal; 3.11 frames cost no C stack
+    try:
+        s.prepass(tree)
+        s.visit(tree)
+    except RecursionError:
+        summary["incomplete"] = "nested too deeply to analyse"
+    finally:
+        sys.setrecursionlimit(limit)
     summary.update(s.out)
     summary["waivers"] = waivers(source)
     return summary
 
 
 def send(summary):
-    body = json.dumps(summary, ensure_ascii=True, separators=(",", ":")).encode()
+    body = dumps(summary).encode("ascii")
     os.write(1, b"\0BULWARK-SUMMARY %d\n" % len(body))
     view = memoryview(body)
     while view:
@@ -417,8 +518,7 @@ def verdict():
 
 
 def run(source):
-    import types
-    main = types.ModuleType("__main__")
+    main = type(sys)("__main__")
     main.__file__ = PATH
     main.__builtins__ = builtins
     sys.modules["__main__"] = main

@@ -191,4 +191,16 @@ class ValidationTest {
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("'socket'"));
   }
+
+  @Test
+  void whatTheAnalysisCannotReadIsDeniedNotWaved() {
+    // acorn 8.8 predates the RegExp v flag that node 20 runs: the code must not pass unread.
+    Validation v = engine.validate("javascript", "const r = /[a-z]/v;\n", Policies.standard());
+    assertThat(v.outcome()).isEqualTo(Outcome.DENY);
+    assertThat(v.findings()).extracting(Finding::ruleId).containsExactly("src.unanalysable");
+    assertThat(v.syntaxError()).isNull();
+    Validation broken = engine.validate("javascript", "const r = ;\n", Policies.standard());
+    assertThat(broken.outcome()).isEqualTo(Outcome.ALLOW);
+    assertThat(broken.syntaxError()).isNotNull();
+  }
 }
