@@ -133,10 +133,13 @@ final class SandboxRun {
     long deadline = started + limits.wallTimeout().toNanos();
     long cpuBudget = limits.cpuTime().toNanos();
     List<Finding> findings = List.of();
+    String runnerFailure = null; // the runner ended without a summary: classified below
     if (runtime.hasRunner()) {
       Gated gated = awaitGate(process, deadline);
       findings = gated.decision() == null ? List.of() : gated.decision().findings();
-      if (gated.status() != null) {
+      if (gated.status() == null && gated.decision() == null) {
+        runnerFailure = gated.reason();
+      } else if (gated.status() != null) {
         stop.run();
         exitValue(process);
         if (cgroup != null) {
@@ -144,13 +147,9 @@ final class SandboxRun {
         }
         join(errReader);
         Usage usage = cgroup == null ? new Usage(0, 0, 0, 0) : cgroup.usage();
-        String reason = gated.reason();
-        if (gated.status() == Status.SANDBOX_ERROR && !err.text().isBlank()) {
-          reason += ": " + firstLine(err.text());
-        }
         return new ExecutionResult(
             gated.status(),
-            reason,
+            gated.reason(),
             null,
             null,
             "",
@@ -166,10 +165,11 @@ final class SandboxRun {
     }
     Thread outReader =
         Thread.ofVirtual().name(name + "-stdout").start(() -> out.drain(process.getInputStream()));
-    boolean gated = runtime.hasRunner();
+    boolean goAhead = runtime.hasRunner() && runnerFailure == null;
+    byte[] input = runnerFailure == null ? request.stdin() : new byte[0];
     Thread.ofVirtual()
         .name(name + "-stdin")
-        .start(() -> feed(process.getOutputStream(), gated, request.stdin()));
+        .start(() -> feed(process.getOutputStream(), goAhead, input));
 
     boolean timedOut = false, cpuExhausted = false, wasCancelled = false;
     try {
@@ -224,14 +224,20 @@ final class SandboxRun {
                 usage.cpuNanos(),
                 cpuBudget,
                 Units.formatDuration(limits.wallTimeout())));
-    boolean ran =
-        verdict.status() != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
+    Status outcome = verdict.status();
+    String reason = verdict.reason();
+    if (runnerFailure != null && (outcome == Status.OK || outcome == Status.ERROR)) {
+      // No limit explains it and no user code ran: the runner's fault, so the engine's.
+      outcome = Status.SANDBOX_ERROR;
+      reason = runnerFailure + (stderr.isBlank() ? "" : ": " + firstLine(stderr));
+    }
+    boolean ran = outcome != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
     return new ExecutionResult(
-        verdict.status(),
-        verdict.reason(),
+        outcome,
+        reason,
         ran ? exitCode : null,
         verdict.signal(),
-        out.text(),
+        ran ? out.text() : "",
         ran ? stderr : "",
         out.truncated(),
         err.truncated(),
@@ -243,8 +249,9 @@ final class SandboxRun {
   }
 
   /**
-   * How the gate phase ended: {@code status} null when the program may run, else the status the run
-   * ends with (POLICY_DENIED, TIMEOUT, CANCELLED, SANDBOX_ERROR) and why.
+   * How the gate phase ended: a decision to run ({@code status} null); a status the run ends with
+   * (POLICY_DENIED, TIMEOUT, CANCELLED) and why; or neither, when the runner ended without a
+   * summary and the sandbox's own outcome decides (a limit, a failed setup, a runner failure).
    */
   private record Gated(Status status, String reason, Gate.Decision decision) {}
 
@@ -289,7 +296,7 @@ final class SandboxRun {
         }
       }
     } catch (java.util.concurrent.ExecutionException e) {
-      return new Gated(Status.SANDBOX_ERROR, "runner failed: " + e.getCause().getMessage(), null);
+      return new Gated(null, "runner failed: " + e.getCause().getMessage(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Gated(Status.CANCELLED, "cancelled before the program ran", null);
