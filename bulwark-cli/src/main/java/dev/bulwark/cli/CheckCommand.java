@@ -15,7 +15,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -36,14 +35,7 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE|-", description = "The program to check; - reads it from stdin.")
-  String file;
-
-  @Option(
-      names = {"-l", "--lang"},
-      paramLabel = "LANG",
-      description = "python, javascript or bash (default: from the file's extension).")
-  String lang;
+  @Mixin ProgramOptions program;
 
   @Mixin PolicyOptions policy;
 
@@ -63,15 +55,15 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String language = ProgramSource.language(file, lang); // before stdin is read
+    String language = program.language(); // before stdin is read
     Policy chosen = policy.resolve();
-    String code = ProgramSource.read(file);
+    String code = program.code();
     Validation v;
     try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
       v = engine.validate(language, code, chosen);
     }
     PrintWriter out = spec.commandLine().getOut();
-    String name = file.equals("-") ? "<stdin>" : file;
+    String name = program.name();
     if (format.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("outcome", v.outcome());

@@ -16,7 +16,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -38,14 +37,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE|-", description = "The program to run; - reads it from stdin.")
-  String file;
-
-  @Option(
-      names = {"-l", "--lang"},
-      paramLabel = "LANG",
-      description = "python, javascript or bash (default: from the file's extension).")
-  String lang;
+  @Mixin ProgramOptions program;
 
   @Option(
       names = "--stdin",
@@ -66,10 +58,10 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    String language = ProgramSource.language(file, lang); // before stdin is read
+    String language = program.language(); // before stdin is read
     Policy chosen = policy.resolve();
-    String code = ProgramSource.read(file);
-    byte[] input = stdin == null ? new byte[0] : ProgramSource.readBytes(stdin);
+    String code = program.code();
+    byte[] input = stdin == null ? new byte[0] : ProgramOptions.readBytes(stdin);
     var request =
         new ExecutionRequest(language, code, limits.resolve(chosen.limits()), input, chosen);
     try (Engine engine = engineOptions.start(err)) {

@@ -98,10 +98,6 @@ final class JavaScriptRules {
           "Map",
           "Set",
           "Symbol");
-  private static final Pattern SECRETS =
-      Pattern.compile(
-          "^/etc/(shadow|gshadow|sudoers|passwd)\\b|^/proc/[^/]+/(environ|cmdline|root)\\b"
-              + "|\\.ssh/|\\.aws/credentials|\\.kube/config|/run/secrets|\\.netrc\\b|^/root/");
   private static final Pattern MEMORY = Pattern.compile("^/proc/[^/]*/mem\\b|^/dev/k?mem\\b");
 
   private JavaScriptRules() {}
@@ -114,14 +110,7 @@ final class JavaScriptRules {
     for (Summary.Import i : s.imports()) {
       String m = i.module();
       if (!policy.allowsModule(m) && !m.startsWith(".") && !m.startsWith("/")) {
-        hits.add(
-            Hit.at(
-                JS_MODULES,
-                i,
-                "the module '" + m + "' is not allowed by the policy '" + policy.name() + "'",
-                policy.modulesAllow().isEmpty()
-                    ? "do not use " + m
-                    : "use only these modules: " + String.join(", ", policy.modulesAllow())));
+        hits.add(SharedChecks.moduleNotAllowed(JS_MODULES, i, m, policy));
       }
       if (PROCESS_MODULES.contains(m)) {
         hits.add(Hit.at(JS_PROCESS, i, "loads " + m + ", which starts processes"));
@@ -132,12 +121,7 @@ final class JavaScriptRules {
       } else if (DESERIALISE_MODULES.contains(m)) {
         hits.add(Hit.at(JS_DESERIALISATION, i, "loads " + m + ", which can revive functions"));
       } else if (NETWORK_MODULES.contains(m) && policy.networkAllow().isEmpty()) {
-        hits.add(
-            Hit.at(
-                JS_NETWORK,
-                i,
-                "loads " + m + ", but no host is allowed: this sandbox has no network",
-                "do not use the network; work with the data you were given"));
+        hits.add(SharedChecks.networkWithoutHosts(JS_NETWORK, i, m));
       }
     }
     for (Summary.Call c : s.calls()) {
@@ -185,7 +169,7 @@ final class JavaScriptRules {
         hits.add(Hit.at(JS_PROCESS, t, "a string names child_process"));
       } else if (MEMORY.matcher(v).find()) {
         hits.add(Hit.at(JS_BINDING, t, "names raw memory: " + v));
-      } else if (SECRETS.matcher(v).find()) {
+      } else if (SharedChecks.SECRETS.matcher(v).find()) {
         hits.add(Hit.at(JS_SECRETS, t, "names a host secret or another process's data: " + v));
       }
     }

@@ -107,7 +107,7 @@ final class NetworkTargets {
     return new String[] {
       what + "; " + allowed,
       policy.networkAllow().isEmpty()
-          ? "do not use the network; work with the data you were given"
+          ? SharedChecks.NO_NETWORK
           : "use only " + String.join(", ", policy.networkAllow())
     };
   }

@@ -254,11 +254,6 @@ final class PythonRules {
 
   private static final Pattern MEMORY =
       Pattern.compile("(^|/)proc/[^/]*/mem\\b|^/dev/k?mem\\b|^/dev/port\\b|^/proc/kcore");
-  private static final Pattern SECRETS =
-      Pattern.compile(
-          "^/etc/(shadow|gshadow|sudoers|passwd)\\b|^/proc/[^/]+/(environ|cmdline|root)\\b"
-              + "|\\.ssh/|\\.aws/credentials|\\.kube/config|/run/secrets|\\.netrc\\b"
-              + "|\\.git-credentials|\\.docker/config\\.json|^/root/");
   private static final Pattern ESCAPE_TEXT =
       Pattern.compile(
           "__(subclasses|globals|builtins|code|closure)__|\\b(f_globals|f_locals|f_builtins"
@@ -287,14 +282,7 @@ final class PythonRules {
       String module = i.name() == null ? i.module() : i.module() + "." + i.name();
       String top = root(i.module());
       if (!policy.allowsModule(i.module())) {
-        hits.add(
-            Hit.at(
-                PY_MODULES,
-                i,
-                "the module '" + top + "' is not allowed by the policy '" + policy.name() + "'",
-                policy.modulesAllow().isEmpty()
-                    ? "do not use " + top
-                    : "use only these modules: " + String.join(", ", policy.modulesAllow())));
+        hits.add(SharedChecks.moduleNotAllowed(PY_MODULES, i, top, policy));
       }
       if (PROCESS_MODULES.contains(top) || PROCESS_CALLS.contains(module)) {
         hits.add(Hit.at(PY_PROCESS, i, "imports " + module + ", which starts processes"));
@@ -303,12 +291,7 @@ final class PythonRules {
       } else if (isNetworkModule(module)) {
         usesNetwork = true;
         if (policy.networkAllow().isEmpty()) {
-          hits.add(
-              Hit.at(
-                  PY_NETWORK,
-                  i,
-                  "imports " + module + ", but no host is allowed: this sandbox has no network",
-                  "do not use the network; work with the data you were given"));
+          hits.add(SharedChecks.networkWithoutHosts(PY_NETWORK, i, module));
         }
       }
     }
@@ -503,7 +486,7 @@ final class PythonRules {
       hits.add(Hit.at(PY_NATIVE_MEMORY, t, "names raw memory: " + cut(v)));
     } else if (SHARED_LIBRARY.matcher(v).find()) {
       hits.add(Hit.at(PY_NATIVE, t, "names a shared library: " + cut(v)));
-    } else if (SECRETS.matcher(v).find()) {
+    } else if (SharedChecks.SECRETS.matcher(v).find()) {
       hits.add(Hit.at(PY_SECRETS, t, "names a host secret or another process's data: " + cut(v)));
     }
   }

@@ -9,13 +9,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** A program named on the command line: a file, or {@code -} for stdin. */
-final class ProgramSource {
-  private ProgramSource() {}
+/** The program a command works on: a file, or {@code -} for stdin, and its language. */
+final class ProgramOptions {
+  @Parameters(paramLabel = "FILE|-", description = "The program; - reads it from stdin.")
+  String file;
+
+  @Option(
+      names = {"-l", "--lang"},
+      paramLabel = "LANG",
+      description = "python, javascript or bash (default: from the file's extension).")
+  String lang;
+
+  /** How messages name the program. */
+  String name() {
+    return file.equals("-") ? "<stdin>" : file;
+  }
 
   /** The program's text; IllegalArgumentException when it is missing or not UTF-8. */
-  static String read(String file) throws IOException {
+  String code() throws IOException {
     byte[] bytes = file.equals("-") ? System.in.readAllBytes() : readBytes(Path.of(file));
     try {
       return StandardCharsets.UTF_8
@@ -29,7 +43,7 @@ final class ProgramSource {
   }
 
   /** The runtime for {@code --lang}, or for the file's extension. */
-  static String language(String file, String lang) {
+  String language() {
     if (lang != null) {
       return lang;
     }
