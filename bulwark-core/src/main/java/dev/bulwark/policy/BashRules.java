@@ -109,10 +109,14 @@ final class BashRules {
         continue;
       }
       checked = true;
-      if (!Hosts.allows(policy.networkAllow(), target.get())) {
-        String[] msg = NetworkTargets.denied(target.get(), policy);
-        hits.add(new Hit(SH_NETWORK_DOMAIN, lineNo, url.start() + 1, msg[0], msg[1]));
-      }
+      NetworkTargets.refuse(
+          List.of(target.get()),
+          SH_NETWORK_DOMAIN,
+          lineNo,
+          url.start() + 1,
+          tool.group(2),
+          policy,
+          hits);
     }
     if (!checked && !urlsAllowed) {
       hits.add(

@@ -210,12 +210,7 @@ final class JavaScriptRules {
       return;
     }
     List<Hosts.Target> targets = NetworkTargets.of(c, hostCall);
-    for (Hosts.Target t : targets) {
-      if (!Hosts.allows(policy.networkAllow(), t)) {
-        String[] msg = NetworkTargets.denied(t, policy);
-        hits.add(Hit.at(JS_NETWORK_DOMAIN, c, name + "(): " + msg[0], msg[1]));
-      }
-    }
+    NetworkTargets.refuse(targets, JS_NETWORK_DOMAIN, c.line(), c.col(), name + "()", policy, hits);
     if (targets.isEmpty() && !urlsAllowed && (sending || (hostCall && !name.startsWith("?.")))) {
       hits.add(
           Hit.at(

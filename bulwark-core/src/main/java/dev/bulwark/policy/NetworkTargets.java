@@ -92,7 +92,27 @@ final class NetworkTargets {
     return call.args().stream().anyMatch(v -> v != null && v.isArray() && v.size() == 2);
   }
 
-  static String[] denied(Hosts.Target target, Policy policy) {
+  /**
+   * A hit for each destination the policy does not allow; {@code what} starts the message (the
+   * call, or "a URL in the code").
+   */
+  static void refuse(
+      List<Hosts.Target> targets,
+      RuleInfo rule,
+      int line,
+      int col,
+      String what,
+      Policy policy,
+      List<Hit> hits) {
+    for (Hosts.Target t : targets) {
+      if (!Hosts.allows(policy.networkAllow(), t)) {
+        String[] msg = denied(t, policy);
+        hits.add(new Hit(rule, line, col, what + ": " + msg[0], msg[1]));
+      }
+    }
+  }
+
+  private static String[] denied(Hosts.Target target, Policy policy) {
     String allowed =
         policy.networkAllow().isEmpty()
             ? "no host is allowed: this sandbox has no network"

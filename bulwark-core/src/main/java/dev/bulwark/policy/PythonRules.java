@@ -358,12 +358,14 @@ final class PythonRules {
           .forEach(h -> checked.add(h.line()));
       for (Summary.Text t : s.strings()) {
         if (t.value().contains("://") && !checked.contains(t.line())) {
-          Hosts.ofUrl(t.value(), false)
-              .filter(target -> !Hosts.allows(policy.networkAllow(), target))
-              .ifPresent(target -> {
-                String[] msg = NetworkTargets.denied(target, policy);
-                hits.add(Hit.at(PY_NETWORK, t, "a URL in the code: " + msg[0], msg[1]));
-              });
+          NetworkTargets.refuse(
+              Hosts.ofUrl(t.value(), false).stream().toList(),
+              PY_NETWORK,
+              t.line(),
+              t.col(),
+              "a URL in the code",
+              policy,
+              hits);
         }
       }
     }
@@ -445,12 +447,7 @@ final class PythonRules {
       return;
     }
     List<Hosts.Target> targets = NetworkTargets.of(c, hostCall);
-    for (Hosts.Target t : targets) {
-      if (!Hosts.allows(policy.networkAllow(), t)) {
-        String[] msg = NetworkTargets.denied(t, policy);
-        hits.add(Hit.at(PY_NETWORK_DOMAIN, c, name + "(): " + msg[0], msg[1]));
-      }
-    }
+    NetworkTargets.refuse(targets, PY_NETWORK_DOMAIN, c.line(), c.col(), name + "()", policy, hits);
     boolean address = hostCall && method && NetworkTargets.hasAddress(c); // s.connect((h, p))
     if (targets.isEmpty()
         && !urlsAllowed
