@@ -250,8 +250,9 @@ final class SandboxRun {
 
   /**
    * How the gate phase ended: a decision to run ({@code status} null); a status the run ends with
-   * (POLICY_DENIED, TIMEOUT, CANCELLED) and why; or neither, when the runner ended without a
-   * summary and the sandbox's own outcome decides (a limit, a failed setup, a runner failure).
+   * (POLICY_DENIED, TIMEOUT, CANCELLED, SANDBOX_ERROR) and why; or neither, when the runner ended
+   * without a summary and the sandbox's own outcome decides (a limit, a failed setup, a runner
+   * failure).
    */
   private record Gated(Status status, String reason, Gate.Decision decision) {}
 
@@ -301,7 +302,13 @@ final class SandboxRun {
       Thread.currentThread().interrupt();
       return new Gated(Status.CANCELLED, "cancelled before the program ran", null);
     }
-    Gate.Decision decision = (gate == null ? Gate.OPEN : gate).decide(summary);
+    Gate.Decision decision;
+    try {
+      decision = (gate == null ? Gate.OPEN : gate).decide(summary);
+    } catch (RuntimeException e) { // a summary the host cannot read: nothing runs
+      return new Gated(
+          Status.SANDBOX_ERROR, "the runner's summary was refused: " + e.getMessage(), null);
+    }
     if (!decision.run()) {
       return new Gated(Status.POLICY_DENIED, decision.reason(), decision);
     }

@@ -27,6 +27,26 @@ class EngineFailureTest {
   }
 
   @Test
+  void aSummaryTheHostCannotReadIsSandboxErrorAndNothingRuns() {
+    var runtimes = dev.bulwark.runtime.Runtimes.builtIn();
+    var python = runtimes.find("python").orElseThrow();
+    try (var host = dev.bulwark.sandbox.SandboxHost.open(TestEngine.config())) {
+      ExecutionResult r =
+          host.prepare(
+                  new ExecutionRequest("python", "print('ran')", TestEngine.LIMITS),
+                  python,
+                  runtimes.info(python),
+                  summary -> {
+                    throw new IllegalArgumentException("malformed summary");
+                  })
+              .run();
+      assertThat(r.status()).isEqualTo(Status.SANDBOX_ERROR);
+      assertThat(r.reason()).contains("refused").contains("malformed summary");
+      assertThat(r.stdout()).isEmpty();
+    }
+  }
+
+  @Test
   void closingTheEngineCancelsRunsInFlightAndLeavesNothing() {
     String marker = "bulwark-closing-" + java.util.UUID.randomUUID();
     Engine engine = Engine.start(TestEngine.config());
