@@ -113,8 +113,13 @@ final class ValidationBench implements Callable<Integer> {
   static String python() {
     StringBuilder s =
         new StringBuilder(
-            "import json\nimport re\nimport statistics\nfrom collections import Counter\n"
-                + "import requests\n");
+            """
+            import json
+            import re
+            import statistics
+            from collections import Counter
+            import requests
+            """);
     for (int i = 0; s.toString().lines().count() + 25 <= LINES; i++) {
       s.append(
           """

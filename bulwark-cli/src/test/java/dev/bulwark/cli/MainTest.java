@@ -218,8 +218,16 @@ class MainTest {
     Path file =
         program(
             "team.yaml",
-            "version: 1\nname: team\nlimits: lambda\nrules:\n  \"*\": flag\n  py.process: deny\n"
-                + "network:\n  allow: [api.example.com]\n");
+            """
+            version: 1
+            name: team
+            limits: lambda
+            rules:
+              "*": flag
+              py.process: deny
+            network:
+              allow: [api.example.com]
+            """);
     Outcome shown = bulwark("policy", "show", file.toString());
     assertThat(shown.exitCode()).isZero();
     assertThat(shown.out())

@@ -67,7 +67,6 @@ final class NetworkTargets {
     return -1;
   }
 
-  /** The message and advice for a destination the policy does not allow. */
   /**
    * True when the program spells at least one URL and every URL it spells has an allowed host: then
    * a call whose destination is a variable most likely uses one of them, and a finding would be
@@ -112,6 +111,7 @@ final class NetworkTargets {
     }
   }
 
+  /** The message and advice for a destination the policy does not allow. */
   private static String[] denied(Hosts.Target target, Policy policy) {
     String allowed =
         policy.networkAllow().isEmpty()

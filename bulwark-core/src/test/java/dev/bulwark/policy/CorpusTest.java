@@ -105,7 +105,7 @@ class CorpusTest {
       for (Corpus.Program p : programs) {
         if (p.label().equals(label)) {
           int[] n = byGroup.computeIfAbsent(p.group(), g -> new int[3]);
-          n[judge(p, policy).ordinal()]++;
+          n[column(judge(p, policy))]++;
         }
       }
       int[] total = new int[3];
@@ -125,6 +125,15 @@ class CorpusTest {
         String.format(
             "| %s | %s | %d | %d (%.0f%%) | %d (%.0f%%) | %d (%.0f%%) |%n",
             label, group, all, n[2], pct(n[2], all), n[1], pct(n[1], all), n[0], pct(n[0], all)));
+  }
+
+  /** The table's counters: allowed, flagged, denied. */
+  private static int column(Outcome o) {
+    return switch (o) {
+      case ALLOW -> 0;
+      case FLAG -> 1;
+      case DENY -> 2;
+    };
   }
 
   private static double pct(int part, int all) {
