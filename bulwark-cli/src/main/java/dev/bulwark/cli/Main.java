@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       CheckCommand.class,
       PolicyCommand.class,
+      TenantsCommand.class,
+      KeysCommand.class,
       DoctorCommand.class,
       ProfilesCommand.class,
       BenchCommand.class

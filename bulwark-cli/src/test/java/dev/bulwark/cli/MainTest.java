@@ -242,4 +242,43 @@ class MainTest {
     assertThat(denied.err()).contains("policy 'team' denies");
     assertThat(bulwark("policy", "show", "nope").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void keysAreIssuedOnceListedWithoutSecretsAndRevokedOffline() throws Exception {
+    String data = dir.resolve("data").toString();
+    assertThat(bulwark("tenants", "create", "acme", "--data", data).exitCode()).isZero();
+    Outcome created = bulwark("keys", "create", "--tenant", "acme", "--json", "--data", data);
+    assertThat(created.exitCode()).isZero();
+    JsonNode key = Json.mapper().readTree(created.out());
+    assertThat(key.propertyNames()).containsExactly("id", "key", "tenant");
+    assertThat(key.get("tenant").asString()).isEqualTo("acme");
+    String secret = key.get("key").asString().substring(key.get("key").asString().indexOf('.') + 1);
+
+    Outcome listed = bulwark("keys", "list", "--json", "--data", data);
+    assertThat(listed.out()).contains(key.get("id").asString()).doesNotContain(secret);
+    assertThat(Json.mapper().readTree(listed.out()).get(0).get("revokedAt").isNull()).isTrue();
+
+    assertThat(bulwark("keys", "revoke", key.get("id").asString(), "--data", data).exitCode())
+        .isZero();
+    assertThat(bulwark("keys", "list", "--data", data).out()).contains("revoked");
+  }
+
+  @Test
+  void tenantAndKeyMistakesExitTwoAndChangeNothing() throws Exception {
+    String data = dir.resolve("data").toString();
+    assertThat(bulwark("keys", "create", "--tenant", "nobody", "--data", data).exitCode())
+        .isEqualTo(2);
+    assertThat(bulwark("tenants", "create", "Bad Name", "--data", data).exitCode()).isEqualTo(2);
+    assertThat(bulwark("tenants", "create", "a", "--policy", "nope", "--data", data).exitCode())
+        .isEqualTo(2);
+    assertThat(bulwark("keys", "revoke", "nosuchkey", "--data", data).exitCode()).isEqualTo(2);
+    assertThat(bulwark("tenants", "create", "acme", "--data", data).exitCode()).isZero();
+    Outcome again = bulwark("tenants", "create", "acme", "--data", data);
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("exists already");
+    JsonNode all =
+        Json.mapper().readTree(bulwark("tenants", "list", "--json", "--data", data).out());
+    assertThat(all).hasSize(1);
+    assertThat(all.get(0).get("policy").asString()).isEqualTo("standard");
+  }
 }

@@ -1,0 +1,22 @@
+package dev.bulwark.tenant;
+
+/**
+ * Who runs code: every API key belongs to one tenant, and every execution runs under its tenant's
+ * policy, within its maximum limits profile, its concurrency cap and its rate limit.
+ *
+ * @param id stable identifier
+ * @param name unique, lower case: {@code [a-z0-9][a-z0-9_-]*}
+ * @param policy a built-in policy's name or a policy file's path
+ * @param maxProfile the loosest limits preset a request may ask for
+ * @param concurrency executions at once
+ * @param ratePerMinute executions started per minute
+ * @param createdAt when, ISO-8601 UTC
+ */
+public record Tenant(
+    String id,
+    String name,
+    String policy,
+    String maxProfile,
+    int concurrency,
+    int ratePerMinute,
+    String createdAt) {}

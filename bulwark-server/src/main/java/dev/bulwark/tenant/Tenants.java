@@ -1,0 +1,119 @@
+package dev.bulwark.tenant;
+
+import dev.bulwark.Profiles;
+import dev.bulwark.policy.Policies;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The tenants of a store. Every method is one transaction; bad input is IllegalArgumentException.
+ */
+public final class Tenants {
+  private static final String NAME = "[a-z0-9][a-z0-9_-]{0,62}";
+  private final DataSource db;
+
+  public Tenants(DataSource db) {
+    this.db = db;
+  }
+
+  /**
+   * Creates a tenant.
+   *
+   * @throws IllegalArgumentException for a bad or taken name, an unknown policy or profile, or a
+   *     cap below 1
+   */
+  public Tenant create(
+      String name, String policy, String maxProfile, int concurrency, int ratePerMinute) {
+    if (name == null || !name.matches(NAME)) {
+      throw new IllegalArgumentException(
+          "a tenant name is 1-63 lower-case letters, digits, _ or -, starting with a letter or digit");
+    }
+    Policies.resolve(policy); // refuses an unknown policy, naming it
+    if (!Profiles.all().containsKey(maxProfile)) {
+      throw new IllegalArgumentException(
+          "unknown profile '" + maxProfile + "': profiles are " + Profiles.all().keySet());
+    }
+    if (concurrency < 1 || ratePerMinute < 1) {
+      throw new IllegalArgumentException("concurrency and rate must be at least 1");
+    }
+    if (find(name).isPresent()) {
+      throw new IllegalArgumentException("a tenant named '" + name + "' exists already");
+    }
+    Tenant t =
+        new Tenant(
+            UUID.randomUUID().toString(),
+            name,
+            policy,
+            maxProfile,
+            concurrency,
+            ratePerMinute,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO tenant (id, name, policy, max_profile, concurrency, rate_per_min,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, t.id());
+      s.setString(2, t.name());
+      s.setString(3, t.policy());
+      s.setString(4, t.maxProfile());
+      s.setInt(5, t.concurrency());
+      s.setInt(6, t.ratePerMinute());
+      s.setString(7, t.createdAt());
+      s.executeUpdate();
+      return t;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create tenant " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every tenant, by name. */
+  public List<Tenant> list() {
+    return query("SELECT * FROM tenant ORDER BY name", null);
+  }
+
+  /** The tenant with this name. */
+  public Optional<Tenant> find(String name) {
+    return query("SELECT * FROM tenant WHERE name = ?", name).stream().findFirst();
+  }
+
+  /** The tenant with this id. */
+  Optional<Tenant> byId(String id) {
+    return query("SELECT * FROM tenant WHERE id = ?", id).stream().findFirst();
+  }
+
+  private List<Tenant> query(String sql, String arg) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      if (arg != null) {
+        s.setString(1, arg);
+      }
+      List<Tenant> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new Tenant(
+                  r.getString("id"),
+                  r.getString("name"),
+                  r.getString("policy"),
+                  r.getString("max_profile"),
+                  r.getInt("concurrency"),
+                  r.getInt("rate_per_min"),
+                  r.getString("created_at")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read tenants: " + e.getMessage(), e);
+    }
+  }
+}
