@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       PolicyCommand.class,
       TenantsCommand.class,
       KeysCommand.class,
+      ServeCommand.class,
       DoctorCommand.class,
       ProfilesCommand.class,
       BenchCommand.class

@@ -1,0 +1,73 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.Engine;
+import dev.bulwark.api.ApiServer;
+import dev.bulwark.policy.Policies;
+import dev.bulwark.store.Store;
+import dev.bulwark.tenant.ApiKeys;
+import dev.bulwark.tenant.Tenants;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the HTTP API until stopped (Ctrl-C or SIGTERM).",
+      "On first start, with no tenant in the data directory, it creates the tenant 'default' and an"
+          + " admin key, and prints the key once."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Mixin DataOptions data;
+
+  @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+  EngineOptions engineOptions = new EngineOptions();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be 0-65535");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Store store = data.open();
+        Engine engine = engineOptions.start(err)) {
+      Tenants tenants = new Tenants(store.dataSource());
+      if (tenants.list().isEmpty()) {
+        tenants.create("default", Policies.DEFAULT, "default", 8, 600);
+        ApiKeys.Issued admin = new ApiKeys(store.dataSource()).issue("default", "admin");
+        out.println("bulwark: first start: tenant 'default' and its admin key (shown once):");
+        out.println(admin.token());
+      }
+      try (ApiServer server = ApiServer.start(engine, store, host, port)) {
+        out.println("bulwark: serving on http://" + host + ":" + server.port());
+        out.flush();
+        Thread hook = new Thread(stopped::countDown);
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.bulwark.api;
+
+import java.util.Map;
+
+/**
+ * A refusal with its HTTP status, a machine-readable code and a message for people; the server
+ * answers it as {@code {"error": {"code", "message", "details"}}}.
+ */
+public final class ApiError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String code;
+  private final transient Map<String, Object> details;
+
+  public ApiError(int status, String code, String message, Map<String, Object> details) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = Map.copyOf(details);
+  }
+
+  public ApiError(int status, String code, String message) {
+    this(status, code, message, Map.of());
+  }
+
+  /** A bad field: 400 naming it. */
+  static ApiError field(String field, String message) {
+    return new ApiError(400, "invalid_field", field + ": " + message, Map.of("field", field));
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Map<String, Object> details() {
+    return details;
+  }
+}

@@ -1,0 +1,321 @@
+package dev.bulwark.api;
+
+import dev.bulwark.Engine;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Json;
+import dev.bulwark.Limits;
+import dev.bulwark.Profiles;
+import dev.bulwark.Units;
+import dev.bulwark.policy.Policies;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.Validation;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.bulwark.store.Store;
+import dev.bulwark.tenant.ApiKeys;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The HTTP API, versioned under {@code /v1}: run and validate code as a tenant, list runtimes.
+ * Every endpoint but {@code /healthz} needs {@code Authorization: Bearer KEY}. Refusals are {@code
+ * {"error": {"code", "message", "details"}}} with a 4xx status; 5xx is only for the server's own
+ * faults, and never carries a stack trace.
+ */
+public final class ApiServer implements AutoCloseable {
+  /** The largest request body: code and input together. */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+
+  private static final Set<String> EXECUTION_FIELDS =
+      Set.of("language", "code", "stdin", "policy", "profile", "limits");
+  private static final Set<String> VALIDATION_FIELDS = Set.of("language", "code", "policy");
+  private static final String CALLER = "bulwark.caller";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
+
+  private final Engine engine;
+  private final Store store;
+  private final ApiKeys keys;
+  private final Admission admission = new Admission();
+  private final Javalin app;
+
+  private ApiServer(Engine engine, Store store, String host, int port) {
+    this.engine = engine;
+    this.store = store;
+    this.keys = new ApiKeys(store.dataSource());
+    this.app =
+        Javalin.create(config -> {
+          config.jetty.host = host;
+          config.jetty.port = port;
+          config.concurrency.useVirtualThreads = true;
+          config.http.maxRequestSize = MAX_BODY_BYTES;
+          config.http.prefer405over404 = true;
+          config.startup.showJavalinBanner = false;
+          config.routes.before("/v1/*", this::authenticate);
+          config.routes.before("/readyz", this::authenticate);
+          config.routes.get("/healthz", ctx -> json(ctx, 200, Map.of("status", "ok")));
+          config.routes.get("/readyz", this::ready);
+          config.routes.get("/v1/runtimes", this::runtimes);
+          config.routes.post("/v1/executions", this::execute);
+          config.routes.post("/v1/validate", this::validate);
+          config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
+          config.routes.exception(
+              io.javalin.http.HttpResponseException.class,
+              (e, ctx) -> error(ctx, fromJavalin(e.getStatus(), ctx)));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, new ApiError(500, "internal", "the server failed; see its log"));
+              });
+          for (int status : new int[] {404, 405}) {
+            config.routes.error(
+                status,
+                ctx -> {
+                  if (ctx.result() == null || !ctx.result().startsWith("{")) {
+                    error(ctx, fromJavalin(status, ctx));
+                  }
+                });
+          }
+        });
+  }
+
+  /** Starts serving; port 0 picks a free one ({@link #port()}). */
+  public static ApiServer start(Engine engine, Store store, String host, int port) {
+    ApiServer server = new ApiServer(engine, store, host, port);
+    server.app.start();
+    return server;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private void authenticate(Context ctx) {
+    String header = ctx.header("Authorization");
+    String token =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).strip()
+            : null;
+    ApiKeys.Caller caller =
+        keys.authenticate(token)
+            .orElseThrow(() ->
+                new ApiError(401, "unauthorized", "send a valid key: Authorization: Bearer KEY"));
+    ctx.attribute(CALLER, caller);
+  }
+
+  private void ready(Context ctx) {
+    try (Connection c = store.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SELECT 1");
+    } catch (SQLException e) {
+      throw new ApiError(503, "not_ready", "the store is unreachable: " + e.getMessage());
+    }
+    json(ctx, 200, Map.of("status", "ready"));
+  }
+
+  private void runtimes(Context ctx) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (RuntimeDescriptor d : engine.runtimes().all()) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("name", d.name());
+      r.put("version", engine.runtimes().info(d).version());
+      r.put("aliases", d.aliases());
+      r.put("extensions", d.extensions());
+      out.add(r);
+    }
+    json(ctx, 200, Map.of("runtimes", out));
+  }
+
+  private void execute(Context ctx) {
+    ApiKeys.Caller caller = ctx.attribute(CALLER);
+    RequestBody body = RequestBody.parse(body(ctx), EXECUTION_FIELDS);
+    String language = language(body);
+    String code = body.required("code");
+    String stdin = body.optional("stdin");
+    Policy policy = policy(caller, body);
+    Limits limits = limits(caller, body);
+    try (Admission.Permit permit = admission.admit(caller.tenant())) {
+      ExecutionResult result =
+          engine.execute(
+              new ExecutionRequest(
+                  language,
+                  code,
+                  limits,
+                  stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8),
+                  policy));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", UUID.randomUUID().toString());
+      out.putAll(Json.mapper().convertValue(result, Map.class));
+      json(ctx, 200, out);
+    }
+  }
+
+  private void validate(Context ctx) {
+    ApiKeys.Caller caller = ctx.attribute(CALLER);
+    RequestBody body = RequestBody.parse(body(ctx), VALIDATION_FIELDS);
+    String language = language(body);
+    String code = body.required("code");
+    Policy policy = policy(caller, body);
+    try (Admission.Permit permit = admission.admit(caller.tenant())) {
+      Validation v = engine.validate(language, code, policy);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("outcome", v.outcome());
+      out.put("policy", policy.name());
+      out.put("findings", v.findings());
+      if (v.syntaxError() != null) {
+        out.put("syntaxError", v.syntaxError());
+      }
+      json(ctx, 200, out);
+    }
+  }
+
+  /** The body, after the checks of size and type every POST shares. */
+  private static byte[] body(Context ctx) {
+    String type = ctx.contentType();
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new ApiError(415, "unsupported_media_type", "send Content-Type: application/json");
+    }
+    if (ctx.contentLength() > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    return bytes;
+  }
+
+  private String language(RequestBody body) {
+    String language = body.required("language");
+    if (engine.runtimes().find(language).isEmpty()) {
+      throw ApiError.field(
+          "language",
+          "unknown language '" + language + "'; known: " + engine.runtimes().knownNames());
+    }
+    return language;
+  }
+
+  /** The tenant's policy, tightened by the one the request names: never looser. */
+  private static Policy policy(ApiKeys.Caller caller, RequestBody body) {
+    Policy tenant = Policies.resolve(caller.tenant().policy());
+    String requested = body.optional("policy");
+    if (requested == null) {
+      return tenant;
+    }
+    if (!Policies.BUILT_IN.contains(requested)) {
+      throw ApiError.field("policy", "one of " + Policies.BUILT_IN);
+    }
+    return tenant.tighten(Policies.builtIn(requested));
+  }
+
+  /** The request's limits: a preset and overrides, within the tenant's maximum profile. */
+  private static Limits limits(ApiKeys.Caller caller, RequestBody body) {
+    String max = caller.tenant().maxProfile();
+    String profile = body.optional("profile");
+    Limits limits;
+    try {
+      limits = Profiles.named(profile == null ? max : profile);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.field("profile", e.getMessage());
+    }
+    JsonNode overrides = body.object("limits");
+    for (String name : overrides.propertyNames()) {
+      JsonNode v = overrides.get(name);
+      String field = "limits." + name;
+      try {
+        limits =
+            switch (name) {
+              case "timeout" -> limits.withWallTimeout(Units.parseDuration(text(v, field)));
+              case "cpuTime" -> limits.withCpuTime(Units.parseDuration(text(v, field)));
+              case "memory" -> limits.withMemoryBytes(Units.parseSize(text(v, field)));
+              case "outputLimit" -> limits.withOutputBytes(Units.parseSize(text(v, field)));
+              case "cpus" -> limits.withCpus(number(v, field));
+              case "pids" -> limits.withPids((int) number(v, field));
+              default ->
+                  throw new ApiError(
+                      400,
+                      "unknown_field",
+                      "unknown field '"
+                          + field
+                          + "'; limits are timeout, cpuTime, memory, outputLimit, cpus, pids",
+                      Map.of("field", field));
+            };
+      } catch (IllegalArgumentException e) {
+        throw ApiError.field(field, e.getMessage());
+      }
+    }
+    if (!limits.within(Profiles.named(max))) {
+      throw new ApiError(
+          403,
+          "limits_not_allowed",
+          "the requested limits exceed the tenant's maximum profile '" + max + "'",
+          Map.of("maxProfile", max));
+    }
+    return limits;
+  }
+
+  private static String text(JsonNode v, String field) {
+    if (!v.isString()) {
+      throw ApiError.field(field, "must be a string such as \"30s\" or \"512m\"");
+    }
+    return v.asString();
+  }
+
+  private static double number(JsonNode v, String field) {
+    if (!v.isNumber()) {
+      throw ApiError.field(field, "must be a number");
+    }
+    return v.asDouble();
+  }
+
+  private static ApiError tooLarge() {
+    return new ApiError(
+        413,
+        "body_too_large",
+        "the body exceeds " + Units.formatSize(MAX_BODY_BYTES),
+        Map.of("maxBytes", MAX_BODY_BYTES));
+  }
+
+  /** Javalin's own refusals, in the API's shape. */
+  private static ApiError fromJavalin(int status, Context ctx) {
+    return switch (status) {
+      case 413 -> tooLarge();
+      case 404 -> new ApiError(404, "not_found", "no such endpoint: " + ctx.path());
+      case 405 ->
+          new ApiError(
+              405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
+      default -> new ApiError(status, "http_" + status, "the request was refused");
+    };
+  }
+
+  private static void error(Context ctx, ApiError e) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", e.code());
+    error.put("message", e.getMessage());
+    error.put("details", e.details());
+    if (e.status() == 429 && e.details().get("retryAfterSeconds") instanceof Long seconds) {
+      ctx.header("Retry-After", Long.toString(Math.max(1, seconds)));
+    }
+    json(ctx, e.status(), Map.of("error", error));
+  }
+
+  private static void json(Context ctx, int status, Object body) {
+    ctx.status(status).contentType("application/json").result(Json.write(body));
+  }
+}

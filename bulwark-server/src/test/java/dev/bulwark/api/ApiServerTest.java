@@ -1,0 +1,273 @@
+package dev.bulwark.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.Engine;
+import dev.bulwark.EngineConfig;
+import dev.bulwark.Json;
+import dev.bulwark.store.Store;
+import dev.bulwark.tenant.ApiKeys;
+import dev.bulwark.tenant.Tenants;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The real server on a free port, real keys in a real store, real sandboxes, a real client. */
+class ApiServerTest {
+  @TempDir static Path data;
+  private static Engine engine;
+  private static Store store;
+  private static ApiServer server;
+  private static String key;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    engine = Engine.start(EngineConfig.defaults());
+    store = Store.open(data);
+    new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000);
+    key = new ApiKeys(store.dataSource()).issue("acme", "test").token();
+    server = ApiServer.start(engine, store, "127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    store.close();
+    engine.close();
+  }
+
+  record Reply(int status, JsonNode body, HttpResponse<String> raw) {}
+
+  private static Reply call(String method, String path, String auth, String type, byte[] body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (auth != null) {
+      b.header("Authorization", "Bearer " + auth);
+    }
+    if (type != null) {
+      b.header("Content-Type", type);
+    }
+    // As curl does for large bodies: the server may refuse before the body is sent.
+    b.expectContinue(body != null && body.length > ApiServer.MAX_BODY_BYTES);
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), Json.mapper().readTree(r.body()), r);
+  }
+
+  private static Reply post(String path, String json) throws Exception {
+    return call(
+        "POST",
+        path,
+        key,
+        "application/json",
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static void assertError(Reply r, int status, String code) {
+    assertThat(r.status()).as(r.body().toString()).isEqualTo(status);
+    assertThat(r.body().get("error").get("code").asString()).isEqualTo(code);
+    assertThat(r.body().get("error").get("message").asString()).isNotBlank();
+    assertThat(r.raw().body()).doesNotContain("Exception").doesNotContain("at dev.bulwark");
+  }
+
+  @Test
+  void healthNeedsNoKeyAndEverythingElseDoes() throws Exception {
+    assertThat(call("GET", "/healthz", null, null, null).status()).isEqualTo(200);
+    assertError(call("GET", "/v1/runtimes", null, null, null), 401, "unauthorized");
+    assertError(call("GET", "/readyz", "bwk_aaaaaaaaaaaaaaaa.x", null, null), 401, "unauthorized");
+    assertThat(call("GET", "/readyz", key, null, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRevokedKeyIsRefused() throws Exception {
+    ApiKeys keys = new ApiKeys(store.dataSource());
+    ApiKeys.Issued issued = keys.issue("acme", "short-lived");
+    assertThat(call("GET", "/v1/runtimes", issued.token(), null, null).status()).isEqualTo(200);
+    keys.revoke(issued.key().id());
+    assertError(call("GET", "/v1/runtimes", issued.token(), null, null), 401, "unauthorized");
+  }
+
+  @Test
+  void runtimesNameTheirVersions() throws Exception {
+    Reply r = call("GET", "/v1/runtimes", key, null, null);
+    assertThat(r.body().get("runtimes").findValuesAsString("name"))
+        .contains("python", "javascript", "bash");
+    assertThat(r.body().get("runtimes").get(0).get("version").asString()).matches("\\d+(\\.\\d+)+");
+  }
+
+  @Test
+  void anExecutionReturnsItsResultWithAnId() throws Exception {
+    Reply r =
+        post(
+            "/v1/executions",
+            "{\"language\": \"python\", \"code\": \"print(input() * 2)\", \"stdin\": \"ab\\n\"}");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("id").asString()).hasSize(36);
+    assertThat(r.body().get("status").asString()).isEqualTo("OK");
+    assertThat(r.body().get("stdout").asString()).isEqualTo("abab\n");
+  }
+
+  @Test
+  void deniedCodeIsAResultNotAnHttpError() throws Exception {
+    Reply r =
+        post(
+            "/v1/executions",
+            "{\"language\": \"python\", \"code\": \"().__class__.__base__.__subclasses__()\"}");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("status").asString()).isEqualTo("POLICY_DENIED");
+    assertThat(r.body().get("findings").get(0).get("remediation").asString()).isNotBlank();
+  }
+
+  @Test
+  void aRequestCanTightenThePolicyButNeverLoosenIt() throws Exception {
+    String attack = "().__class__.__base__.__subclasses__()";
+    Reply audit =
+        post(
+            "/v1/validate",
+            "{\"language\": \"python\", \"code\": \"" + attack + "\", \"policy\": \"audit\"}");
+    assertThat(audit.body().get("outcome").asString()).isEqualTo("DENY");
+    Reply strict =
+        post(
+            "/v1/validate",
+            "{\"language\": \"python\", \"code\": \"import subprocess\", \"policy\": \"strict\"}");
+    assertThat(strict.body().get("outcome").asString()).isEqualTo("DENY");
+    Reply standard =
+        post("/v1/validate", "{\"language\": \"python\", \"code\": \"import subprocess\"}");
+    assertThat(standard.body().get("outcome").asString()).isEqualTo("FLAG");
+    assertError(
+        post(
+            "/v1/validate",
+            "{\"language\": \"python\", \"code\": \"1\", \"policy\": \"/etc/x.yaml\"}"),
+        400,
+        "invalid_field");
+  }
+
+  @Test
+  void limitsBeyondTheTenantsMaximumAreForbidden() throws Exception {
+    Reply r =
+        post(
+            "/v1/executions",
+            "{\"language\": \"bash\", \"code\": \"true\", \"limits\": {\"memory\": \"64g\"}}");
+    assertError(r, 403, "limits_not_allowed");
+    Reply tighter =
+        post(
+            "/v1/executions",
+            "{\"language\": \"bash\", \"code\": \"sleep 5\", \"limits\": {\"timeout\": \"300ms\"}}");
+    assertThat(tighter.body().get("status").asString()).isEqualTo("TIMEOUT");
+  }
+
+  @Test
+  void badInputIsA4xxThatNamesTheProblem() throws Exception {
+    assertError(post("/v1/executions", "{\"language\": \"python\""), 400, "invalid_json");
+    assertError(post("/v1/executions", "[1, 2]"), 400, "invalid_json");
+    assertError(post("/v1/executions", "{\"language\": 3, \"code\": \"1\"}"), 400, "invalid_field");
+    assertThat(
+            post("/v1/executions", "{\"language\": 3, \"code\": \"1\"}")
+                .body()
+                .get("error")
+                .get("details")
+                .get("field")
+                .asString())
+        .isEqualTo("language");
+    assertError(post("/v1/executions", "{\"language\": \"python\"}"), 400, "invalid_field");
+    assertError(
+        post("/v1/executions", "{\"language\": \"cobol\", \"code\": \"1\"}"), 400, "invalid_field");
+    assertError(
+        post("/v1/executions", "{\"language\": \"python\", \"code\": \"1\", \"x\": 1}"),
+        400,
+        "unknown_field");
+    assertError(
+        post(
+            "/v1/executions",
+            "{\"language\": \"python\", \"code\": \"1\", \"limits\": {\"memory\": \"lots\"}}"),
+        400,
+        "invalid_field");
+    assertError(
+        call(
+            "POST",
+            "/v1/executions",
+            key,
+            "application/json",
+            new byte[] {'{', '"', (byte) 0xff, '"', '}'}),
+        400,
+        "invalid_utf8");
+    assertError(
+        call("POST", "/v1/executions", key, "text/plain", "{}".getBytes()),
+        415,
+        "unsupported_media_type");
+    assertError(
+        call(
+            "POST",
+            "/v1/executions",
+            key,
+            "application/json",
+            new byte[ApiServer.MAX_BODY_BYTES + 1]),
+        413,
+        "body_too_large");
+    assertError(call("GET", "/v1/nothing-here", key, null, null), 404, "not_found");
+    assertThat(call("GET", "/healthz", null, null, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void overTheConcurrencyCapIs429WithRetryAfter() throws Exception {
+    List<CompletableFuture<Reply>> running = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      running.add(
+          CompletableFuture.supplyAsync(() -> {
+            try {
+              return post("/v1/executions", "{\"language\": \"bash\", \"code\": \"sleep 2\"}");
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }));
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> {
+          Reply r = post("/v1/executions", "{\"language\": \"bash\", \"code\": \"true\"}");
+          if (r.status() == 429) {
+            assertError(r, 429, "concurrency_limit");
+            assertThat(r.raw().headers().firstValue("Retry-After")).contains("1");
+            return true;
+          }
+          return false;
+        });
+    for (CompletableFuture<Reply> f : running) {
+      assertThat(f.join().body().get("status").asString()).isEqualTo("OK");
+    }
+  }
+
+  @Test
+  void overTheRateLimitIs429WithTheSecondsToWait() throws Exception {
+    new Tenants(store.dataSource()).create("slow", "standard", "default", 4, 2);
+    String slowKey = new ApiKeys(store.dataSource()).issue("slow", "").token();
+    byte[] body = "{\"language\": \"bash\", \"code\": \"true\"}".getBytes();
+    for (int i = 0; i < 2; i++) {
+      assertThat(call("POST", "/v1/validate", slowKey, "application/json", body).status())
+          .isEqualTo(200);
+    }
+    Reply limited = call("POST", "/v1/validate", slowKey, "application/json", body);
+    assertError(limited, 429, "rate_limited");
+    assertThat(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 30L);
+    assertThat(call("POST", "/v1/validate", key, "application/json", body).status())
+        .as("another tenant is not limited")
+        .isEqualTo(200);
+  }
+}
