@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         Engine engine = engineOptions.start(err)) {
       Tenants tenants = new Tenants(store.dataSource());
       if (tenants.list().isEmpty()) {
-        tenants.create("default", Policies.DEFAULT, "default", 8, 600);
+        tenants.create("default", Policies.DEFAULT, "default", 8, 600, false);
         ApiKeys.Issued admin = new ApiKeys(store.dataSource()).issue("default", "admin");
         out.println("bulwark: first start: tenant 'default' and its admin key (shown once):");
         out.println(admin.token());

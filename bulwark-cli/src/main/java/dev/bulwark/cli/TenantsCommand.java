@@ -63,6 +63,13 @@ final class TenantsCommand implements Runnable {
         description = "Executions started per minute (default: ${DEFAULT-VALUE}).")
     int rate;
 
+    @Option(
+        names = "--retain-content",
+        description =
+            "Keep the code and output of its executions in the audit log (default: only the code's"
+                + " SHA-256 and the outcome).")
+    boolean retainContent;
+
     @Option(names = "--json", description = "Print the tenant as one JSON object.")
     boolean json;
 
@@ -72,7 +79,8 @@ final class TenantsCommand implements Runnable {
     public Integer call() {
       try (Store store = data.open()) {
         Tenant t =
-            new Tenants(store.dataSource()).create(name, policy, maxProfile, concurrency, rate);
+            new Tenants(store.dataSource())
+                .create(name, policy, maxProfile, concurrency, rate, retainContent);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.write(t) : "created tenant " + t.name());
         out.flush();

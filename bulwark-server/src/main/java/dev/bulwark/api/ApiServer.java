@@ -7,6 +7,8 @@ import dev.bulwark.Json;
 import dev.bulwark.Limits;
 import dev.bulwark.Profiles;
 import dev.bulwark.Units;
+import dev.bulwark.audit.AuditLog;
+import dev.bulwark.audit.AuditRecord;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Validation;
@@ -46,13 +48,18 @@ public final class ApiServer implements AutoCloseable {
   private final Engine engine;
   private final Store store;
   private final ApiKeys keys;
+  private final AuditLog audit;
+  private final java.nio.channels.FileChannel lock;
   private final Admission admission = new Admission();
   private final Javalin app;
 
-  private ApiServer(Engine engine, Store store, String host, int port) {
+  private ApiServer(
+      Engine engine, Store store, java.nio.channels.FileChannel lock, String host, int port) {
     this.engine = engine;
     this.store = store;
+    this.lock = lock;
     this.keys = new ApiKeys(store.dataSource());
+    this.audit = new AuditLog(store.dataSource());
     this.app =
         Javalin.create(config -> {
           config.jetty.host = host;
@@ -68,6 +75,8 @@ public final class ApiServer implements AutoCloseable {
           config.routes.get("/v1/runtimes", this::runtimes);
           config.routes.post("/v1/executions", this::execute);
           config.routes.post("/v1/validate", this::validate);
+          config.routes.get("/v1/executions/{id}", this::record);
+          config.routes.get("/v1/audit", this::auditRecords);
           config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
           config.routes.exception(
               io.javalin.http.HttpResponseException.class,
@@ -90,11 +99,55 @@ public final class ApiServer implements AutoCloseable {
         });
   }
 
-  /** Starts serving; port 0 picks a free one ({@link #port()}). */
+  /**
+   * Starts serving; port 0 picks a free one ({@link #port()}). First it ends, as interrupted, the
+   * executions a server that died left running.
+   *
+   * @throws IllegalStateException when another server uses the same data directory
+   */
   public static ApiServer start(Engine engine, Store store, String host, int port) {
-    ApiServer server = new ApiServer(engine, store, host, port);
-    server.app.start();
-    return server;
+    java.nio.channels.FileChannel lock = lockDataDir(store.dir());
+    try {
+      int interrupted = new AuditLog(store.dataSource()).markInterrupted();
+      if (interrupted > 0) {
+        LOG.warn(
+            "{} executions a previous server left running are marked interrupted", interrupted);
+      }
+      ApiServer server = new ApiServer(engine, store, lock, host, port);
+      server.app.start();
+      return server;
+    } catch (RuntimeException e) {
+      closeQuietly(lock);
+      throw e;
+    }
+  }
+
+  /** One server per data directory: its audit recovery assumes no other is running. */
+  private static java.nio.channels.FileChannel lockDataDir(java.nio.file.Path dir) {
+    try {
+      java.nio.channels.FileChannel channel =
+          java.nio.channels.FileChannel.open(
+              dir.resolve("server.lock"),
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.WRITE);
+      if (channel.tryLock() == null) {
+        channel.close();
+        throw new IllegalStateException("another bulwark server uses the data directory " + dir);
+      }
+      return channel;
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      throw new IllegalStateException("another bulwark server uses the data directory " + dir, e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void closeQuietly(java.nio.channels.FileChannel channel) {
+    try {
+      channel.close();
+    } catch (java.io.IOException e) {
+      LOG.warn("cannot release the data directory's lock", e);
+    }
   }
 
   public int port() {
@@ -104,6 +157,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    closeQuietly(lock);
   }
 
   private void authenticate(Context ctx) {
@@ -151,16 +205,36 @@ public final class ApiServer implements AutoCloseable {
     Policy policy = policy(caller, body);
     Limits limits = limits(caller, body);
     try (Admission.Permit permit = admission.admit(caller.tenant())) {
+      String id = UUID.randomUUID().toString();
+      RuntimeDescriptor runtime = engine.runtimes().find(language).orElseThrow();
+      audit.accepted(
+          new AuditLog.Accepted(
+              id,
+              caller.tenant(),
+              caller.keyId(),
+              ctx.ip(),
+              runtime.name(),
+              engine.runtimes().info(runtime).version(),
+              code,
+              policy.name(),
+              limits));
       ExecutionResult result =
-          engine.execute(
-              new ExecutionRequest(
-                  language,
-                  code,
-                  limits,
-                  stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8),
-                  policy));
+          ExecutionResult.notRun(
+              dev.bulwark.Status.SANDBOX_ERROR, "engine failure", engine.runtimes().info(runtime));
+      try {
+        result =
+            engine.execute(
+                new ExecutionRequest(
+                    language,
+                    code,
+                    limits,
+                    stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8),
+                    policy));
+      } finally {
+        audit.finished(id, result, caller.tenant().retainContent());
+      }
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("id", UUID.randomUUID().toString());
+      out.put("id", id);
       out.putAll(Json.mapper().convertValue(result, Map.class));
       json(ctx, 200, out);
     }
@@ -183,6 +257,51 @@ public final class ApiServer implements AutoCloseable {
       }
       json(ctx, 200, out);
     }
+  }
+
+  private void record(Context ctx) {
+    ApiKeys.Caller caller = ctx.attribute(CALLER);
+    String id = ctx.pathParam("id");
+    AuditRecord r =
+        audit
+            .find(caller.tenant().id(), id)
+            .orElseThrow(() -> new ApiError(404, "not_found", "no execution with id " + id));
+    json(ctx, 200, r);
+  }
+
+  private void auditRecords(Context ctx) {
+    ApiKeys.Caller caller = ctx.attribute(CALLER);
+    String since = ctx.queryParam("since");
+    if (since != null) {
+      try {
+        since = java.time.Instant.parse(since).toString();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw ApiError.field("since", "an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+      }
+    }
+    String status = ctx.queryParam("status");
+    if (status != null
+        && java.util.Arrays.stream(dev.bulwark.Status.values())
+            .noneMatch(s -> s.name().equals(ctx.queryParam("status")))) {
+      throw ApiError.field(
+          "status", "one of " + java.util.Arrays.toString(dev.bulwark.Status.values()));
+    }
+    int limit = 100;
+    String limitText = ctx.queryParam("limit");
+    if (limitText != null) {
+      try {
+        limit = Integer.parseInt(limitText);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > 1000) {
+        throw ApiError.field("limit", "a whole number from 1 to 1000");
+      }
+    }
+    List<AuditRecord> records =
+        audit.list(
+            new AuditLog.Query(caller.tenant().id(), since, status, ctx.queryParam("key"), limit));
+    json(ctx, 200, Map.of("records", records));
   }
 
   /** The body, after the checks of size and type every POST shares. */

@@ -16,9 +16,11 @@ public final class Store implements AutoCloseable {
   public static final String FILE = "bulwark.db";
 
   private final HikariDataSource pool;
+  private final Path dir;
 
-  private Store(HikariDataSource pool) {
+  private Store(HikariDataSource pool, Path dir) {
     this.pool = pool;
+    this.dir = dir;
   }
 
   /** Opens (creating when needed) the database in {@code dataDir} and migrates it. */
@@ -37,7 +39,7 @@ public final class Store implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(config);
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-      return new Store(pool);
+      return new Store(pool, dataDir);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -46,6 +48,11 @@ public final class Store implements AutoCloseable {
 
   public DataSource dataSource() {
     return pool;
+  }
+
+  /** The data directory. */
+  public Path dir() {
+    return dir;
   }
 
   @Override

@@ -10,6 +10,8 @@ package dev.bulwark.tenant;
  * @param maxProfile the loosest limits preset a request may ask for
  * @param concurrency executions at once
  * @param ratePerMinute executions started per minute
+ * @param retainContent whether the audit log keeps the code and output of its executions (else only
+ *     the code's SHA-256 and the outcome)
  * @param createdAt when, ISO-8601 UTC
  */
 public record Tenant(
@@ -19,4 +21,5 @@ public record Tenant(
     String maxProfile,
     int concurrency,
     int ratePerMinute,
+    boolean retainContent,
     String createdAt) {}

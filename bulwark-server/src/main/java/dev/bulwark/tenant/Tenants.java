@@ -32,7 +32,12 @@ public final class Tenants {
    *     cap below 1
    */
   public Tenant create(
-      String name, String policy, String maxProfile, int concurrency, int ratePerMinute) {
+      String name,
+      String policy,
+      String maxProfile,
+      int concurrency,
+      int ratePerMinute,
+      boolean retainContent) {
     if (name == null || !name.matches(NAME)) {
       throw new IllegalArgumentException(
           "a tenant name is 1-63 lower-case letters, digits, _ or -, starting with a letter or digit");
@@ -56,19 +61,21 @@ public final class Tenants {
             maxProfile,
             concurrency,
             ratePerMinute,
+            retainContent,
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "INSERT INTO tenant (id, name, policy, max_profile, concurrency, rate_per_min,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " retain_content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, t.id());
       s.setString(2, t.name());
       s.setString(3, t.policy());
       s.setString(4, t.maxProfile());
       s.setInt(5, t.concurrency());
       s.setInt(6, t.ratePerMinute());
-      s.setString(7, t.createdAt());
+      s.setBoolean(7, t.retainContent());
+      s.setString(8, t.createdAt());
       s.executeUpdate();
       return t;
     } catch (SQLException e) {
@@ -87,7 +94,7 @@ public final class Tenants {
   }
 
   /** The tenant with this id. */
-  Optional<Tenant> byId(String id) {
+  public Optional<Tenant> byId(String id) {
     return query("SELECT * FROM tenant WHERE id = ?", id).stream().findFirst();
   }
 
@@ -108,6 +115,7 @@ public final class Tenants {
                   r.getString("max_profile"),
                   r.getInt("concurrency"),
                   r.getInt("rate_per_min"),
+                  r.getBoolean("retain_content"),
                   r.getString("created_at")));
         }
       }

@@ -35,7 +35,7 @@ class ApiServerTest {
   static void start() {
     engine = Engine.start(EngineConfig.defaults());
     store = Store.open(data);
-    new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000);
+    new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000, false);
     key = new ApiKeys(store.dataSource()).issue("acme", "test").token();
     server = ApiServer.start(engine, store, "127.0.0.1", 0);
   }
@@ -255,7 +255,7 @@ class ApiServerTest {
 
   @Test
   void overTheRateLimitIs429WithTheSecondsToWait() throws Exception {
-    new Tenants(store.dataSource()).create("slow", "standard", "default", 4, 2);
+    new Tenants(store.dataSource()).create("slow", "standard", "default", 4, 2, false);
     String slowKey = new ApiKeys(store.dataSource()).issue("slow", "").token();
     byte[] body = "{\"language\": \"bash\", \"code\": \"true\"}".getBytes();
     for (int i = 0; i < 2; i++) {
@@ -269,5 +269,55 @@ class ApiServerTest {
     assertThat(call("POST", "/v1/validate", key, "application/json", body).status())
         .as("another tenant is not limited")
         .isEqualTo(200);
+  }
+
+  @Test
+  void everyExecutionHasARecordItsTenantAloneCanRead() throws Exception {
+    String code = "print('audited')";
+    Reply run = post("/v1/executions", "{\"language\": \"python\", \"code\": \"" + code + "\"}");
+    String id = run.body().get("id").asString();
+    Reply record = call("GET", "/v1/executions/" + id, key, null, null);
+    assertThat(record.status()).isEqualTo(200);
+    assertThat(record.body().get("status").asString()).isEqualTo("OK");
+    assertThat(record.body().get("tenant").asString()).isEqualTo("acme");
+    assertThat(record.body().get("client").asString()).isEqualTo("127.0.0.1");
+    assertThat(record.body().get("codeSha256").asString())
+        .isEqualTo(
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(code.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    assertThat(record.body().get("code").isNull()).as("acme does not retain content").isTrue();
+    assertThat(record.body().get("limits").get("timeout").asString()).isEqualTo("30s");
+
+    new Tenants(store.dataSource()).create("other", "standard", "default", 1, 100, false);
+    String otherKey = new ApiKeys(store.dataSource()).issue("other", "").token();
+    assertError(call("GET", "/v1/executions/" + id, otherKey, null, null), 404, "not_found");
+    assertThat(call("GET", "/v1/audit", otherKey, null, null).body().get("records")).isEmpty();
+  }
+
+  @Test
+  void theAuditLogFiltersByStatusAndTime() throws Exception {
+    String before = java.time.Instant.now().minusSeconds(1).toString();
+    post(
+        "/v1/executions",
+        "{\"language\": \"python\", \"code\": \"().__class__.__base__.__subclasses__()\"}");
+    Reply denied = call("GET", "/v1/audit?status=POLICY_DENIED&since=" + before, key, null, null);
+    assertThat(denied.status()).isEqualTo(200);
+    assertThat(denied.body().get("records")).isNotEmpty();
+    assertThat(denied.body().get("records").findValuesAsString("status"))
+        .containsOnly("POLICY_DENIED");
+    assertThat(denied.body().get("records").get(0).get("findings").get(0).get("ruleId").asString())
+        .isEqualTo("py.introspection");
+    assertError(call("GET", "/v1/audit?status=FINE", key, null, null), 400, "invalid_field");
+    assertError(call("GET", "/v1/audit?since=yesterday", key, null, null), 400, "invalid_field");
+    assertError(call("GET", "/v1/audit?limit=0", key, null, null), 400, "invalid_field");
+  }
+
+  @Test
+  void aSecondServerOnTheSameDataDirectoryIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ApiServer.start(engine, store, "127.0.0.1", 0))
+        .hasMessageContaining("another bulwark server");
   }
 }

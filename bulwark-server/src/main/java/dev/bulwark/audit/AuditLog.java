@@ -1,0 +1,227 @@
+package dev.bulwark.audit;
+
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Json;
+import dev.bulwark.Limits;
+import dev.bulwark.Units;
+import dev.bulwark.tenant.Tenant;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every execution's record: {@link #accepted} before it runs, {@link #finished} after. A server
+ * that starts calls {@link #markInterrupted}, so no accepted execution is ever left without a
+ * terminal status, even after {@code kill -9}.
+ */
+public final class AuditLog {
+  /** What {@link #markInterrupted} writes; the status is the engine's fault, never the user's. */
+  public static final String INTERRUPTED = "interrupted: the server stopped before the run ended";
+
+  private final DataSource db;
+
+  public AuditLog(DataSource db) {
+    this.db = db;
+  }
+
+  /** An execution about to run. */
+  public record Accepted(
+      String id,
+      Tenant tenant,
+      String keyId,
+      String client,
+      String language,
+      String runtimeVersion,
+      String code,
+      String policy,
+      Limits limits) {}
+
+  /** Filters of {@link #list}; null fields do not filter. */
+  public record Query(String tenantId, String since, String status, String keyId, int limit) {}
+
+  public void accepted(Accepted a) {
+    update(
+        "INSERT INTO execution (id, tenant_id, key_id, client, language, runtime_version,"
+            + " code_sha256, policy, limits, accepted_at, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?)",
+        a.id(),
+        a.tenant().id(),
+        a.keyId(),
+        a.client(),
+        a.language(),
+        a.runtimeVersion(),
+        sha256(a.code()),
+        a.policy(),
+        Json.write(limits(a.limits())),
+        Instant.now().toString(),
+        a.tenant().retainContent() ? a.code() : null);
+  }
+
+  public void finished(String id, ExecutionResult r, boolean retainContent) {
+    update(
+        "UPDATE execution SET finished_at = ?, status = ?, reason = ?, exit_code = ?, wall_ms = ?,"
+            + " cpu_ms = ?, peak_memory_bytes = ?, findings = ?, result = ? WHERE id = ?",
+        Instant.now().toString(),
+        r.status().name(),
+        r.reason(),
+        r.exitCode(),
+        r.wallMs(),
+        r.cpuMs(),
+        r.peakMemoryBytes(),
+        Json.write(r.findings()),
+        retainContent ? Json.write(r) : null,
+        id);
+  }
+
+  /** Ends every record a dead server left running as SANDBOX_ERROR; returns how many. */
+  public int markInterrupted() {
+    return update(
+        "UPDATE execution SET status = 'SANDBOX_ERROR', reason = ?, finished_at = ?"
+            + " WHERE status IS NULL",
+        INTERRUPTED,
+        Instant.now().toString());
+  }
+
+  /** One record of one tenant: another tenant's id is as absent as an unknown one. */
+  public Optional<AuditRecord> find(String tenantId, String id) {
+    return select(
+            "SELECT e.*, t.name AS tenant FROM execution e JOIN tenant t ON t.id = e.tenant_id"
+                + " WHERE e.id = ? AND e.tenant_id = ?",
+            List.of(id, tenantId))
+        .stream()
+        .findFirst();
+  }
+
+  /** Records, oldest first, accepted at or after {@code since}. */
+  public List<AuditRecord> list(Query q) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT e.*, t.name AS tenant FROM execution e JOIN tenant t ON t.id = e.tenant_id"
+                + " WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (q.tenantId() != null) {
+      sql.append(" AND e.tenant_id = ?");
+      args.add(q.tenantId());
+    }
+    if (q.since() != null) {
+      sql.append(" AND e.accepted_at >= ?");
+      args.add(q.since());
+    }
+    if (q.status() != null) {
+      sql.append(" AND e.status = ?");
+      args.add(q.status());
+    }
+    if (q.keyId() != null) {
+      sql.append(" AND e.key_id = ?");
+      args.add(q.keyId());
+    }
+    sql.append(" ORDER BY e.accepted_at, e.id LIMIT ?");
+    args.add(q.limit());
+    return select(sql.toString(), args);
+  }
+
+  /** Limits as people write them: {@code {"timeout": "30s", "memory": "2g", ...}}. */
+  static Map<String, Object> limits(Limits l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("timeout", Units.formatDuration(l.wallTimeout()));
+    m.put("cpuTime", Units.formatDuration(l.cpuTime()));
+    m.put("memory", Units.formatSize(l.memoryBytes()));
+    m.put("cpus", l.cpus());
+    m.put("pids", l.pids());
+    m.put("fileSize", Units.formatSize(l.fileSizeBytes()));
+    m.put("tmpfsSize", Units.formatSize(l.tmpfsBytes()));
+    m.put("openFiles", l.openFiles());
+    m.put("outputLimit", Units.formatSize(l.outputBytes()));
+    return m;
+  }
+
+  private List<AuditRecord> select(String sql, List<Object> args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args.toArray());
+      List<AuditRecord> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new AuditRecord(
+                  r.getString("id"),
+                  r.getString("tenant"),
+                  r.getString("key_id"),
+                  r.getString("client"),
+                  r.getString("language"),
+                  r.getString("runtime_version"),
+                  r.getString("code_sha256"),
+                  r.getString("policy"),
+                  json(r.getString("limits")),
+                  r.getString("accepted_at"),
+                  r.getString("finished_at"),
+                  r.getString("status"),
+                  r.getString("reason"),
+                  r.getObject("exit_code") instanceof Number n ? n.intValue() : null,
+                  number(r, "wall_ms"),
+                  number(r, "cpu_ms"),
+                  number(r, "peak_memory_bytes"),
+                  json(r.getString("findings")),
+                  r.getString("code"),
+                  json(r.getString("result"))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+    }
+  }
+
+  private int update(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args);
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write the audit log: " + e.getMessage(), e);
+    }
+  }
+
+  private static void bind(PreparedStatement s, Object[] args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] == null) {
+        s.setNull(i + 1, Types.NULL);
+      } else {
+        s.setObject(i + 1, args[i]);
+      }
+    }
+  }
+
+  /** A nullable integer column; the SQLite driver refuses typed reads of NULL. */
+  private static Long number(ResultSet r, String column) throws SQLException {
+    return r.getObject(column) instanceof Number n ? n.longValue() : null;
+  }
+
+  private static JsonNode json(String text) {
+    return text == null ? null : Json.mapper().readTree(text);
+  }
+
+  private static String sha256(String code) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.bulwark.audit;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One execution as the audit log keeps it. Fields after {@code acceptedAt} are null while it runs.
+ *
+ * @param code the source, only when the tenant retains content
+ * @param result the full result (output included), only when the tenant retains content
+ */
+public record AuditRecord(
+    String id,
+    String tenant,
+    String keyId,
+    String client,
+    String language,
+    String runtimeVersion,
+    String codeSha256,
+    String policy,
+    JsonNode limits,
+    String acceptedAt,
+    String finishedAt,
+    String status,
+    String reason,
+    Integer exitCode,
+    Long wallMs,
+    Long cpuMs,
+    Long peakMemoryBytes,
+    JsonNode findings,
+    String code,
+    JsonNode result) {}
