@@ -281,4 +281,41 @@ class MainTest {
     assertThat(all).hasSize(1);
     assertThat(all.get(0).get("policy").asString()).isEqualTo("standard");
   }
+
+  @Test
+  void auditReadsTheLogOfflineWithFilters() throws Exception {
+    Path data = dir.resolve("data");
+    try (var store = dev.bulwark.store.Store.open(data)) {
+      var tenant =
+          new dev.bulwark.tenant.Tenants(store.dataSource())
+              .create("acme", "standard", "default", 1, 10, false);
+      var log = new dev.bulwark.audit.AuditLog(store.dataSource());
+      var info = new dev.bulwark.RuntimeInfo("python", "3.11.2");
+      for (var status :
+          new dev.bulwark.Status[] {dev.bulwark.Status.OK, dev.bulwark.Status.POLICY_DENIED}) {
+        String id = java.util.UUID.randomUUID().toString();
+        log.accepted(
+            new dev.bulwark.audit.AuditLog.Accepted(
+                id,
+                tenant,
+                "k1",
+                "127.0.0.1",
+                "python",
+                "3.11.2",
+                "print(1)",
+                "standard",
+                dev.bulwark.Profiles.DEFAULT));
+        log.finished(id, dev.bulwark.ExecutionResult.notRun(status, "test", info), false);
+      }
+    }
+    Outcome all = bulwark("audit", "--json", "--data", data.toString());
+    assertThat(all.exitCode()).isZero();
+    assertThat(all.out().strip().lines()).hasSize(2);
+    Outcome denied = bulwark("audit", "--status", "POLICY_DENIED", "--data", data.toString());
+    assertThat(denied.out().strip().lines()).singleElement().asString().contains("POLICY_DENIED");
+    assertThat(bulwark("audit", "--since", "yesterday", "--data", data.toString()).exitCode())
+        .isEqualTo(2);
+    assertThat(bulwark("audit", "--tenant", "nobody", "--data", data.toString()).exitCode())
+        .isEqualTo(2);
+  }
 }

@@ -274,7 +274,7 @@ public final class ApiServer implements AutoCloseable {
     String since = ctx.queryParam("since");
     if (since != null) {
       try {
-        since = java.time.Instant.parse(since).toString();
+        since = AuditLog.stamp(java.time.Instant.parse(since));
       } catch (java.time.format.DateTimeParseException e) {
         throw ApiError.field("since", "an ISO-8601 instant such as 2026-12-01T00:00:00Z");
       }

@@ -32,10 +32,20 @@ public final class AuditLog {
   /** What {@link #markInterrupted} writes; the status is the engine's fault, never the user's. */
   public static final String INTERRUPTED = "interrupted: the server stopped before the run ended";
 
+  /** Timestamps are stored at one fixed precision, so that they sort as text. */
+  private static final java.time.format.DateTimeFormatter STAMP =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+
   private final DataSource db;
 
   public AuditLog(DataSource db) {
     this.db = db;
+  }
+
+  /** An instant as the log stores and compares it: {@code 2026-12-02T05:22:20.103Z}. */
+  public static String stamp(Instant instant) {
+    return STAMP.format(instant);
   }
 
   /** An execution about to run. */
@@ -50,8 +60,16 @@ public final class AuditLog {
       String policy,
       Limits limits) {}
 
-  /** Filters of {@link #list}; null fields do not filter. */
-  public record Query(String tenantId, String since, String status, String keyId, int limit) {}
+  /**
+   * Filters of {@link #list}; null fields do not filter. {@code finishedAfter} keeps records that
+   * ended after that instant, in the order they ended (for following the log).
+   */
+  public record Query(
+      String tenantId, String since, String status, String keyId, String finishedAfter, int limit) {
+    public Query(String tenantId, String since, String status, String keyId, int limit) {
+      this(tenantId, since, status, keyId, null, limit);
+    }
+  }
 
   public void accepted(Accepted a) {
     update(
@@ -67,7 +85,7 @@ public final class AuditLog {
         sha256(a.code()),
         a.policy(),
         Json.write(limits(a.limits())),
-        Instant.now().toString(),
+        stamp(Instant.now()),
         a.tenant().retainContent() ? a.code() : null);
   }
 
@@ -75,7 +93,7 @@ public final class AuditLog {
     update(
         "UPDATE execution SET finished_at = ?, status = ?, reason = ?, exit_code = ?, wall_ms = ?,"
             + " cpu_ms = ?, peak_memory_bytes = ?, findings = ?, result = ? WHERE id = ?",
-        Instant.now().toString(),
+        stamp(Instant.now()),
         r.status().name(),
         r.reason(),
         r.exitCode(),
@@ -93,7 +111,7 @@ public final class AuditLog {
         "UPDATE execution SET status = 'SANDBOX_ERROR', reason = ?, finished_at = ?"
             + " WHERE status IS NULL",
         INTERRUPTED,
-        Instant.now().toString());
+        stamp(Instant.now()));
   }
 
   /** One record of one tenant: another tenant's id is as absent as an unknown one. */
@@ -106,7 +124,7 @@ public final class AuditLog {
         .findFirst();
   }
 
-  /** Records, oldest first, accepted at or after {@code since}. */
+  /** Records, oldest first, accepted at or after {@code since}; see {@link Query}. */
   public List<AuditRecord> list(Query q) {
     StringBuilder sql =
         new StringBuilder(
@@ -129,7 +147,12 @@ public final class AuditLog {
       sql.append(" AND e.key_id = ?");
       args.add(q.keyId());
     }
-    sql.append(" ORDER BY e.accepted_at, e.id LIMIT ?");
+    if (q.finishedAfter() != null) {
+      sql.append(" AND e.finished_at > ? ORDER BY e.finished_at, e.id LIMIT ?");
+      args.add(q.finishedAfter());
+    } else {
+      sql.append(" ORDER BY e.accepted_at, e.id LIMIT ?");
+    }
     args.add(q.limit());
     return select(sql.toString(), args);
   }

@@ -1,0 +1,123 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.Json;
+import dev.bulwark.audit.AuditLog;
+import dev.bulwark.audit.AuditRecord;
+import dev.bulwark.store.Store;
+import dev.bulwark.tenant.Tenant;
+import dev.bulwark.tenant.Tenants;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads the audit log of the data directory (offline: the server may be running or not).",
+      "One line per execution; --json prints one JSON object per line. --follow keeps printing"
+          + " executions as they end."
+    })
+final class AuditCommand implements Callable<Integer> {
+  private static final long POLL_MS = 1000;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--tenant", paramLabel = "NAME", description = "Only this tenant's executions.")
+  String tenant;
+
+  @Option(
+      names = "--since",
+      paramLabel = "INSTANT",
+      description = "Accepted at or after, ISO-8601.")
+  String since;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description = "Only this status, e.g. POLICY_DENIED.")
+  String status;
+
+  @Option(names = "--key", paramLabel = "ID", description = "Only this key's executions.")
+  String key;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "At most N records (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--follow", description = "Then print executions as they end, until stopped.")
+  boolean follow;
+
+  @Option(names = "--json", description = "One JSON object per line.")
+  boolean json;
+
+  @Mixin DataOptions data;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (since != null) {
+      try {
+        since = AuditLog.stamp(Instant.parse(since));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "--since: an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+      }
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("--limit must be at least 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Store store = data.open()) {
+      String tenantId = null;
+      if (tenant != null) {
+        tenantId =
+            new Tenants(store.dataSource())
+                .find(tenant)
+                .map(Tenant::id)
+                .orElseThrow(
+                    () -> new IllegalArgumentException("no tenant named '" + tenant + "'"));
+      }
+      AuditLog log = new AuditLog(store.dataSource());
+      String cursor = AuditLog.stamp(Instant.now());
+      print(out, log.list(new AuditLog.Query(tenantId, since, status, key, limit)));
+      while (follow) {
+        Thread.sleep(POLL_MS);
+        List<AuditRecord> ended =
+            log.list(new AuditLog.Query(tenantId, since, status, key, cursor, 1000));
+        print(out, ended);
+        if (!ended.isEmpty()) {
+          cursor = ended.getLast().finishedAt();
+        }
+      }
+    }
+    return 0;
+  }
+
+  private void print(PrintWriter out, List<AuditRecord> records) {
+    for (AuditRecord r : records) {
+      if (json) {
+        out.println(Json.write(r));
+      } else {
+        out.printf(
+            "%s %-12s %-16s %-10s %-13s %6s ms %s%n",
+            r.acceptedAt(),
+            r.tenant(),
+            r.keyId(),
+            r.language(),
+            r.status() == null ? "RUNNING" : r.status(),
+            r.wallMs() == null ? "-" : r.wallMs(),
+            r.reason() == null ? "" : r.reason());
+      }
+    }
+    out.flush();
+  }
+}
