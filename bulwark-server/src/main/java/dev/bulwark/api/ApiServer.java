@@ -51,6 +51,7 @@ public final class ApiServer implements AutoCloseable {
   private final AuditLog audit;
   private final java.nio.channels.FileChannel lock;
   private final Admission admission = new Admission();
+  private final Metrics metrics = new Metrics();
   private final Javalin app;
 
   private ApiServer(
@@ -70,6 +71,9 @@ public final class ApiServer implements AutoCloseable {
           config.startup.showJavalinBanner = false;
           config.routes.before("/v1/*", this::authenticate);
           config.routes.before("/readyz", this::authenticate);
+          config.routes.before("/metrics", this::authenticate);
+          config.routes.get(
+              "/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
           config.routes.get("/healthz", ctx -> json(ctx, 200, Map.of("status", "ok")));
           config.routes.get("/readyz", this::ready);
           config.routes.get("/v1/runtimes", this::runtimes);
@@ -221,6 +225,7 @@ public final class ApiServer implements AutoCloseable {
       ExecutionResult result =
           ExecutionResult.notRun(
               dev.bulwark.Status.SANDBOX_ERROR, "engine failure", engine.runtimes().info(runtime));
+      metrics.started();
       try {
         result =
             engine.execute(
@@ -232,6 +237,7 @@ public final class ApiServer implements AutoCloseable {
                     policy));
       } finally {
         audit.finished(id, result, caller.tenant().retainContent());
+        metrics.ended(caller.tenant().name(), result);
       }
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("id", id);
@@ -423,7 +429,12 @@ public final class ApiServer implements AutoCloseable {
     };
   }
 
-  private static void error(Context ctx, ApiError e) {
+  private void error(Context ctx, ApiError e) {
+    metrics.refused(e);
+    respond(ctx, e);
+  }
+
+  private static void respond(Context ctx, ApiError e) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", e.code());
     error.put("message", e.getMessage());

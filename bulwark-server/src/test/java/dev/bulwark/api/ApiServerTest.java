@@ -320,4 +320,25 @@ class ApiServerTest {
             () -> ApiServer.start(engine, store, "127.0.0.1", 0))
         .hasMessageContaining("another bulwark server");
   }
+
+  @Test
+  void metricsCountExecutionsFindingsAndRefusalsInPrometheusFormat() throws Exception {
+    post("/v1/executions", "{\"language\": \"python\", \"code\": \"import subprocess\"}");
+    post("/v1/executions", "{\"language\": 1}");
+    HttpResponse<String> m =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .header("Authorization", "Bearer " + key)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(m.statusCode()).isEqualTo(200);
+    assertThat(m.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(m.body())
+        .contains("bulwark_executions_total{language=\"python\",status=\"OK\",tenant=\"acme\"}")
+        .contains("bulwark_findings_total{outcome=\"FLAG\",rule=\"py.process\"}")
+        .contains("bulwark_requests_refused_total{code=\"invalid_field\",status=\"400\"}")
+        .contains("bulwark_execution_duration_seconds_bucket")
+        .contains("bulwark_executions_running 0");
+    assertThat(call("GET", "/metrics", null, null, null).status()).isEqualTo(401);
+  }
 }

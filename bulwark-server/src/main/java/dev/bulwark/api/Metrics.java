@@ -1,0 +1,80 @@
+package dev.bulwark.api;
+
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Finding;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** What the server counts, exported in the Prometheus text format at {@code /metrics}. */
+final class Metrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+  private final Counter executions =
+      Counter.builder()
+          .name("bulwark_executions_total")
+          .help("Executions that ended, by tenant, language and status")
+          .labelNames("tenant", "language", "status")
+          .register(registry);
+  private final Histogram duration =
+      Histogram.builder()
+          .name("bulwark_execution_duration_seconds")
+          .help("Wall-clock time of a sandbox, from start to teardown")
+          .labelNames("language")
+          .classicUpperBounds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
+          .register(registry);
+  private final Counter findings =
+      Counter.builder()
+          .name("bulwark_findings_total")
+          .help("Validation findings, by rule and outcome")
+          .labelNames("rule", "outcome")
+          .register(registry);
+  private final Counter refusals =
+      Counter.builder()
+          .name("bulwark_requests_refused_total")
+          .help("Requests answered with an error, by HTTP status and code")
+          .labelNames("status", "code")
+          .register(registry);
+  private final Gauge running =
+      Gauge.builder()
+          .name("bulwark_executions_running")
+          .help("Executions in flight")
+          .register(registry);
+
+  void started() {
+    running.inc();
+  }
+
+  void ended(String tenant, ExecutionResult r) {
+    running.dec();
+    executions.labelValues(tenant, r.runtime().name(), r.status().name()).inc();
+    duration.labelValues(r.runtime().name()).observe(r.wallMs() / 1000.0);
+    for (Finding f : r.findings()) {
+      findings.labelValues(f.ruleId(), f.outcome()).inc();
+    }
+  }
+
+  void refused(ApiError e) {
+    refusals.labelValues(Integer.toString(e.status()), e.code()).inc();
+  }
+
+  String contentType() {
+    return writer.getContentType();
+  }
+
+  byte[] scrape() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      writer.write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}
