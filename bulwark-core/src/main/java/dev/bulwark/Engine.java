@@ -70,6 +70,16 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalArgumentException when the language is unknown
    */
   public Execution submit(ExecutionRequest request) {
+    return submit(request, ExecutionListener.NONE);
+  }
+
+  /**
+   * Starts the request on a virtual thread; {@code listener} hears its findings and output as they
+   * come.
+   *
+   * @throws IllegalArgumentException when the language is unknown
+   */
+  public Execution submit(ExecutionRequest request, ExecutionListener listener) {
     RuntimeDescriptor runtime = resolve(request.language());
     RuntimeInfo info;
     try {
@@ -91,8 +101,9 @@ public final class Engine implements AutoCloseable {
                 .withFindings(d.findings()));
       }
       hostFindings = d.findings();
+      listener.findings(hostFindings);
     }
-    SandboxHost.Handle handle = host.prepare(request, runtime, info, gate);
+    SandboxHost.Handle handle = host.prepare(request, runtime, info, gate, listener);
     CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
     List<Finding> findings = hostFindings;
     Thread.ofVirtual()
@@ -142,7 +153,8 @@ public final class Engine implements AutoCloseable {
           return Gate.Decision.stop("parsed only", List.of());
         };
     ExecutionRequest request = new ExecutionRequest(runtime.name(), code, Profiles.DEFAULT);
-    ExecutionResult r = host.prepare(request, runtime, runtimes.info(runtime), gate).run();
+    ExecutionResult r =
+        host.prepare(request, runtime, runtimes.info(runtime), gate, ExecutionListener.NONE).run();
     if (seen.get() == null) {
       throw new IllegalStateException(
           "the program could not be parsed: " + r.status() + ": " + r.reason());

@@ -19,6 +19,8 @@ final class OutputCapture {
   private final int headCapacity;
   private final int tailCapacity;
   private final Runnable onFlood;
+  private final java.util.function.Consumer<byte[]> listener;
+  private final long listenLimit;
 
   /** Grows as output arrives: most runs print little, and a run holds two captures. */
   private byte[] head = new byte[0];
@@ -31,9 +33,18 @@ final class OutputCapture {
   private volatile boolean flooded;
 
   OutputCapture(long limit, Runnable onFlood) {
+    this(limit, onFlood, null);
+  }
+
+  /**
+   * @param listener hears each chunk as it is read, up to {@code limit} bytes in all; null for none
+   */
+  OutputCapture(long limit, Runnable onFlood, java.util.function.Consumer<byte[]> listener) {
     this.headCapacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, limit / 2));
     this.tailCapacity = (int) Math.min(Integer.MAX_VALUE - 8, limit - headCapacity);
     this.onFlood = onFlood;
+    this.listener = listener;
+    this.listenLimit = limit;
   }
 
   /** Reads {@code in} to its end (or until it fails because the sandbox was torn down). */
@@ -44,6 +55,9 @@ final class OutputCapture {
       int n;
       while ((n = in.read(buffer)) > 0) {
         append(buffer, n);
+        if (listener != null && count < listenLimit) {
+          listener.accept(java.util.Arrays.copyOf(buffer, (int) Math.min(n, listenLimit - count)));
+        }
         count += n;
         total = count; // published for the supervising thread
         if (!flooded && count > floodAt) {

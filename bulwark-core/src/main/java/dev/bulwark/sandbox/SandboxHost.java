@@ -1,6 +1,7 @@
 package dev.bulwark.sandbox;
 
 import dev.bulwark.EngineConfig;
+import dev.bulwark.ExecutionListener;
 import dev.bulwark.ExecutionRequest;
 import dev.bulwark.ExecutionResult;
 import dev.bulwark.HostUser;
@@ -111,10 +112,15 @@ public final class SandboxHost implements AutoCloseable {
    * Prepares one run of a request in a fresh sandbox; nothing starts until {@link Handle#run}.
    *
    * @param gate decides, once the runtime's runner has described the program, whether it runs
+   * @param listener hears the findings and the output as they come
    */
   public Handle prepare(
-      ExecutionRequest request, RuntimeDescriptor runtime, RuntimeInfo info, Gate gate) {
-    return new Handle(this, new SandboxRun(this, runtime, info, request, gate), info);
+      ExecutionRequest request,
+      RuntimeDescriptor runtime,
+      RuntimeInfo info,
+      Gate gate,
+      ExecutionListener listener) {
+    return new Handle(this, new SandboxRun(this, runtime, info, request, gate, listener), info);
   }
 
   /** One prepared run: {@link #run()} it on some thread, {@link #cancel()} it from another. */

@@ -1,5 +1,6 @@
 package dev.bulwark.sandbox;
 
+import dev.bulwark.ExecutionListener;
 import dev.bulwark.ExecutionRequest;
 import dev.bulwark.ExecutionResult;
 import dev.bulwark.Finding;
@@ -39,6 +40,7 @@ final class SandboxRun {
   private final RuntimeInfo runtimeInfo;
   private final ExecutionRequest request;
   private final Gate gate;
+  private final ExecutionListener listener;
   private volatile boolean cancelled;
 
   SandboxRun(
@@ -46,12 +48,14 @@ final class SandboxRun {
       RuntimeDescriptor runtime,
       RuntimeInfo info,
       ExecutionRequest request,
-      Gate gate) {
+      Gate gate,
+      ExecutionListener listener) {
     this.host = host;
     this.runtime = runtime;
     this.runtimeInfo = info;
     this.request = request;
     this.gate = gate;
+    this.listener = listener;
   }
 
   /** Asks the run to stop; it ends with {@link Status#CANCELLED}. */
@@ -126,8 +130,12 @@ final class SandboxRun {
     RunCgroup cgroup = launcher.cgroup();
     long started = System.nanoTime();
     Runnable stop = () -> kill(process, cgroup, status);
-    OutputCapture out = new OutputCapture(limits.outputBytes(), stop);
-    OutputCapture err = new OutputCapture(limits.outputBytes(), stop);
+    OutputCapture out =
+        new OutputCapture(
+            limits.outputBytes(), stop, c -> listener.output(ExecutionListener.Stream.STDOUT, c));
+    OutputCapture err =
+        new OutputCapture(
+            limits.outputBytes(), stop, c -> listener.output(ExecutionListener.Stream.STDERR, c));
     Thread errReader =
         Thread.ofVirtual().name(name + "-stderr").start(() -> err.drain(process.getErrorStream()));
     long deadline = started + limits.wallTimeout().toNanos();
@@ -312,6 +320,7 @@ final class SandboxRun {
     if (!decision.run()) {
       return new Gated(Status.POLICY_DENIED, decision.reason(), decision);
     }
+    listener.findings(decision.findings());
     return new Gated(null, "", decision);
   }
 

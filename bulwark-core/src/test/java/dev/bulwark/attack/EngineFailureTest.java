@@ -38,7 +38,8 @@ class EngineFailureTest {
                   runtimes.info(python),
                   summary -> {
                     throw new IllegalArgumentException("malformed summary");
-                  })
+                  },
+                  dev.bulwark.ExecutionListener.NONE)
               .run();
       assertThat(r.status()).isEqualTo(Status.SANDBOX_ERROR);
       assertThat(r.reason()).contains("refused").contains("malformed summary");

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +41,7 @@ public final class ApiServer implements AutoCloseable {
   public static final int MAX_BODY_BYTES = 1 << 20;
 
   private static final Set<String> EXECUTION_FIELDS =
-      Set.of("language", "code", "stdin", "policy", "profile", "limits");
+      Set.of("language", "code", "stdin", "policy", "profile", "limits", "stream");
   private static final Set<String> VALIDATION_FIELDS = Set.of("language", "code", "policy");
   private static final String CALLER = "bulwark.caller";
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
@@ -208,6 +209,9 @@ public final class ApiServer implements AutoCloseable {
     String stdin = body.optional("stdin");
     Policy policy = policy(caller, body);
     Limits limits = limits(caller, body);
+    String accept = ctx.header("Accept");
+    boolean stream =
+        body.flag("stream") || (accept != null && accept.contains("text/event-stream"));
     try (Admission.Permit permit = admission.admit(caller.tenant())) {
       String id = UUID.randomUUID().toString();
       RuntimeDescriptor runtime = engine.runtimes().find(language).orElseThrow();
@@ -225,16 +229,36 @@ public final class ApiServer implements AutoCloseable {
       ExecutionResult result =
           ExecutionResult.notRun(
               dev.bulwark.Status.SANDBOX_ERROR, "engine failure", engine.runtimes().info(runtime));
+      ExecutionRequest request =
+          new ExecutionRequest(
+              language,
+              code,
+              limits,
+              stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8),
+              policy);
+      EventStream events = null;
       metrics.started();
       try {
-        result =
-            engine.execute(
-                new ExecutionRequest(
-                    language,
-                    code,
-                    limits,
-                    stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8),
-                    policy));
+        if (stream) {
+          ctx.status(200);
+          ctx.res().setContentType("text/event-stream");
+          ctx.res().setHeader("Cache-Control", "no-cache");
+          AtomicReference<dev.bulwark.Execution> running = new AtomicReference<>();
+          events =
+              new EventStream(
+                  ctx.res().getOutputStream(),
+                  () -> { // the client went away: stop the run
+                    if (running.get() != null) {
+                      running.get().cancel();
+                    }
+                  });
+          running.set(engine.submit(request, events));
+          result = running.get().result().join();
+        } else {
+          result = engine.execute(request);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       } finally {
         audit.finished(id, result, caller.tenant().retainContent());
         metrics.ended(caller.tenant().name(), result);
@@ -242,7 +266,11 @@ public final class ApiServer implements AutoCloseable {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("id", id);
       out.putAll(Json.mapper().convertValue(result, Map.class));
-      json(ctx, 200, out);
+      if (events != null) {
+        events.send("result", out);
+      } else {
+        json(ctx, 200, out);
+      }
     }
   }
 

@@ -83,6 +83,18 @@ final class RequestBody {
     return n.asString();
   }
 
+  /** An optional boolean field, false when absent. */
+  boolean flag(String field) {
+    JsonNode n = root.get(field);
+    if (n == null || n.isNull()) {
+      return false;
+    }
+    if (!n.isBoolean()) {
+      throw ApiError.field(field, "must be true or false");
+    }
+    return n.asBoolean();
+  }
+
   /** An optional object field, empty when absent. */
   JsonNode object(String field) {
     JsonNode n = root.get(field);

@@ -341,4 +341,67 @@ class ApiServerTest {
         .contains("bulwark_executions_running 0");
     assertThat(call("GET", "/metrics", null, null, null).status()).isEqualTo(401);
   }
+
+  private static HttpRequest streaming(String json) {
+    return HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/v1/executions"))
+        .header("Authorization", "Bearer " + key)
+        .header("Content-Type", "application/json")
+        .header("Accept", "text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
+  @Test
+  void aStreamSendsFindingsThenOutputAsItComesThenTheResult() throws Exception {
+    String code =
+        "import subprocess, time\\nfor i in range(3):\\n  print('line', i, 'é' * 3000, flush=True)\\n  time.sleep(0.1)";
+    HttpResponse<java.util.stream.Stream<String>> r =
+        HTTP.send(
+            streaming("{\"language\": \"python\", \"code\": \"" + code + "\"}"),
+            HttpResponse.BodyHandlers.ofLines());
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/event-stream");
+    List<String> events = new ArrayList<>();
+    StringBuilder stdout = new StringBuilder();
+    JsonNode result = null;
+    String event = null;
+    for (String line : (Iterable<String>) r.body()::iterator) {
+      if (line.startsWith("event: ")) {
+        event = line.substring(7);
+        events.add(event);
+      } else if (line.startsWith("data: ")) {
+        JsonNode data = Json.mapper().readTree(line.substring(6));
+        if ("stdout".equals(event)) {
+          stdout.append(data.get("text").asString());
+        } else if ("result".equals(event)) {
+          result = data;
+        }
+      }
+    }
+    assertThat(events.getFirst()).isEqualTo("finding");
+    assertThat(events.getLast()).isEqualTo("result");
+    assertThat(events.stream().filter("stdout"::equals).count()).isGreaterThanOrEqualTo(2);
+    assertThat(result.get("status").asString()).isEqualTo("OK");
+    assertThat(stdout.toString()).isEqualTo(result.get("stdout").asString());
+    assertThat(stdout.toString()).contains("line 2 " + "é".repeat(3000));
+  }
+
+  @Test
+  void aClientThatGoesAwayCancelsItsRun() throws Exception {
+    String code = "import time\\nwhile True:\\n  print('x', flush=True)\\n  time.sleep(0.05)";
+    HttpResponse<java.io.InputStream> r =
+        HTTP.send(
+            streaming("{\"language\": \"python\", \"code\": \"" + code + "\"}"),
+            HttpResponse.BodyHandlers.ofInputStream());
+    try (java.io.InputStream in = r.body()) {
+      assertThat(new String(in.readNBytes(20), java.nio.charset.StandardCharsets.UTF_8))
+          .startsWith("event: stdout");
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(15))
+        .until(() ->
+            call("GET", "/v1/audit?status=CANCELLED", key, null, null).body().get("records").size()
+                > 0);
+  }
 }
