@@ -70,6 +70,14 @@ final class TenantsCommand implements Runnable {
                 + " SHA-256 and the outcome).")
     boolean retainContent;
 
+    @Option(
+        names = "--anomaly-throttle",
+        paramLabel = "DURATION",
+        description =
+            "Refuse a key for this long after it raised an anomaly (repeated policy denials or"
+                + " limit hits), e.g. 5m; default: only report anomalies.")
+    String anomalyThrottle;
+
     @Option(names = "--json", description = "Print the tenant as one JSON object.")
     boolean json;
 
@@ -77,10 +85,18 @@ final class TenantsCommand implements Runnable {
 
     @Override
     public Integer call() {
+      int throttle = 0;
+      if (anomalyThrottle != null) {
+        try {
+          throttle = (int) dev.bulwark.Units.parseDuration(anomalyThrottle).toSeconds();
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--anomaly-throttle: " + e.getMessage(), e);
+        }
+      }
       try (Store store = data.open()) {
         Tenant t =
             new Tenants(store.dataSource())
-                .create(name, policy, maxProfile, concurrency, rate, retainContent);
+                .create(name, policy, maxProfile, concurrency, rate, retainContent, throttle);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.write(t) : "created tenant " + t.name());
         out.flush();

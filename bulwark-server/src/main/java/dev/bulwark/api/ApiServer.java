@@ -7,6 +7,7 @@ import dev.bulwark.Json;
 import dev.bulwark.Limits;
 import dev.bulwark.Profiles;
 import dev.bulwark.Units;
+import dev.bulwark.audit.Anomalies;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.audit.AuditRecord;
 import dev.bulwark.policy.Policies;
@@ -53,6 +54,8 @@ public final class ApiServer implements AutoCloseable {
   private final java.nio.channels.FileChannel lock;
   private final Admission admission = new Admission();
   private final Metrics metrics = new Metrics();
+  private final Anomalies anomalies;
+  private final EventLog eventLog = new EventLog(System.err);
   private final Javalin app;
 
   private ApiServer(
@@ -62,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
     this.lock = lock;
     this.keys = new ApiKeys(store.dataSource());
     this.audit = new AuditLog(store.dataSource());
+    this.anomalies = new Anomalies(store.dataSource(), java.time.Clock.systemUTC());
     this.app =
         Javalin.create(config -> {
           config.jetty.host = host;
@@ -82,6 +86,21 @@ public final class ApiServer implements AutoCloseable {
           config.routes.post("/v1/validate", this::validate);
           config.routes.get("/v1/executions/{id}", this::record);
           config.routes.get("/v1/audit", this::auditRecords);
+          config.routes.get("/v1/anomalies", this::anomalyRecords);
+          config.requestLogger.http((ctx, ms) -> {
+            ApiKeys.Caller c = ctx.attribute(CALLER);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("method", ctx.method().name());
+            f.put("path", ctx.path());
+            f.put("status", ctx.statusCode());
+            f.put("ms", Math.round(ms));
+            f.put("client", ctx.ip());
+            if (c != null) {
+              f.put("tenant", c.tenant().name());
+              f.put("key", c.keyId());
+            }
+            eventLog.log("request", f);
+          });
           config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
           config.routes.exception(
               io.javalin.http.HttpResponseException.class,
@@ -176,6 +195,17 @@ public final class ApiServer implements AutoCloseable {
             .orElseThrow(() ->
                 new ApiError(401, "unauthorized", "send a valid key: Authorization: Bearer KEY"));
     ctx.attribute(CALLER, caller);
+    anomalies
+        .throttledUntil(caller.keyId())
+        .ifPresent(until -> {
+          long wait =
+              Math.max(1, java.time.Duration.between(java.time.Instant.now(), until).toSeconds());
+          throw new ApiError(
+              429,
+              "throttled",
+              "this key raised an anomaly and is refused until " + AuditLog.stamp(until),
+              Map.of("retryAfterSeconds", wait));
+        });
   }
 
   private void ready(Context ctx) {
@@ -236,7 +266,7 @@ public final class ApiServer implements AutoCloseable {
               limits,
               stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8),
               policy);
-      EventStream events = null;
+      EventStream sse = null;
       metrics.started();
       try {
         if (stream) {
@@ -244,7 +274,7 @@ public final class ApiServer implements AutoCloseable {
           ctx.res().setContentType("text/event-stream");
           ctx.res().setHeader("Cache-Control", "no-cache");
           AtomicReference<dev.bulwark.Execution> running = new AtomicReference<>();
-          events =
+          sse =
               new EventStream(
                   ctx.res().getOutputStream(),
                   () -> { // the client went away: stop the run
@@ -252,7 +282,7 @@ public final class ApiServer implements AutoCloseable {
                       running.get().cancel();
                     }
                   });
-          running.set(engine.submit(request, events));
+          running.set(engine.submit(request, sse));
           result = running.get().result().join();
         } else {
           result = engine.execute(request);
@@ -262,12 +292,18 @@ public final class ApiServer implements AutoCloseable {
       } finally {
         audit.finished(id, result, caller.tenant().retainContent());
         metrics.ended(caller.tenant().name(), result);
+        anomalies
+            .observe(caller.tenant(), caller.keyId(), result.status())
+            .ifPresent(a -> {
+              metrics.anomaly(a);
+              eventLog.log("anomaly", Json.mapper().convertValue(a, Map.class));
+            });
       }
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("id", id);
       out.putAll(Json.mapper().convertValue(result, Map.class));
-      if (events != null) {
-        events.send("result", out);
+      if (sse != null) {
+        sse.send("result", out);
       } else {
         json(ctx, 200, out);
       }
@@ -305,37 +341,56 @@ public final class ApiServer implements AutoCloseable {
 
   private void auditRecords(Context ctx) {
     ApiKeys.Caller caller = ctx.attribute(CALLER);
-    String since = ctx.queryParam("since");
-    if (since != null) {
-      try {
-        since = AuditLog.stamp(java.time.Instant.parse(since));
-      } catch (java.time.format.DateTimeParseException e) {
-        throw ApiError.field("since", "an ISO-8601 instant such as 2026-12-01T00:00:00Z");
-      }
-    }
     String status = ctx.queryParam("status");
     if (status != null
         && java.util.Arrays.stream(dev.bulwark.Status.values())
-            .noneMatch(s -> s.name().equals(ctx.queryParam("status")))) {
+            .noneMatch(s -> s.name().equals(status))) {
       throw ApiError.field(
           "status", "one of " + java.util.Arrays.toString(dev.bulwark.Status.values()));
     }
-    int limit = 100;
-    String limitText = ctx.queryParam("limit");
-    if (limitText != null) {
-      try {
-        limit = Integer.parseInt(limitText);
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > 1000) {
-        throw ApiError.field("limit", "a whole number from 1 to 1000");
-      }
-    }
     List<AuditRecord> records =
         audit.list(
-            new AuditLog.Query(caller.tenant().id(), since, status, ctx.queryParam("key"), limit));
+            new AuditLog.Query(
+                caller.tenant().id(), since(ctx), status, ctx.queryParam("key"), limit(ctx)));
     json(ctx, 200, Map.of("records", records));
+  }
+
+  /** The {@code since} query parameter, an ISO-8601 instant, as the log stores it. */
+  private static String since(Context ctx) {
+    String since = ctx.queryParam("since");
+    if (since == null) {
+      return null;
+    }
+    try {
+      return AuditLog.stamp(java.time.Instant.parse(since));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiError.field("since", "an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+    }
+  }
+
+  /** The {@code limit} query parameter: 1 to 1000, 100 when absent. */
+  private static int limit(Context ctx) {
+    String text = ctx.queryParam("limit");
+    if (text == null) {
+      return 100;
+    }
+    try {
+      int limit = Integer.parseInt(text);
+      if (limit >= 1 && limit <= 1000) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw ApiError.field("limit", "a whole number from 1 to 1000");
+  }
+
+  private void anomalyRecords(Context ctx) {
+    ApiKeys.Caller caller = ctx.attribute(CALLER);
+    json(
+        ctx,
+        200,
+        Map.of("anomalies", anomalies.list(caller.tenant().id(), since(ctx), limit(ctx))));
   }
 
   /** The body, after the checks of size and type every POST shares. */

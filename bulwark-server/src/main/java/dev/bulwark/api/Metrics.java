@@ -41,6 +41,12 @@ final class Metrics {
           .help("Requests answered with an error, by HTTP status and code")
           .labelNames("status", "code")
           .register(registry);
+  private final Counter anomalies =
+      Counter.builder()
+          .name("bulwark_anomalies_total")
+          .help("Anomalies raised: keys with repeated policy denials or limit hits")
+          .labelNames("tenant", "kind")
+          .register(registry);
   private final Gauge running =
       Gauge.builder()
           .name("bulwark_executions_running")
@@ -58,6 +64,10 @@ final class Metrics {
     for (Finding f : r.findings()) {
       findings.labelValues(f.ruleId(), f.outcome()).inc();
     }
+  }
+
+  void anomaly(dev.bulwark.audit.Anomalies.Anomaly a) {
+    anomalies.labelValues(a.tenant(), a.kind()).inc();
   }
 
   void refused(ApiError e) {

@@ -12,6 +12,8 @@ package dev.bulwark.tenant;
  * @param ratePerMinute executions started per minute
  * @param retainContent whether the audit log keeps the code and output of its executions (else only
  *     the code's SHA-256 and the outcome)
+ * @param anomalyThrottleSeconds how long a key that raised an anomaly is refused (429); 0: never,
+ *     anomalies are only reported
  * @param createdAt when, ISO-8601 UTC
  */
 public record Tenant(
@@ -22,4 +24,5 @@ public record Tenant(
     int concurrency,
     int ratePerMinute,
     boolean retainContent,
+    int anomalyThrottleSeconds,
     String createdAt) {}

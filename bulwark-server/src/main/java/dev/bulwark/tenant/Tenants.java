@@ -38,6 +38,23 @@ public final class Tenants {
       int concurrency,
       int ratePerMinute,
       boolean retainContent) {
+    return create(name, policy, maxProfile, concurrency, ratePerMinute, retainContent, 0);
+  }
+
+  /**
+   * Creates a tenant whose keys are refused for {@code anomalyThrottleSeconds} after raising an
+   * anomaly.
+   *
+   * @throws IllegalArgumentException as {@link #create(String, String, String, int, int, boolean)}
+   */
+  public Tenant create(
+      String name,
+      String policy,
+      String maxProfile,
+      int concurrency,
+      int ratePerMinute,
+      boolean retainContent,
+      int anomalyThrottleSeconds) {
     if (name == null || !name.matches(NAME)) {
       throw new IllegalArgumentException(
           "a tenant name is 1-63 lower-case letters, digits, _ or -, starting with a letter or digit");
@@ -49,6 +66,9 @@ public final class Tenants {
     }
     if (concurrency < 1 || ratePerMinute < 1) {
       throw new IllegalArgumentException("concurrency and rate must be at least 1");
+    }
+    if (anomalyThrottleSeconds < 0) {
+      throw new IllegalArgumentException("the anomaly throttle cannot be negative");
     }
     if (find(name).isPresent()) {
       throw new IllegalArgumentException("a tenant named '" + name + "' exists already");
@@ -62,12 +82,14 @@ public final class Tenants {
             concurrency,
             ratePerMinute,
             retainContent,
+            anomalyThrottleSeconds,
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "INSERT INTO tenant (id, name, policy, max_profile, concurrency, rate_per_min,"
-                    + " retain_content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " retain_content, anomaly_throttle_seconds, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, t.id());
       s.setString(2, t.name());
       s.setString(3, t.policy());
@@ -75,7 +97,8 @@ public final class Tenants {
       s.setInt(5, t.concurrency());
       s.setInt(6, t.ratePerMinute());
       s.setBoolean(7, t.retainContent());
-      s.setString(8, t.createdAt());
+      s.setInt(8, t.anomalyThrottleSeconds());
+      s.setString(9, t.createdAt());
       s.executeUpdate();
       return t;
     } catch (SQLException e) {
@@ -116,6 +139,7 @@ public final class Tenants {
                   r.getInt("concurrency"),
                   r.getInt("rate_per_min"),
                   r.getBoolean("retain_content"),
+                  r.getInt("anomaly_throttle_seconds"),
                   r.getString("created_at")));
         }
       }
