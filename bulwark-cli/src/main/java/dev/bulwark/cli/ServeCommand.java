@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.api.ApiServer;
+import dev.bulwark.api.ServerConfig;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
@@ -38,16 +39,48 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(
+      names = "--max-concurrent",
+      paramLabel = "N",
+      description =
+          "Executions at once, all tenants together (default: 2 per core, 1 per 512 MiB).")
+  Integer maxConcurrent;
+
+  @Option(
+      names = "--queue-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description =
+          "How long a request waits for a free slot before a 429 (default: ${DEFAULT-VALUE}).")
+  String queueTimeout;
+
   @Mixin DataOptions data;
 
   @ArgGroup(exclusive = false, heading = "%nEngine:%n")
   EngineOptions engineOptions = new EngineOptions();
 
-  @Override
-  public Integer call() throws InterruptedException {
+  /** The server's settings from the flags; a bad value throws IllegalArgumentException. */
+  private ServerConfig settings() {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be 0-65535");
     }
+    ServerConfig defaults = ServerConfig.defaults(host, port);
+    int slots = maxConcurrent == null ? defaults.maxConcurrent() : maxConcurrent;
+    if (slots < 1) {
+      throw new IllegalArgumentException("--max-concurrent must be at least 1");
+    }
+    java.time.Duration timeout;
+    try {
+      timeout = dev.bulwark.Units.parseDuration(queueTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--queue-timeout: " + e.getMessage(), e);
+    }
+    return defaults.withConcurrency(slots, timeout, 8 * slots);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerConfig settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -60,8 +93,14 @@ final class ServeCommand implements Callable<Integer> {
         out.println("bulwark: first start: tenant 'default' and its admin key (shown once):");
         out.println(admin.token());
       }
-      try (ApiServer server = ApiServer.start(engine, store, host, port)) {
+      try (ApiServer server = ApiServer.start(engine, store, settings)) {
         out.println("bulwark: serving on http://" + host + ":" + server.port());
+        err.println(
+            "bulwark: up to "
+                + settings.maxConcurrent()
+                + " executions at once, "
+                + settings.maxQueued()
+                + " waiting");
         out.flush();
         Thread hook = new Thread(stopped::countDown);
         Runtime.getRuntime().addShutdownHook(hook);

@@ -6,12 +6,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Each tenant's concurrency cap and rate limit. A request over either gets 429 with the seconds to
- * wait; nothing queues here, so a flood of requests costs the server no memory.
+ * Who may run now: each tenant's rate and concurrency cap (over either: 429 at once), then the
+ * machine's slots, for which a request waits in a bounded line until a deadline (then 429).
  */
 final class Admission {
   private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
   private final Map<String, Bucket> rates = new ConcurrentHashMap<>();
+  private final Semaphore slots;
+  private final java.util.concurrent.atomic.AtomicInteger waiting =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final ServerConfig config;
+
+  Admission(ServerConfig config) {
+    this.config = config;
+    this.slots = new Semaphore(config.maxConcurrent(), true);
+  }
 
   /** A permit to run; close it when the execution ends. */
   interface Permit extends AutoCloseable {
@@ -35,16 +44,49 @@ final class Admission {
               + " executions a minute",
           Map.of("retryAfterSeconds", wait));
     }
-    Semaphore slots =
+    Semaphore tenantSlots =
         running.computeIfAbsent(tenant.id(), id -> new Semaphore(tenant.concurrency()));
-    if (!slots.tryAcquire()) {
+    if (!tenantSlots.tryAcquire()) {
       throw new ApiError(
           429,
           "concurrency_limit",
           "tenant '" + tenant.name() + "' already runs " + tenant.concurrency() + " executions",
           Map.of("retryAfterSeconds", 1L));
     }
-    return slots::release;
+    if (!machineSlot()) {
+      tenantSlots.release();
+      throw new ApiError(
+          429,
+          "overloaded",
+          "the server runs "
+              + config.maxConcurrent()
+              + " executions at once and none became free in time",
+          Map.of("retryAfterSeconds", 1L));
+    }
+    return () -> {
+      slots.release();
+      tenantSlots.release();
+    };
+  }
+
+  /** Waits in line for one of the machine's slots, up to the deadline; false when none came. */
+  private boolean machineSlot() {
+    if (slots.tryAcquire()) {
+      return true;
+    }
+    if (waiting.incrementAndGet() > config.maxQueued()) {
+      waiting.decrementAndGet();
+      return false;
+    }
+    try {
+      return slots.tryAcquire(
+          config.queueTimeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      waiting.decrementAndGet();
+    }
   }
 
   /** A token bucket: {@code perMinute} tokens, refilled continuously. */

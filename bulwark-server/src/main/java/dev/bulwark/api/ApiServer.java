@@ -52,24 +52,25 @@ public final class ApiServer implements AutoCloseable {
   private final ApiKeys keys;
   private final AuditLog audit;
   private final java.nio.channels.FileChannel lock;
-  private final Admission admission = new Admission();
+  private final Admission admission;
   private final Metrics metrics = new Metrics();
   private final Anomalies anomalies;
   private final EventLog eventLog = new EventLog(System.err);
   private final Javalin app;
 
   private ApiServer(
-      Engine engine, Store store, java.nio.channels.FileChannel lock, String host, int port) {
+      Engine engine, Store store, java.nio.channels.FileChannel lock, ServerConfig settings) {
     this.engine = engine;
     this.store = store;
     this.lock = lock;
     this.keys = new ApiKeys(store.dataSource());
     this.audit = new AuditLog(store.dataSource());
+    this.admission = new Admission(settings);
     this.anomalies = new Anomalies(store.dataSource(), java.time.Clock.systemUTC());
     this.app =
         Javalin.create(config -> {
-          config.jetty.host = host;
-          config.jetty.port = port;
+          config.jetty.host = settings.host();
+          config.jetty.port = settings.port();
           config.concurrency.useVirtualThreads = true;
           config.http.maxRequestSize = MAX_BODY_BYTES;
           config.http.prefer405over404 = true;
@@ -129,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
    *
    * @throws IllegalStateException when another server uses the same data directory
    */
-  public static ApiServer start(Engine engine, Store store, String host, int port) {
+  public static ApiServer start(Engine engine, Store store, ServerConfig settings) {
     java.nio.channels.FileChannel lock = lockDataDir(store.dir());
     try {
       int interrupted = new AuditLog(store.dataSource()).markInterrupted();
@@ -137,7 +138,7 @@ public final class ApiServer implements AutoCloseable {
         LOG.warn(
             "{} executions a previous server left running are marked interrupted", interrupted);
       }
-      ApiServer server = new ApiServer(engine, store, lock, host, port);
+      ApiServer server = new ApiServer(engine, store, lock, settings);
       server.app.start();
       return server;
     } catch (RuntimeException e) {

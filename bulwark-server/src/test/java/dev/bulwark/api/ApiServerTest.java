@@ -37,7 +37,7 @@ class ApiServerTest {
     store = Store.open(data);
     new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000, false);
     key = new ApiKeys(store.dataSource()).issue("acme", "test").token();
-    server = ApiServer.start(engine, store, "127.0.0.1", 0);
+    server = ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0));
   }
 
   @AfterAll
@@ -317,7 +317,7 @@ class ApiServerTest {
   @Test
   void aSecondServerOnTheSameDataDirectoryIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> ApiServer.start(engine, store, "127.0.0.1", 0))
+            () -> ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0)))
         .hasMessageContaining("another bulwark server");
   }
 
@@ -431,5 +431,41 @@ class ApiServerTest {
     assertThat(call("GET", "/v1/anomalies", key, null, null).body().get("anomalies"))
         .as("another tenant sees none")
         .isEmpty();
+  }
+
+  @Test
+  void beyondTheMachinesSlotsRequestsWaitThenGet429() throws Exception {
+    Path other = data.resolveSibling(data.getFileName() + "-small");
+    try (Store small = Store.open(other)) {
+      new Tenants(small.dataSource()).create("t", "standard", "default", 4, 1000, false);
+      String k = new ApiKeys(small.dataSource()).issue("t", "").token();
+      ServerConfig one =
+          ServerConfig.defaults("127.0.0.1", 0)
+              .withConcurrency(1, java.time.Duration.ofMillis(300), 1);
+      try (ApiServer tiny = ApiServer.start(engine, small, one)) {
+        HttpRequest.Builder b =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tiny.port() + "/v1/executions"))
+                .header("Authorization", "Bearer " + k)
+                .header("Content-Type", "application/json");
+        CompletableFuture<HttpResponse<String>> slow =
+            HTTP.sendAsync(
+                b.POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"language\": \"bash\", \"code\": \"sleep 2\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(500); // the slow one holds the only slot
+        HttpResponse<String> refused =
+            HTTP.send(
+                b.POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"language\": \"bash\", \"code\": \"true\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("overloaded");
+        assertThat(slow.join().statusCode()).isEqualTo(200);
+      }
+    }
   }
 }
