@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Engine implements AutoCloseable {
   private final SandboxHost host;
   private final Runtimes runtimes;
+  private final java.util.Map<String, List<String>> packages =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Engine(SandboxHost host, Runtimes runtimes) {
     this.host = host;
@@ -47,6 +49,37 @@ public final class Engine implements AutoCloseable {
 
   public Runtimes runtimes() {
     return runtimes;
+  }
+
+  /**
+   * The modules a program of this language can import, as the runtime itself lists them from inside
+   * a sandbox; found once per engine.
+   *
+   * @throws IllegalArgumentException when the language is unknown
+   * @throws IllegalStateException when the probe fails
+   */
+  public List<String> packages(String language) {
+    RuntimeDescriptor runtime = resolve(language);
+    if (runtime.packagesProbe().isEmpty()) {
+      return List.of();
+    }
+    return packages.computeIfAbsent(
+        runtime.name(),
+        name -> {
+          ExecutionResult r =
+              execute(
+                  new ExecutionRequest(
+                      name,
+                      runtime.packagesProbe(),
+                      Profiles.DEFAULT,
+                      new byte[0],
+                      dev.bulwark.policy.Policies.builtIn("audit")));
+          if (r.status() != Status.OK) {
+            throw new IllegalStateException(
+                "cannot list the packages of " + name + ": " + r.status() + " " + r.reason());
+          }
+          return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        });
   }
 
   /** What this engine runs without, because the operator allowed a degraded mode. */

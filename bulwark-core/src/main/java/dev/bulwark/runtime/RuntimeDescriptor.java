@@ -21,6 +21,8 @@ import java.util.Properties;
  * @param runner the runner script (a resource next to this descriptor) that parses the code inside
  *     the sandbox, sends its summary and runs it on the host's word; empty when the language has
  *     none and is validated on the host
+ * @param packagesProbe a program that prints, one per line, the modules code can import; empty when
+ *     the runtime has no such notion
  * @param versionCommand a command whose output contains the runtime's version
  * @param env environment variables set inside the sandbox, on top of the engine's small base
  */
@@ -31,6 +33,7 @@ public record RuntimeDescriptor(
     String fileName,
     List<String> command,
     String runner,
+    String packagesProbe,
     List<String> versionCommand,
     Map<String, String> env) {
 
@@ -57,6 +60,7 @@ public record RuntimeDescriptor(
       throw new IllegalArgumentException(name + ": command must contain " + FILE_PLACEHOLDER);
     }
     runner = runner == null ? "" : runner;
+    packagesProbe = packagesProbe == null ? "" : packagesProbe;
     if (!runner.isEmpty() && !runner.matches("[A-Za-z0-9_.-]{1,64}")) {
       throw new IllegalArgumentException(name + ": bad runner name '" + runner + "'");
     }
@@ -92,8 +96,8 @@ public record RuntimeDescriptor(
 
   /**
    * Reads a descriptor. Keys: {@code name}, {@code aliases}, {@code extensions}, {@code file},
-   * {@code command}, {@code version} (space-separated lists), {@code runner}, and {@code
-   * env.NAME=value}.
+   * {@code command}, {@code version} (space-separated lists), {@code runner}, {@code packages} (a
+   * program), and {@code env.NAME=value}.
    *
    * @throws IllegalArgumentException naming the missing or bad key
    */
@@ -112,6 +116,7 @@ public record RuntimeDescriptor(
           required(p, "file", source),
           words(required(p, "command", source)),
           p.getProperty("runner", "").trim(),
+          p.getProperty("packages", "").trim(),
           words(required(p, "version", source)),
           env);
     } catch (IllegalArgumentException e) {

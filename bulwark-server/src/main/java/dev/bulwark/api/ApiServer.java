@@ -227,6 +227,7 @@ public final class ApiServer implements AutoCloseable {
       r.put("version", engine.runtimes().info(d).version());
       r.put("aliases", d.aliases());
       r.put("extensions", d.extensions());
+      r.put("packages", engine.packages(d.name()));
       out.add(r);
     }
     json(ctx, 200, Map.of("runtimes", out));

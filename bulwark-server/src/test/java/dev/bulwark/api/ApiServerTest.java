@@ -109,6 +109,15 @@ class ApiServerTest {
     assertThat(r.body().get("runtimes").findValuesAsString("name"))
         .contains("python", "javascript", "bash");
     assertThat(r.body().get("runtimes").get(0).get("version").asString()).matches("\\d+(\\.\\d+)+");
+    JsonNode python = null;
+    for (JsonNode rt : r.body().get("runtimes")) {
+      if (rt.get("name").asString().equals("python")) {
+        python = rt;
+      }
+    }
+    assertThat(python.get("packages").valueStream().map(JsonNode::asString))
+        .contains("json", "sqlite3", "asyncio")
+        .doesNotContain("requests"); // what Debian's python3 has here, not what a guess would say
   }
 
   @Test
