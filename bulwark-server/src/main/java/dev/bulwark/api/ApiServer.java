@@ -78,16 +78,14 @@ public final class ApiServer implements AutoCloseable {
           config.routes.before("/v1/*", this::authenticate);
           config.routes.before("/readyz", this::authenticate);
           config.routes.before("/metrics", this::authenticate);
-          config.routes.get(
-              "/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
-          config.routes.get("/healthz", ctx -> json(ctx, 200, Map.of("status", "ok")));
-          config.routes.get("/readyz", this::ready);
-          config.routes.get("/v1/runtimes", this::runtimes);
-          config.routes.post("/v1/executions", this::execute);
-          config.routes.post("/v1/validate", this::validate);
-          config.routes.get("/v1/executions/{id}", this::record);
-          config.routes.get("/v1/audit", this::auditRecords);
-          config.routes.get("/v1/anomalies", this::anomalyRecords);
+          config.routes.before("/openapi.json", this::authenticate);
+          for (Route r : routes()) {
+            if (r.method().equals("GET")) {
+              config.routes.get(r.path(), r.handler());
+            } else {
+              config.routes.post(r.path(), r.handler());
+            }
+          }
           config.requestLogger.http((ctx, ms) -> {
             ApiKeys.Caller c = ctx.attribute(CALLER);
             Map<String, Object> f = new LinkedHashMap<>();
@@ -122,6 +120,40 @@ public final class ApiServer implements AutoCloseable {
                 });
           }
         });
+  }
+
+  /** One endpoint; {@code docs/openapi.json} documents each of them. */
+  record Route(String method, String path, io.javalin.http.Handler handler) {}
+
+  /** Every endpoint the server answers. */
+  List<Route> routes() {
+    return List.of(
+        new Route("GET", "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok"))),
+        new Route("GET", "/readyz", this::ready),
+        new Route(
+            "GET",
+            "/metrics",
+            ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape())),
+        new Route(
+            "GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi())),
+        new Route("GET", "/v1/runtimes", this::runtimes),
+        new Route("POST", "/v1/executions", this::execute),
+        new Route("GET", "/v1/executions/{id}", this::record),
+        new Route("POST", "/v1/validate", this::validate),
+        new Route("GET", "/v1/audit", this::auditRecords),
+        new Route("GET", "/v1/anomalies", this::anomalyRecords));
+  }
+
+  /** The API's OpenAPI 3.1 document, built from docs/openapi.json. */
+  static byte[] openApi() {
+    try (java.io.InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the build");
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

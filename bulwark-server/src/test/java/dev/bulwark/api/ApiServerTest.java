@@ -477,4 +477,22 @@ class ApiServerTest {
       }
     }
   }
+
+  @Test
+  void theOpenApiDocumentDescribesEveryEndpointAndNothingElse() throws Exception {
+    Reply doc = call("GET", "/openapi.json", key, null, null);
+    assertThat(doc.status()).isEqualTo(200);
+    assertThat(doc.body().get("openapi").asString()).isEqualTo("3.1.0");
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    for (String path : doc.body().get("paths").propertyNames()) {
+      for (String method : doc.body().get("paths").get(path).propertyNames()) {
+        documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+      }
+    }
+    java.util.Set<String> served = new java.util.TreeSet<>();
+    for (ApiServer.Route r : server.routes()) {
+      served.add(r.method() + " " + r.path());
+    }
+    assertThat(documented).isEqualTo(served);
+  }
 }
