@@ -22,14 +22,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = ValidationBench.class,
+    subcommands = {ValidationBench.class, ServerBench.class},
     description = {
       "Measures what a sandbox adds to a cold print(1).",
       "Runs print(1) through the engine (with a staged launcher, then fully cold) against a bare"
           + " python3 -I -c 'print(1)', in pairs run back to back so that both halves of a pair see"
           + " the same machine load.",
       "Figures are per execution, from process start to exit, in milliseconds.",
-      "bench validation measures the validation layer instead."
+      "bench validation measures the validation layer instead; bench server a running server."
     })
 final class BenchCommand implements Callable<Integer> {
   private static final long GAP_MS = 50;
@@ -76,7 +76,8 @@ final class BenchCommand implements Callable<Integer> {
     out.print(table);
     out.flush();
     if (write != null) {
-      Files.writeString(write, markdown(table));
+      String page = Files.exists(write) ? Files.readString(write) : null;
+      Files.writeString(write, replaceSection(page, markdown(table)));
       out.println("written to " + write);
     }
     return 0;
@@ -112,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
     return t;
   }
 
-  private static long timeBare() throws IOException, InterruptedException {
+  static long timeBare() throws IOException, InterruptedException {
     long t0 = System.nanoTime();
     Process p =
         new ProcessBuilder("/usr/bin/python3", "-I", "-c", "print(1)")
@@ -168,8 +169,12 @@ final class BenchCommand implements Callable<Integer> {
     return new double[] {out.get(0), out.get(1), out.get(2)};
   }
 
+  /**
+   * The section this command owns in the benchmarks page, between {@link #BEGIN} and {@link #END}.
+   */
   private String markdown(String table) {
-    return "# Benchmarks\n\n"
+    return BEGIN
+        + "\n"
         + "## Cold start: `print(1)` in a fresh sandbox vs a bare interpreter\n\n"
         + "Measured "
         + LocalDate.now(java.time.ZoneOffset.UTC)
@@ -196,28 +201,20 @@ final class BenchCommand implements Callable<Integer> {
         + " --warmup "
         + warmup
         + " --write docs/benchmarks.md\n```\n\n"
-        + "## Where the time went\n\n"
-        + "Each change below was measured with an earlier `bulwark bench` that ran its pairs back to"
-        + " back (no gap), which flatters the sandbox: the engine's background staging then overlaps"
-        + " the bare run. Read the column as progress between steps, not as this page's figures:\n\n"
-        + "| step | added p50 |\n|---|---|\n"
-        + "| first working engine (cgroups joined and removed on the request path) | 42 ms |\n"
-        + "| launcher staged in its cgroup before the request | 20 ms |\n"
-        + "| lazy output buffers, cgroup sweep and removal off the clean-exit path | 15 ms |\n"
-        + "| one bind of a curated /etc instead of 22 entry binds, 4 fewer /proc masks | 12.5 ms |\n\n"
-        + "With the validation layer in the path (measured with today's method, 50 ms gaps, 100"
-        + " pairs): the\nfirst Python runner, importing `ast`, `json` and `re`, raised the staged"
-        + " figure from 16.5 ms to\n29.4 ms; importing only the parser's `_ast` and writing its JSON"
-        + " by hand brought it to the\n21.8 ms above. The rest is the round trip of the summary and"
-        + " the go-ahead through the sandbox's\npipes, and the runner's own parse; a warm pool whose"
-        + " runner is already loaded removes most of it.\n\n"
-        + "The target is at most 10 ms added at p50 on this machine; the staged path is not there yet. "
-        + "What is left is mostly bubblewrap building namespaces and mounts (about 5-8 ms from a shell"
-        + " on this machine), `setpriv`, and process start-up on a loaded 2-core box. A warm pool of"
-        + " pre-built sandboxes (the server issue) takes sandbox construction off the request path.\n\n"
-        + "## Validation\n\n"
-        + "The validation layer's own costs (parse in the sandbox, summary decode, rules) on a"
-        + " 1,000-line program are measured by `./bulwark bench validation`; figures and method in"
-        + " [validation.md](validation.md#speed).\n";
+        + END
+        + "\n";
+  }
+
+  static final String BEGIN = "<!-- bulwark bench --write: from here -->";
+  static final String END = "<!-- bulwark bench --write: to here -->";
+
+  /** Replaces this command's section of {@code page}, or writes a page holding only it. */
+  static String replaceSection(String page, String section) {
+    int from = page == null ? -1 : page.indexOf(BEGIN);
+    int to = page == null ? -1 : page.indexOf(END);
+    if (from < 0 || to < from) {
+      return "# Benchmarks\n\n" + section;
+    }
+    return page.substring(0, from) + section + page.substring(to + END.length() + 1);
   }
 }
