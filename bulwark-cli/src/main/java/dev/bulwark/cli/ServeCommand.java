@@ -88,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         Engine engine = engineOptions.start(err)) {
       Tenants tenants = new Tenants(store.dataSource());
       if (tenants.list().isEmpty()) {
-        tenants.create("default", Policies.DEFAULT, "default", 8, 600, false);
+        tenants.create("default", Policies.DEFAULT, "default", 8, 600, false, 0);
         ApiKeys.Issued admin = new ApiKeys(store.dataSource()).issue("default", "admin");
         out.println("bulwark: first start: tenant 'default' and its admin key (shown once):");
         out.println(admin.token());

@@ -288,7 +288,7 @@ class MainTest {
     try (var store = dev.bulwark.store.Store.open(data)) {
       var tenant =
           new dev.bulwark.tenant.Tenants(store.dataSource())
-              .create("acme", "standard", "default", 1, 10, false);
+              .create("acme", "standard", "default", 1, 10, false, 0);
       var log = new dev.bulwark.audit.AuditLog(store.dataSource());
       var info = new dev.bulwark.RuntimeInfo("python", "3.11.2");
       for (var status :

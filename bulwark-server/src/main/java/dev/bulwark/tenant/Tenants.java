@@ -31,21 +31,13 @@ public final class Tenants {
    * @throws IllegalArgumentException for a bad or taken name, an unknown policy or profile, or a
    *     cap below 1
    */
-  public Tenant create(
-      String name,
-      String policy,
-      String maxProfile,
-      int concurrency,
-      int ratePerMinute,
-      boolean retainContent) {
-    return create(name, policy, maxProfile, concurrency, ratePerMinute, retainContent, 0);
-  }
-
   /**
-   * Creates a tenant whose keys are refused for {@code anomalyThrottleSeconds} after raising an
-   * anomaly.
+   * Creates a tenant.
    *
-   * @throws IllegalArgumentException as {@link #create(String, String, String, int, int, boolean)}
+   * @param retainContent whether the audit log keeps its executions' code and output
+   * @param anomalyThrottleSeconds how long a key that raised an anomaly is refused; 0: never
+   * @throws IllegalArgumentException for a bad or taken name, an unknown policy or profile, or a
+   *     cap below 1
    */
   public Tenant create(
       String name,

@@ -35,7 +35,7 @@ class ApiServerTest {
   static void start() {
     engine = Engine.start(EngineConfig.defaults());
     store = Store.open(data);
-    new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000, false);
+    new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000, false, 0);
     key = new ApiKeys(store.dataSource()).issue("acme", "test").token();
     server = ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0));
   }
@@ -264,7 +264,7 @@ class ApiServerTest {
 
   @Test
   void overTheRateLimitIs429WithTheSecondsToWait() throws Exception {
-    new Tenants(store.dataSource()).create("slow", "standard", "default", 4, 2, false);
+    new Tenants(store.dataSource()).create("slow", "standard", "default", 4, 2, false, 0);
     String slowKey = new ApiKeys(store.dataSource()).issue("slow", "").token();
     byte[] body = "{\"language\": \"bash\", \"code\": \"true\"}".getBytes();
     for (int i = 0; i < 2; i++) {
@@ -299,7 +299,7 @@ class ApiServerTest {
     assertThat(record.body().get("code").isNull()).as("acme does not retain content").isTrue();
     assertThat(record.body().get("limits").get("timeout").asString()).isEqualTo("30s");
 
-    new Tenants(store.dataSource()).create("other", "standard", "default", 1, 100, false);
+    new Tenants(store.dataSource()).create("other", "standard", "default", 1, 100, false, 0);
     String otherKey = new ApiKeys(store.dataSource()).issue("other", "").token();
     assertError(call("GET", "/v1/executions/" + id, otherKey, null, null), 404, "not_found");
     assertThat(call("GET", "/v1/audit", otherKey, null, null).body().get("records")).isEmpty();
@@ -446,7 +446,7 @@ class ApiServerTest {
   void beyondTheMachinesSlotsRequestsWaitThenGet429() throws Exception {
     Path other = data.resolveSibling(data.getFileName() + "-small");
     try (Store small = Store.open(other)) {
-      new Tenants(small.dataSource()).create("t", "standard", "default", 4, 1000, false);
+      new Tenants(small.dataSource()).create("t", "standard", "default", 4, 1000, false, 0);
       String k = new ApiKeys(small.dataSource()).issue("t", "").token();
       ServerConfig one =
           ServerConfig.defaults("127.0.0.1", 0)

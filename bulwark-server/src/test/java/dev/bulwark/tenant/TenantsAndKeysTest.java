@@ -51,7 +51,7 @@ class TenantsAndKeysTest {
 
   @Test
   void reopeningKeepsEverythingAndMigratesNothingTwice() {
-    tenants.create("acme", "standard", "default", 4, 60, false);
+    tenants.create("acme", "standard", "default", 4, 60, false, 0);
     store.close();
     store = Store.open(data);
     assertThat(new Tenants(store.dataSource()).list())
@@ -61,23 +61,23 @@ class TenantsAndKeysTest {
 
   @Test
   void tenantsAreValidatedAndUnique() {
-    Tenant t = tenants.create("acme", "strict", "lambda", 2, 30, false);
+    Tenant t = tenants.create("acme", "strict", "lambda", 2, 30, false, 0);
     assertThat(tenants.find("acme")).contains(t);
-    assertThatThrownBy(() -> tenants.create("acme", "standard", "default", 1, 1, false))
+    assertThatThrownBy(() -> tenants.create("acme", "standard", "default", 1, 1, false, 0))
         .hasMessageContaining("exists already");
-    assertThatThrownBy(() -> tenants.create("Bad Name", "standard", "default", 1, 1, false))
+    assertThatThrownBy(() -> tenants.create("Bad Name", "standard", "default", 1, 1, false, 0))
         .hasMessageContaining("tenant name");
-    assertThatThrownBy(() -> tenants.create("b", "nope", "default", 1, 1, false))
+    assertThatThrownBy(() -> tenants.create("b", "nope", "default", 1, 1, false, 0))
         .hasMessageContaining("unknown policy");
-    assertThatThrownBy(() -> tenants.create("b", "standard", "huge", 1, 1, false))
+    assertThatThrownBy(() -> tenants.create("b", "standard", "huge", 1, 1, false, 0))
         .hasMessageContaining("unknown profile");
-    assertThatThrownBy(() -> tenants.create("b", "standard", "default", 0, 1, false))
+    assertThatThrownBy(() -> tenants.create("b", "standard", "default", 0, 1, false, 0))
         .hasMessageContaining("at least 1");
   }
 
   @Test
   void aKeyAuthenticatesItsTenantUntilRevoked() {
-    tenants.create("acme", "standard", "default", 4, 60, false);
+    tenants.create("acme", "standard", "default", 4, 60, false, 0);
     ApiKeys.Issued issued = keys.issue("acme", "ci");
     assertThat(issued.token()).matches("bwk_[a-z2-7]{16}\\.[A-Za-z0-9_-]{43}");
 
@@ -94,7 +94,7 @@ class TenantsAndKeysTest {
 
   @Test
   void wrongMalformedAndForeignKeysAreRefused() {
-    tenants.create("acme", "standard", "default", 4, 60, false);
+    tenants.create("acme", "standard", "default", 4, 60, false, 0);
     String token = keys.issue("acme", "").token();
     String id = token.substring(4, 20);
     String otherSecret = keys.issue("acme", "").token().substring(21);
@@ -116,7 +116,7 @@ class TenantsAndKeysTest {
 
   @Test
   void theStoreNeverHoldsASecret() throws Exception {
-    tenants.create("acme", "standard", "default", 4, 60, false);
+    tenants.create("acme", "standard", "default", 4, 60, false, 0);
     String token = keys.issue("acme", "ci").token();
     String secret = token.substring(token.indexOf('.') + 1);
     store.close();
