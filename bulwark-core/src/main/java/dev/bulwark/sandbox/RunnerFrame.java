@@ -42,13 +42,23 @@ final class RunnerFrame {
     }
     int length = Integer.parseInt(h.substring(MAGIC.length()));
     if (length > MAX_BYTES) {
-      throw new IOException("the program's summary exceeds " + (MAX_BYTES >> 20) + " MiB");
+      throw new TooLarge();
     }
     byte[] body = in.readNBytes(length);
     if (body.length != length) {
       throw new IOException("the runner's summary is cut short");
     }
     return body;
+  }
+
+  /** A program too large to analyse: its summary exceeds {@link #MAX_BYTES}. */
+  static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super(
+          "the program is too large to analyse: its summary exceeds " + (MAX_BYTES >> 20) + " MiB");
+    }
   }
 
   /** Tells the runner to run the program; the program's own stdin follows. */

@@ -147,6 +147,7 @@ final class SandboxRun {
       findings = gated.decision() == null ? List.of() : gated.decision().findings();
       if (gated.status() == null && gated.decision() == null) {
         runnerFailure = gated.reason();
+        stop.run(); // nothing useful comes from a runner that failed; a limit it hit still shows
       } else if (gated.status() != null) {
         stop.run();
         exitValue(process);
@@ -305,6 +306,9 @@ final class SandboxRun {
         }
       }
     } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RunnerFrame.TooLarge tooLarge) {
+        return new Gated(Status.POLICY_DENIED, tooLarge.getMessage(), null); // the program's size
+      }
       return new Gated(null, "runner failed: " + e.getCause().getMessage(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

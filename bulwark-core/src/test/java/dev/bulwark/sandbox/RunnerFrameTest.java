@@ -46,4 +46,12 @@ class RunnerFrameTest {
   private static InputStream stream(String s) {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aSummaryOverTheCapIsTheProgramsSizeNotAFault() {
+    assertThatThrownBy(() ->
+            RunnerFrame.read(stream("\0BULWARK-SUMMARY " + (RunnerFrame.MAX_BYTES + 1) + "\n")))
+        .isInstanceOf(RunnerFrame.TooLarge.class)
+        .hasMessageContaining("too large to analyse");
+  }
 }
