@@ -8,7 +8,6 @@ import dev.bulwark.tenant.Tenant;
 import dev.bulwark.tenant.Tenants;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,10 +65,9 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     if (since != null) {
       try {
-        since = AuditLog.stamp(Instant.parse(since));
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(
-            "--since: an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+        since = AuditLog.stampOf(since);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--since: " + e.getMessage(), e);
       }
     }
     if (limit < 1) {

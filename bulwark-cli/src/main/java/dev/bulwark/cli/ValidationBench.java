@@ -6,7 +6,6 @@ import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validator;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -77,7 +76,7 @@ final class ValidationBench implements Callable<Integer> {
             rules[i] = System.nanoTime() - decoded;
           }
         }
-        row(out, language, "parse", parse, 1e6, "ms");
+        row(out, language, "parse", parse, 1, "ms");
         row(out, language, "decode", decode, 1e3, "us");
         row(out, language, "rules", rules, 1e3, "us");
         out.printf(
@@ -89,24 +88,13 @@ final class ValidationBench implements Callable<Integer> {
     return 0;
   }
 
+  /** One stage's p50/p95/p99, in {@code unit} (BenchCommand's percentiles are milliseconds). */
   private static void row(
-      PrintWriter out, String language, String stage, long[] nanos, double unit, String name) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
+      PrintWriter out, String language, String stage, long[] nanos, double perMs, String unit) {
+    double[] p = BenchCommand.percentiles(nanos);
     out.printf(
         "%-11s %-7s %7.1f %s %7.1f %s %7.1f %s%n",
-        language,
-        stage,
-        at(sorted, 0.50) / unit,
-        name,
-        at(sorted, 0.95) / unit,
-        name,
-        at(sorted, 0.99) / unit,
-        name);
-  }
-
-  private static double at(long[] sorted, double q) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
+        language, stage, p[0] * perMs, unit, p[1] * perMs, unit, p[2] * perMs, unit);
   }
 
   /** Typical agent code, 25 lines a block: data wrangling, classes, formatting, one HTTP call. */

@@ -396,9 +396,9 @@ public final class ApiServer implements AutoCloseable {
       return null;
     }
     try {
-      return AuditLog.stamp(java.time.Instant.parse(since));
-    } catch (java.time.format.DateTimeParseException e) {
-      throw ApiError.field("since", "an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+      return AuditLog.stampOf(since);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.field("since", e.getMessage());
     }
   }
 

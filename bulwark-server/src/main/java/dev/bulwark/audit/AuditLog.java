@@ -4,10 +4,8 @@ import dev.bulwark.ExecutionResult;
 import dev.bulwark.Json;
 import dev.bulwark.Limits;
 import dev.bulwark.Units;
+import dev.bulwark.store.Hashing;
 import dev.bulwark.tenant.Tenant;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +38,19 @@ public final class AuditLog {
 
   public AuditLog(DataSource db) {
     this.db = db;
+  }
+
+  /**
+   * An ISO-8601 instant given by a caller ({@code --since}, {@code ?since=}), as the log stores it.
+   *
+   * @throws IllegalArgumentException when it is not an instant
+   */
+  public static String stampOf(String iso) {
+    try {
+      return stamp(Instant.parse(iso));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("an ISO-8601 instant such as 2026-12-01T00:00:00Z", e);
+    }
   }
 
   /** An instant as the log stores and compares it: {@code 2026-12-02T05:22:20.103Z}. */
@@ -82,7 +92,7 @@ public final class AuditLog {
         a.client(),
         a.language(),
         a.runtimeVersion(),
-        sha256(a.code()),
+        Hashing.sha256Hex(a.code()),
         a.policy(),
         Json.write(limits(a.limits())),
         stamp(Instant.now()),
@@ -236,15 +246,5 @@ public final class AuditLog {
 
   private static JsonNode json(String text) {
     return text == null ? null : Json.mapper().readTree(text);
-  }
-
-  private static String sha256(String code) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

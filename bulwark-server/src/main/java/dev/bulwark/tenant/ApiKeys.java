@@ -1,8 +1,8 @@
 package dev.bulwark.tenant;
 
+import dev.bulwark.store.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -74,7 +73,7 @@ public final class ApiKeys {
       s.setString(1, id);
       s.setString(2, tenant.id());
       s.setString(3, key.label());
-      s.setString(4, sha256(secret));
+      s.setString(4, Hashing.sha256Hex(secret));
       s.setString(5, key.createdAt());
       s.executeUpdate();
     } catch (SQLException e) {
@@ -144,7 +143,7 @@ public final class ApiKeys {
         if (!r.next()
             || !MessageDigest.isEqual(
                 r.getString(2).getBytes(StandardCharsets.US_ASCII),
-                sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII))) {
+                Hashing.sha256Hex(m.group(2)).getBytes(StandardCharsets.US_ASCII))) {
           return Optional.empty();
         }
         String tenantId = r.getString(1);
@@ -161,16 +160,5 @@ public final class ApiKeys {
       id.append(BASE32[RANDOM.nextInt(BASE32.length)]);
     }
     return id.toString();
-  }
-
-  private static String sha256(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(secret.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
