@@ -44,7 +44,8 @@ public final class Engine implements AutoCloseable {
    *     the configuration does not allow a degraded mode
    */
   public static Engine start(EngineConfig config) {
-    return new Engine(SandboxHost.open(config), Runtimes.builtIn());
+    Runtimes runtimes = Runtimes.builtIn();
+    return new Engine(SandboxHost.open(config, runtimes), runtimes);
   }
 
   public Runtimes runtimes() {
@@ -80,6 +81,16 @@ public final class Engine implements AutoCloseable {
           }
           return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         });
+  }
+
+  /** What each warm pool has done so far ({@link EngineConfig#warmPools()}). */
+  public List<WarmPoolStats> warmPools() {
+    return host.warmPools();
+  }
+
+  /** True once every warm pool has been full at least once: the server's readiness. */
+  public boolean warm() {
+    return host.warm();
   }
 
   /** What this engine runs without, because the operator allowed a degraded mode. */

@@ -2,6 +2,7 @@ package dev.bulwark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Objects;
  *     and said loudly
  * @param stagedLaunchers how many launcher shells wait, already inside a fresh cgroup, for the next
  *     runs (0: every run creates and joins its cgroup on the request path)
+ * @param warmPools sandboxes to keep started and waiting for their program, per runtime and profile
+ *     (none by default: a one-off run has no use for them; the server keeps some)
  */
 public record EngineConfig(
     Path bwrap,
@@ -23,7 +26,8 @@ public record EngineConfig(
     long sandboxUidBase,
     int sandboxUidCount,
     boolean allowDegraded,
-    int stagedLaunchers) {
+    int stagedLaunchers,
+    List<WarmPoolSpec> warmPools) {
 
   public EngineConfig {
     Objects.requireNonNull(bwrap, "bwrap");
@@ -37,31 +41,44 @@ public record EngineConfig(
     if (stagedLaunchers < 0 || stagedLaunchers > 64) {
       throw new IllegalArgumentException("stagedLaunchers must be between 0 and 64");
     }
+    warmPools = List.copyOf(warmPools);
   }
 
   /** Root keeps state in /run/bulwark (gone at reboot); others under XDG_RUNTIME_DIR or /tmp. */
   public static EngineConfig defaults() {
     return new EngineConfig(
-        Path.of("/usr/bin/bwrap"), defaultStateDir(), 2_000_000_000L, 1000, false, 2);
+        Path.of("/usr/bin/bwrap"), defaultStateDir(), 2_000_000_000L, 1000, false, 2, List.of());
   }
 
   public EngineConfig withBwrap(Path value) {
     return new EngineConfig(
-        value, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers);
+        value,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools);
   }
 
   public EngineConfig withStateDir(Path dir) {
     return new EngineConfig(
-        bwrap, dir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers);
+        bwrap, dir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers, warmPools);
   }
 
   public EngineConfig withAllowDegraded(boolean value) {
     return new EngineConfig(
-        bwrap, stateDir, sandboxUidBase, sandboxUidCount, value, stagedLaunchers);
+        bwrap, stateDir, sandboxUidBase, sandboxUidCount, value, stagedLaunchers, warmPools);
   }
 
   public EngineConfig withStagedLaunchers(int value) {
-    return new EngineConfig(bwrap, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, value);
+    return new EngineConfig(
+        bwrap, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, value, warmPools);
+  }
+
+  public EngineConfig withWarmPools(List<WarmPoolSpec> value) {
+    return new EngineConfig(
+        bwrap, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers, value);
   }
 
   private static Path defaultStateDir() {

@@ -12,14 +12,17 @@ import java.util.Map;
  * The command line of one sandbox. Java's ProcessBuilder closes every descriptor above 2 and cannot
  * join a cgroup before exec, so a small {@code sh} does both: its {@link #stageScript} joins the
  * run's cgroups ahead of the request ({@link StagedLauncher}); its {@link #launchLine} sets
- * rlimits, opens the filters, the code and bwrap's status file as descriptors 3-6, and execs {@code
- * setpriv} (drop to the sandbox uid) and {@code bwrap} with the recipe of DESIGN.md §3.
+ * rlimits, opens the filters and bwrap's status file as descriptors 3-5, and execs {@code setpriv}
+ * (drop to the sandbox uid) and {@code bwrap} with the recipe of DESIGN.md §3.
  */
 final class BwrapCommand {
   /** Descriptors the launch line opens for bwrap. */
-  static final int FD_SECCOMP_ALLOW = 3, FD_SECCOMP_GUARD = 4, FD_CODE = 5, FD_STATUS = 6;
+  static final int FD_SECCOMP_ALLOW = 3, FD_SECCOMP_GUARD = 4, FD_STATUS = 5;
 
-  /** Where the code is inside the sandbox: read-only, outside the workspace. */
+  /**
+   * Where the program and its runner are inside the sandbox: a host directory of the run, bound
+   * read-only outside the workspace, so that the program can arrive after the sandbox started.
+   */
   static final String CODE_DIR = "/run/bulwark";
 
   /** uid and gid of the payload inside its user namespace (host uid: the leased one). */
@@ -35,14 +38,20 @@ final class BwrapCommand {
 
   /**
    * Host-side files every sandbox binds: its /etc ({@link SandboxEtc}), an empty file for masks,
-   * and the directory of the runtimes' runners.
+   * and the directory of the runtimes' runners (each run links its runner into its own code
+   * directory).
    */
   record StaticFiles(Path etc, Path empty, Path runners) {}
 
   private BwrapCommand() {}
 
-  /** The bwrap arguments (without the binary) for one run of {@code runtime}. */
-  static List<String> bwrapArgs(RuntimeDescriptor runtime, Limits limits, StaticFiles files) {
+  /**
+   * The bwrap arguments (without the binary) for one run of {@code runtime}.
+   *
+   * @param codeDir the run's host directory that holds (or will hold) the program and its runner
+   */
+  static List<String> bwrapArgs(
+      RuntimeDescriptor runtime, Limits limits, StaticFiles files, Path codeDir) {
     List<String> a = new ArrayList<>();
     // Every namespace, and no way back: --disable-userns stops nested user namespaces (the
     // door to most unprivileged kernel exploits), --new-session stops TIOCSTI on the host tty.
@@ -76,12 +85,7 @@ final class BwrapCommand {
     for (String dir : List.of("/tmp", "/dev/shm", "/work")) {
       add(a, "--size", size, "--perms", "1777", "--tmpfs", dir);
     }
-    String codePath = CODE_DIR + "/" + runtime.fileName();
-    add(a, "--ro-bind-data", Integer.toString(FD_CODE), codePath);
-    if (runtime.hasRunner()) {
-      String runner = runtime.runner();
-      add(a, "--ro-bind", files.runners().resolve(runner).toString(), CODE_DIR + "/" + runner);
-    }
+    add(a, "--ro-bind", codeDir.toString(), CODE_DIR);
     add(a, "--remount-ro", "/");
     add(a, "--chdir", "/work", "--clearenv");
     for (Map.Entry<String, String> e : baseEnv().entrySet()) {
@@ -94,7 +98,7 @@ final class BwrapCommand {
     add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_ALLOW));
     add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_GUARD));
     a.add("--");
-    a.addAll(runtime.commandFor(codePath));
+    a.addAll(runtime.commandFor(CODE_DIR + "/" + runtime.fileName()));
     return a;
   }
 
@@ -124,11 +128,11 @@ final class BwrapCommand {
   }
 
   /**
-   * The line a staged launcher runs: rlimits, then exec of {@code command} with the filters, the
-   * code and bwrap's status file opened as descriptors 3-6.
+   * The line a staged launcher runs: rlimits, then exec of {@code command} with the filters and
+   * bwrap's status file opened as descriptors 3-5.
    */
   static String launchLine(
-      Limits limits, Path allowBpf, Path guardBpf, Path code, Path status, List<String> command) {
+      Limits limits, Path allowBpf, Path guardBpf, Path status, List<String> command) {
     long cpuSeconds = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000);
     long fileBlocks =
         Math.max(1, (limits.fileSizeBytes() + 511) / 512); // sh counts 512-byte blocks
@@ -154,10 +158,6 @@ final class BwrapCommand {
         .append(FD_SECCOMP_GUARD)
         .append('<')
         .append(quote(guardBpf.toString()))
-        .append(' ')
-        .append(FD_CODE)
-        .append('<')
-        .append(quote(code.toString()))
         .append(' ')
         .append(FD_STATUS)
         .append('>')

@@ -6,9 +6,12 @@ import dev.bulwark.ExecutionRequest;
 import dev.bulwark.ExecutionResult;
 import dev.bulwark.HostUser;
 import dev.bulwark.RuntimeInfo;
+import dev.bulwark.WarmPoolSpec;
+import dev.bulwark.WarmPoolStats;
 import dev.bulwark.cgroup.Cgroups;
 import dev.bulwark.cgroup.RunCgroup;
 import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.bulwark.runtime.Runtimes;
 import dev.bulwark.seccomp.SeccompFilters;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +36,7 @@ public final class SandboxHost implements AutoCloseable {
   private final AtomicLong runSeq = new AtomicLong();
   private final AtomicLong nextUid = new AtomicLong();
   private final java.util.concurrent.BlockingQueue<StagedLauncher> staged;
+  private final List<WarmPool> pools = new ArrayList<>();
 
   /** Runs in flight; {@link #close} cancels them and waits for their teardown. */
   private final java.util.Set<SandboxRun> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -47,7 +51,8 @@ public final class SandboxHost implements AutoCloseable {
       StateDir state,
       SeccompFilters filters,
       Cgroups cgroups,
-      List<String> warnings) {
+      List<String> warnings,
+      Runtimes runtimes) {
     this.config = config;
     this.state = state;
     this.filters = filters;
@@ -60,15 +65,33 @@ public final class SandboxHost implements AutoCloseable {
         new BwrapCommand.StaticFiles(
             SandboxEtc.build(Path.of("/etc"), dir.resolve("etc")),
             writeEmpty(dir.resolve("empty")),
-            writeRunners(dir.resolve("runners")));
+            writeRunners(dir.resolve("runners"), runtimes));
+    for (WarmPoolSpec spec : config.warmPools()) {
+      if (spec.size() > 0) {
+        RuntimeDescriptor runtime =
+            runtimes
+                .find(spec.runtime())
+                .orElseThrow(() ->
+                    new IllegalArgumentException(
+                        "no runtime '"
+                            + spec.runtime()
+                            + "' for a warm pool; known: "
+                            + runtimes.knownNames()));
+        pools.add(new WarmPool(this, runtime, spec.profile(), spec.size()));
+      }
+    }
   }
 
   /**
-   * Prepares the host: cleans what dead engines left, compiles the filters, checks cgroups.
+   * Prepares the host: cleans what dead engines left, compiles the filters, checks cgroups, and
+   * starts filling the warm pools in the background.
    *
+   * @param runtimes the runtimes whose runners sandboxes bind
    * @throws SandboxUnavailableException listing each problem and its fix
+   * @throws IllegalArgumentException when a warm pool names an unknown runtime or one without a
+   *     runner
    */
-  public static SandboxHost open(EngineConfig config) {
+  public static SandboxHost open(EngineConfig config, Runtimes runtimes) {
     List<String> problems = new ArrayList<>();
     if (!Files.isExecutable(config.bwrap())) {
       problems.add(
@@ -99,9 +122,13 @@ public final class SandboxHost implements AutoCloseable {
       }
       state.removeDeadEngines();
       SeccompFilters filters = SeccompFilters.compileDefault(state.engineDir().resolve("seccomp"));
-      SandboxHost host = new SandboxHost(config, state, filters, cgroups, warnings);
+      SandboxHost host = new SandboxHost(config, state, filters, cgroups, warnings, runtimes);
       host.refill();
+      host.pools.forEach(pool -> Thread.ofVirtual().name("bulwark-warm").start(pool::refill));
       return host;
+    } catch (IllegalArgumentException e) {
+      state.close();
+      throw e;
     } catch (RuntimeException e) {
       state.close();
       throw new SandboxUnavailableException(List.of(e.getMessage()));
@@ -157,14 +184,24 @@ public final class SandboxHost implements AutoCloseable {
     }
   }
 
+  /** What each warm pool has done so far, in the order of the configuration. */
+  public List<WarmPoolStats> warmPools() {
+    return pools.stream().map(WarmPool::stats).toList();
+  }
+
+  /** True once every warm pool has been full at least once. */
+  public boolean warm() {
+    return pools.stream().allMatch(WarmPool::warm);
+  }
+
   /** Problems the engine runs with anyway because the operator chose a degraded mode. */
   public List<String> warnings() {
     return warnings;
   }
 
   /**
-   * Cancels the runs in flight and waits for them, kills the staged launchers, waits for background
-   * cgroup removals, and releases the state directory.
+   * Cancels the runs in flight and waits for them, destroys the warm sandboxes, kills the staged
+   * launchers, waits for background cgroup removals, and releases the state directory.
    */
   @Override
   public void close() {
@@ -180,6 +217,7 @@ public final class SandboxHost implements AutoCloseable {
         }
       }
     }
+    pools.forEach(WarmPool::close);
     for (StagedLauncher l; (l = staged.poll()) != null; ) {
       l.discard();
     }
@@ -203,13 +241,32 @@ public final class SandboxHost implements AutoCloseable {
   }
 
   /**
-   * Stages launchers again, in the background, once a run has ended. Not when one starts: a cgroup
-   * v1 join holds the kernel's threadgroup lock for writing while it waits for an RCU grace period,
-   * and every fork on the host waits with it, the starting sandbox's included.
+   * A sandbox of a warm pool that serves this runtime and these limits; null when no pool does or
+   * the pool is empty, and the run starts cold.
+   */
+  Sandbox takeWarm(RuntimeDescriptor runtime, dev.bulwark.Limits limits) {
+    for (WarmPool pool : pools) {
+      if (pool.serves(runtime, limits)) {
+        return pool.take();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Stages launchers and refills the warm pools, in the background, once a run has ended. Not when
+   * one starts: a cgroup v1 join holds the kernel's threadgroup lock for writing while it waits for
+   * an RCU grace period, and every fork on the host waits with it, the starting sandbox's included.
    */
   void refillLater() {
-    if (!closed && staged.size() < config.stagedLaunchers()) {
+    if (closed) {
+      return;
+    }
+    if (staged.size() < config.stagedLaunchers()) {
       Thread.ofVirtual().name("bulwark-stage").start(this::refill);
+    }
+    for (WarmPool pool : pools) {
+      Thread.ofVirtual().name("bulwark-warm").start(pool::refill);
     }
   }
 
@@ -314,13 +371,13 @@ public final class SandboxHost implements AutoCloseable {
   }
 
   /** The runners of the built-in runtimes, readable by the sandbox uids, bound one per run. */
-  private static Path writeRunners(Path dir) {
+  private static Path writeRunners(Path dir, Runtimes runtimes) {
     try {
       Files.createDirectory(dir);
-      for (RuntimeDescriptor d : dev.bulwark.runtime.Runtimes.builtIn().all()) {
+      for (RuntimeDescriptor d : runtimes.all()) {
         if (d.hasRunner()) {
           Path file = dir.resolve(d.runner());
-          try (java.io.InputStream in = dev.bulwark.runtime.Runtimes.runnerSource(d)) {
+          try (java.io.InputStream in = Runtimes.runnerSource(d)) {
             Files.copy(in, file);
           }
           Files.setPosixFilePermissions(

@@ -12,13 +12,7 @@ import dev.bulwark.cgroup.RunCgroup;
 import dev.bulwark.cgroup.Usage;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,7 +24,6 @@ import java.util.regex.Pattern;
  */
 final class SandboxRun {
   private static final Pattern EXIT_CODE = Pattern.compile("\"exit-code\"\\s*:\\s*(\\d+)");
-  private static final Pattern CHILD_PID = Pattern.compile("\"child-pid\"\\s*:\\s*(\\d+)");
 
   /** How often the host looks at the clock, the CPU counter and the cancel flag. */
   private static final long TICK_MS = 20;
@@ -64,72 +57,31 @@ final class SandboxRun {
   }
 
   ExecutionResult run() {
-    Limits limits = request.limits();
-    StagedLauncher launcher = null;
-    Path dir = null;
-    try (SandboxHost.UidLease uid = host.leaseUid()) {
-      launcher = host.takeLauncher();
-      dir = host.state().engineDir().resolve(launcher.name());
-      Files.createDirectory(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      Path code = dir.resolve("code");
-      Files.writeString(code, request.code(), StandardCharsets.UTF_8);
-      Path status = dir.resolve("status.json");
-      String line = launchLine(uid.uid(), code, status, limits);
-      Process process;
-      try {
-        process = launch(launcher, line, limits);
-      } catch (IOException deadShell) {
-        launcher.discard(); // it died while idle: a fresh one, staged now, takes over
-        launcher = null; // discarded: if staging fails, the catch below must not discard it again
-        launcher = host.stageNow();
-        process = launch(launcher, line, limits);
+    Sandbox sandbox = host.takeWarm(runtime, request.limits()); // null: none waits, start cold
+    try {
+      if (sandbox == null) {
+        sandbox = Sandbox.prepare(host, runtime, request.limits());
       }
-      return supervise(launcher, process, status, limits);
+      sandbox.handOff(request.code());
+      return supervise(sandbox);
     } catch (IOException | RuntimeException e) {
-      if (launcher != null) {
-        launcher.discard();
-        launcher = null;
-      }
       return ExecutionResult.notRun(
           Status.SANDBOX_ERROR, "sandbox failed: " + e.getMessage(), runtimeInfo);
     } finally {
-      if (launcher != null) {
-        host.retire(launcher.cgroup());
-      }
-      if (dir != null) {
-        StateDir.deleteTree(dir);
+      if (sandbox != null) {
+        sandbox.close();
       }
       host.refillLater();
     }
   }
 
-  private String launchLine(long uid, Path code, Path status, Limits limits) {
-    List<String> command = new ArrayList<>();
-    if (host.dropsPrivileges()) {
-      command.addAll(BwrapCommand.dropTo(uid));
-    }
-    command.add(host.config().bwrap().toString());
-    command.addAll(BwrapCommand.bwrapArgs(runtime, limits, host.staticFiles()));
-    return BwrapCommand.launchLine(
-        limits, host.filters().allowlist(), host.filters().guard(), code, status, command);
-  }
-
-  /** Applies the run's limits to the launcher's cgroup, then hands the launcher its line. */
-  private static Process launch(StagedLauncher launcher, String line, Limits limits)
-      throws IOException {
-    if (launcher.cgroup() != null) {
-      launcher.cgroup().applyLimits(limits);
-    }
-    return launcher.launch(line);
-  }
-
-  private ExecutionResult supervise(
-      StagedLauncher launcher, Process process, Path status, Limits limits) {
-    String name = launcher.name();
-    RunCgroup cgroup = launcher.cgroup();
-    long started = System.nanoTime();
-    Runnable stop = () -> kill(process, cgroup, status);
+  private ExecutionResult supervise(Sandbox sandbox) {
+    Limits limits = request.limits();
+    String name = sandbox.name();
+    Process process = sandbox.process();
+    RunCgroup cgroup = sandbox.cgroup();
+    long started = sandbox.handedOffNanos();
+    Runnable stop = sandbox::kill;
     OutputCapture out =
         new OutputCapture(
             limits.outputBytes(), stop, c -> listener.output(ExecutionListener.Stream.STDOUT, c));
@@ -155,7 +107,7 @@ final class SandboxRun {
           cgroup.killAll();
         }
         join(errReader);
-        Usage usage = cgroup == null ? new Usage(0, 0, 0, 0) : cgroup.usage();
+        Usage usage = sandbox.usage();
         return new ExecutionResult(
             gated.status(),
             gated.reason(),
@@ -187,7 +139,7 @@ final class SandboxRun {
           wasCancelled = true;
         } else if (System.nanoTime() >= deadline) {
           timedOut = true;
-        } else if (cgroup != null && cgroup.usage().cpuNanos() > cpuBudget) {
+        } else if (cgroup != null && sandbox.usage().cpuNanos() > cpuBudget) {
           cpuExhausted =
               true; // the CPU budget is for the whole run, not per process as rlimits are
         } else if (!(out.flooded() || err.flooded())) {
@@ -204,7 +156,7 @@ final class SandboxRun {
     }
     long wallNanos = System.nanoTime() - started;
     // bwrap has exited, so its status report is final.
-    Matcher exit = EXIT_CODE.matcher(readBounded(status));
+    Matcher exit = EXIT_CODE.matcher(Sandbox.readBounded(sandbox.status()));
     boolean setupFinished = exit.find();
     // When bwrap reported the exit, its init is gone and the kernel has killed the whole pid
     // namespace. Otherwise (a host kill, a failed setup) sweep the cgroup now. Either way the
@@ -214,7 +166,7 @@ final class SandboxRun {
     }
     join(outReader);
     join(errReader);
-    Usage usage = cgroup == null ? new Usage(0, 0, 0, 0) : cgroup.usage();
+    Usage usage = sandbox.usage();
     int exitCode = setupFinished ? Integer.parseInt(exit.group(1)) : exitValue(process);
     String stderr = err.text();
     Verdict verdict =
@@ -328,31 +280,6 @@ final class SandboxRun {
     return new Gated(null, "", decision);
   }
 
-  /**
-   * Kills the sandbox's init, which ends its pid namespace (the kernel kills every process in it);
-   * bwrap, our child, then reaps it and exits. Killing bwrap first would orphan the init to the
-   * host's pid 1, which may reap it late. The cgroup kill is the backstop.
-   */
-  private static void kill(Process process, RunCgroup cgroup, Path status) {
-    Matcher child = CHILD_PID.matcher(readBounded(status));
-    if (child.find()) {
-      ProcessHandle.of(Long.parseLong(child.group(1)))
-          .filter(init -> init.parent().map(ProcessHandle::pid).orElse(-1L) == process.pid())
-          .ifPresent(ProcessHandle::destroyForcibly);
-      try {
-        if (process.waitFor(2, TimeUnit.SECONDS)) {
-          return;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (cgroup != null) {
-      cgroup.killAll();
-    }
-    process.destroyForcibly();
-  }
-
   /** Writes the runner's go-ahead (when there is a runner), then the program's input. */
   private static void feed(OutputStream stdin, boolean gated, byte[] bytes) {
     try (stdin) {
@@ -379,15 +306,6 @@ final class SandboxRun {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return -1;
-    }
-  }
-
-  /** bwrap's status report is small; never read more than 64 KiB of anything in the run dir. */
-  private static String readBounded(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
     }
   }
 

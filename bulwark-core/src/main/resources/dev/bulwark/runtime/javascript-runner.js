@@ -4,7 +4,10 @@
 // verdict on stdin. Only on "run" does user code execute, as the main module. The host decides;
 // nothing here is a security boundary.
 //
-// Frame: "\0BULWARK-SUMMARY <length>\n" + JSON of <length> bytes. Verdict: one line on fd 0.
+// Protocol on fd 0 and 1 (RunnerFrame.java): the runner, loaded, writes "\0BULWARK-READY\n"; the
+// host sends "code\n" once the program is at PATH (a warm sandbox starts before its program
+// exists); the runner answers with "\0BULWARK-SUMMARY <length>\n" + JSON of <length> bytes; the
+// host sends its verdict as one line, then the program's stdin.
 'use strict';
 const fs = require('fs');
 const Module = require('module');
@@ -330,7 +333,7 @@ function send(summary) {
 }
 
 /** One line from fd 0, byte by byte, so that nothing of the program's stdin is consumed. */
-function verdict() {
+function readLine() {
   const one = Buffer.alloc(1);
   let line = '';
   for (;;) {
@@ -350,8 +353,10 @@ function verdict() {
   return line.trim();
 }
 
+fs.writeSync(1, '\0BULWARK-READY\n');
+if (readLine() !== 'code') process.exit(0);
 const source = fs.readFileSync(PATH, 'utf8');
 send(summarise(source));
-if (verdict() !== 'run') process.exit(0);
+if (readLine() !== 'run') process.exit(0);
 process.argv.splice(1, 2, PATH);
 Module._load(PATH, null, true);

@@ -3,7 +3,10 @@
 # uses to stdout as one frame, and waits for the host's verdict on stdin. Only on "run" does any
 # user code execute, in a fresh __main__. The host decides; nothing here is a security boundary.
 #
-# Frame: b"\0BULWARK-SUMMARY <length>\n" + JSON of <length> bytes. Verdict: one line on fd 0.
+# Protocol on fd 0 and 1 (RunnerFrame.java): the runner, loaded, writes b"\0BULWARK-READY\n"; the
+# host sends "code\n" once the program is at PATH (a warm sandbox starts before its program
+# exists); the runner answers with b"\0BULWARK-SUMMARY <length>\n" + JSON of <length> bytes; the
+# host sends its verdict as one line, then the program's stdin.
 #
 # Start-up time is every run's cost, so this imports only what the interpreter has already loaded
 # and the parser's own node types (_ast); the ast, json and re modules would add ~15 ms.
@@ -506,7 +509,7 @@ def send(summary):
         view = view[os.write(1, view):]
 
 
-def verdict():
+def read_line():
     """One line from fd 0, byte by byte, so that nothing of the program's stdin is consumed."""
     line = b""
     while not line.endswith(b"\n"):
@@ -539,10 +542,13 @@ def run(source):
 
 
 def main():
+    os.write(1, b"\0BULWARK-READY\n")
+    if read_line() != b"code":
+        os._exit(0)
     with open(PATH, "rb") as f:
         source = f.read()
     send(summarise(source))
-    if verdict() != b"run":
+    if read_line() != b"run":
         os._exit(0)
     run(source)
 

@@ -30,7 +30,7 @@ class EngineFailureTest {
   void aSummaryTheHostCannotReadIsSandboxErrorAndNothingRuns() {
     var runtimes = dev.bulwark.runtime.Runtimes.builtIn();
     var python = runtimes.find("python").orElseThrow();
-    try (var host = dev.bulwark.sandbox.SandboxHost.open(TestEngine.config())) {
+    try (var host = dev.bulwark.sandbox.SandboxHost.open(TestEngine.config(), runtimes)) {
       ExecutionResult r =
           host.prepare(
                   new ExecutionRequest("python", "print('ran')", TestEngine.LIMITS),

@@ -18,7 +18,8 @@ class BwrapCommandTest {
 
   @Test
   void theRecipeHasEveryNamespaceAndNoWayBack() {
-    List<String> args = BwrapCommand.bwrapArgs(python, Profiles.STRICT, files);
+    List<String> args =
+        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"));
     assertThat(args)
         .contains("--unshare-all", "--unshare-user", "--disable-userns", "--new-session")
         .contains("--die-with-parent", "--clearenv")
@@ -26,8 +27,8 @@ class BwrapCommandTest {
         .containsSubsequence("--ro-bind", "/state/etc", "/etc")
         .containsSubsequence("--remount-ro", "/")
         .containsSubsequence("--add-seccomp-fd", "3", "--add-seccomp-fd", "4")
-        .containsSubsequence(
-            "--ro-bind", "/state/runners/python-runner.py", "/run/bulwark/python-runner.py");
+        .containsSubsequence("--ro-bind", "/state/run1/code", "/run/bulwark")
+        .doesNotContain("--ro-bind-data", "--bind");
     assertThat(args.subList(args.indexOf("--") + 1, args.size()))
         .containsExactly(
             "/usr/bin/python3",
@@ -41,7 +42,8 @@ class BwrapCommandTest {
 
   @Test
   void everyWritableMountIsSizeCapped() {
-    List<String> args = BwrapCommand.bwrapArgs(python, Profiles.STRICT, files);
+    List<String> args =
+        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"));
     String size = Long.toString(Profiles.STRICT.tmpfsBytes());
     for (String dir : List.of("/tmp", "/dev/shm", "/work")) {
       int at = args.indexOf(dir);
@@ -57,13 +59,12 @@ class BwrapCommandTest {
             Profiles.STRICT,
             Path.of("/a.bpf"),
             Path.of("/g.bpf"),
-            Path.of("/run dir/code"),
-            Path.of("/s.json"),
+            Path.of("/run dir/s.json"),
             List.of("/usr/bin/bwrap", "--setenv", "X", "it's"));
     assertThat(line)
         .startsWith("ulimit -c 0 && ulimit -S -t 10 && ulimit -H -t 11 && ulimit -f 131072")
         .contains("exec '/usr/bin/bwrap' '--setenv' 'X' 'it'\\''s'")
-        .endsWith("3<'/a.bpf' 4<'/g.bpf' 5<'/run dir/code' 6>'/s.json'");
+        .endsWith("3<'/a.bpf' 4<'/g.bpf' 5>'/run dir/s.json'");
   }
 
   @Test

@@ -20,6 +20,28 @@ class RunnerFrameTest {
   }
 
   @Test
+  void aColdRunnersReadyLineIsPassedOverAndAWarmPoolReadsItAlone() throws IOException {
+    InputStream cold = stream("\0BULWARK-READY\n\0BULWARK-SUMMARY 2\n{}out");
+    assertThat(RunnerFrame.read(cold)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+    InputStream warm = stream("\0BULWARK-READY\n\0BULWARK-SUMMARY 2\n{}");
+    RunnerFrame.readReady(warm);
+    assertThat(RunnerFrame.read(warm)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> RunnerFrame.readReady(stream("\0BULWARK-SUMMARY 2\n{}")))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> RunnerFrame.read(stream("\0BULWARK-READY\n\0BULWARK-READY\n")))
+        .as("one ready line, not a stream of them")
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void theHostSaysCodeThenRun() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RunnerFrame.sendCode(out);
+    RunnerFrame.sendRun(out);
+    assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("code\nrun\n");
+  }
+
+  @Test
   void anythingElseIsRefused() {
     for (String bad :
         new String[] {

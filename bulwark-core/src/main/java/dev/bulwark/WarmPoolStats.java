@@ -1,0 +1,25 @@
+package dev.bulwark;
+
+/**
+ * What one warm pool has done since the engine started.
+ *
+ * @param runtime the runtime's canonical name
+ * @param profile the limits profile
+ * @param size how many sandboxes the pool keeps waiting
+ * @param idle how many wait now
+ * @param hits executions that took a waiting sandbox
+ * @param misses executions of this pool's kind that found none waiting and started cold
+ * @param refills sandboxes started for the pool
+ * @param refillSeconds their total start-up time, until the runner said it was ready
+ * @param failures sandboxes that did not become ready and were destroyed
+ */
+public record WarmPoolStats(
+    String runtime,
+    String profile,
+    int size,
+    int idle,
+    long hits,
+    long misses,
+    long refills,
+    double refillSeconds,
+    long failures) {}

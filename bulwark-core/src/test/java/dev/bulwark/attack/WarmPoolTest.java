@@ -1,0 +1,223 @@
+package dev.bulwark.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.bulwark.Engine;
+import dev.bulwark.EngineConfig;
+import dev.bulwark.Execution;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Limits;
+import dev.bulwark.Profiles;
+import dev.bulwark.Status;
+import dev.bulwark.WarmPoolSpec;
+import dev.bulwark.WarmPoolStats;
+import dev.bulwark.policy.Policies;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Warm sandboxes, started before their program exists, judged from the host: they run a program as
+ * a cold sandbox does, apply the policy at hand-off, start the clock at hand-off, are never reused,
+ * and an empty or broken pool falls back to a cold start.
+ */
+class WarmPoolTest {
+  private static final Limits LIMITS = Profiles.LAMBDA;
+  private static Engine engine;
+
+  @BeforeAll
+  static void start() {
+    engine =
+        Engine.start(
+            TestEngine.config()
+                .withWarmPools(
+                    List.of(
+                        new WarmPoolSpec("python", "lambda", 1),
+                        new WarmPoolSpec("javascript", "lambda", 1))));
+    awaitFull();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @Test
+  void aWarmSandboxRunsTheProgramWithItsInputAndItsTraceback() {
+    awaitFull();
+    long hits = stats("python").hits();
+    ExecutionResult r =
+        run(
+            "python",
+            "import sys\nprint(sys.stdin.read().upper(), __name__)\nraise ValueError('boom')\n",
+            LIMITS,
+            "hello");
+    assertThat(stats("python").hits()).isEqualTo(hits + 1);
+    assertThat(r.status()).isEqualTo(Status.ERROR);
+    assertThat(r.stdout()).isEqualTo("HELLO __main__\n");
+    assertThat(r.stderr())
+        .contains("File \"/run/bulwark/main.py\", line 3")
+        .contains("raise ValueError('boom')")
+        .contains("ValueError: boom");
+  }
+
+  @Test
+  void aWarmNodeRunsItsProgramAsTheMainModule() {
+    awaitFull();
+    long hits = stats("javascript").hits();
+    ExecutionResult r =
+        run("javascript", "console.log(require.main === module, __filename)", LIMITS, "");
+    assertThat(stats("javascript").hits()).isEqualTo(hits + 1);
+    assertThat(r.status()).as(r.reason() + r.stderr()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).isEqualTo("true /run/bulwark/main.js\n");
+  }
+
+  @Test
+  void thePolicyIsAppliedAtHandOffAndADeniedProgramNeverRuns() {
+    awaitFull();
+    long hits = stats("python").hits();
+    ExecutionResult r =
+        engine.execute(
+            new ExecutionRequest(
+                "python",
+                "print('ran')\nleak = ().__class__.__base__.__subclasses__()\n",
+                LIMITS,
+                new byte[0],
+                Policies.standard()));
+    assertThat(stats("python").hits()).isEqualTo(hits + 1);
+    assertThat(r.status()).isEqualTo(Status.POLICY_DENIED);
+    assertThat(r.findings()).extracting(f -> f.ruleId()).contains("py.introspection");
+    assertThat(r.stdout()).as("nothing of the program ran").isEmpty();
+  }
+
+  @Test
+  void theWallClockStartsAtHandOffNotWhenTheSandboxStarted() throws Exception {
+    awaitFull();
+    Thread.sleep(1_200); // the waiting sandbox is now older than the run's whole wall clock
+    Limits oneSecond = LIMITS.withWallTimeout(Duration.ofSeconds(1));
+    long hits = stats("python").hits();
+    assertThat(run("python", "print('in time')", oneSecond, "").status()).isEqualTo(Status.OK);
+    assertThat(stats("python").hits())
+        .as("a timeout alone still fits the pool")
+        .isEqualTo(hits + 1);
+    awaitFull();
+    ExecutionResult stuck = run("python", "while True: pass", oneSecond, "");
+    assertThat(stuck.status()).isIn(Status.TIMEOUT, Status.CPU_LIMIT);
+  }
+
+  @Test
+  void aWarmSandboxServesOneProgramOnly() {
+    awaitFull();
+    String leave = "open('/tmp/left', 'w').write('x'); import os; print(os.getpid())";
+    ExecutionResult first = run("python", leave, LIMITS, "");
+    awaitFull();
+    ExecutionResult second =
+        run("python", "import os; print(os.path.exists('/tmp/left'))", LIMITS, "");
+    assertThat(first.status()).isEqualTo(Status.OK);
+    assertThat(second.stdout()).isEqualTo("False\n");
+  }
+
+  @Test
+  void anEmptyPoolFallsBackToAColdStartAndRefillsLater() {
+    awaitFull();
+    long misses = stats("python").misses();
+    List<Execution> running = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      running.add(
+          engine.submit(
+              new ExecutionRequest(
+                  "python",
+                  "import time; time.sleep(0.5); print('done')",
+                  LIMITS,
+                  new byte[0],
+                  Policies.builtIn("audit"))));
+    }
+    for (Execution e : running) {
+      ExecutionResult r = e.result().join();
+      assertThat(r.status()).as(r.reason()).isEqualTo(Status.OK);
+      assertThat(r.stdout()).isEqualTo("done\n");
+    }
+    assertThat(stats("python").misses()).isGreaterThanOrEqualTo(misses + 3);
+    awaitFull();
+  }
+
+  @Test
+  void limitsThatNoPoolServesStartCold() {
+    awaitFull();
+    WarmPoolStats before = stats("python");
+    ExecutionResult r = run("python", "print(2)", Profiles.STRICT, "");
+    assertThat(r.status()).isEqualTo(Status.OK);
+    WarmPoolStats after = stats("python");
+    assertThat(after.hits()).isEqualTo(before.hits());
+    assertThat(after.misses()).isEqualTo(before.misses());
+  }
+
+  @Test
+  void aSandboxKilledWhileItWaitedIsNeverHandedOut() {
+    awaitFull();
+    List<Long> runners = HostProbe.pidsWithCmdline("python-runner.py");
+    assertThat(runners).as("the waiting python runner, seen from the host").isNotEmpty();
+    List<ProcessHandle> sandbox = new ArrayList<>(); // the runner and bwrap above it, up to us
+    for (long pid : runners) {
+      for (var p = ProcessHandle.of(pid);
+          p.isPresent() && p.get().pid() != ProcessHandle.current().pid();
+          p = p.get().parent()) {
+        sandbox.add(p.get());
+      }
+    }
+    runners.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> sandbox.stream().noneMatch(ProcessHandle::isAlive));
+    ExecutionResult r = run("python", "print('fresh')", LIMITS, "");
+    assertThat(r.status()).as(r.reason()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).isEqualTo("fresh\n");
+  }
+
+  @Test
+  void aPoolOfARuntimeWithoutARunnerIsRefusedAtStart() {
+    EngineConfig bash = TestEngine.config().withWarmPools(List.of(WarmPoolSpec.parse("bash=1")));
+    assertThatThrownBy(() -> Engine.start(bash))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bash cannot wait warm");
+    assertThatThrownBy(() -> WarmPoolSpec.parse("python:huge=1"))
+        .hasMessageContaining("unknown profile 'huge'");
+    assertThatThrownBy(() -> WarmPoolSpec.parse("python"))
+        .hasMessageContaining("RUNTIME[:PROFILE]=SIZE");
+    assertThat(WarmPoolSpec.parse("python:strict=3"))
+        .isEqualTo(new WarmPoolSpec("python", "strict", 3));
+  }
+
+  private static ExecutionResult run(String language, String code, Limits limits, String stdin) {
+    return engine.execute(
+        new ExecutionRequest(
+            language,
+            code,
+            limits,
+            stdin.getBytes(StandardCharsets.UTF_8),
+            Policies.builtIn("audit")));
+  }
+
+  private static WarmPoolStats stats(String runtime) {
+    return engine.warmPools().stream()
+        .filter(s -> s.runtime().equals(runtime))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Waits until every pool is full again, so that the next run is a hit. */
+  private static void awaitFull() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> engine.warmPools().stream().allMatch(s -> s.idle() == s.size()));
+  }
+}
