@@ -27,7 +27,12 @@ final class EngineOptions {
 
   /** Starts the engine, printing any degraded-mode warning to stderr. */
   Engine start(java.io.PrintWriter err) {
-    Engine engine = Engine.start(config());
+    return start(config(), err);
+  }
+
+  /** Starts an engine of {@code config}, printing any degraded-mode warning to stderr. */
+  static Engine start(EngineConfig config, java.io.PrintWriter err) {
+    Engine engine = Engine.start(config);
     engine.warnings().forEach(w -> err.println("bulwark: WARNING: " + w));
     err.flush();
     return engine;

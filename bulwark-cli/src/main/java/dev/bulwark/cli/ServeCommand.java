@@ -54,6 +54,17 @@ final class ServeCommand implements Callable<Integer> {
           "How long a request waits for a free slot before a 429 (default: ${DEFAULT-VALUE}).")
   String queueTimeout;
 
+  @Option(
+      names = "--pool",
+      paramLabel = "RUNTIME[:PROFILE]=SIZE",
+      split = ",",
+      defaultValue = "python:default=4,javascript:default=2",
+      description =
+          "Warm pools: sandboxes started ahead, per runtime and limits profile, that wait for their"
+              + " program. Repeatable; given at all, replaces the defaults (${DEFAULT-VALUE});"
+              + " SIZE 0 turns a pool off.")
+  java.util.List<String> pools;
+
   @Mixin DataOptions data;
 
   @ArgGroup(exclusive = false, heading = "%nEngine:%n")
@@ -78,14 +89,23 @@ final class ServeCommand implements Callable<Integer> {
     return defaults.withConcurrency(slots, timeout, 8 * slots);
   }
 
+  /** The engine's settings: those of the engine flags, and the warm pools. */
+  private dev.bulwark.EngineConfig engineConfig() {
+    return engineOptions
+        .config()
+        .withWarmPools(pools.stream().map(dev.bulwark.WarmPoolSpec::parse).toList());
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig settings = settings();
+    dev.bulwark.EngineConfig engineConfig =
+        engineConfig(); // bad flags stop here, before any change
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);
     try (Store store = data.open();
-        Engine engine = engineOptions.start(err)) {
+        Engine engine = EngineOptions.start(engineConfig, err)) {
       Tenants tenants = new Tenants(store.dataSource());
       if (tenants.list().isEmpty()) {
         tenants.create("default", Policies.DEFAULT, "default", 8, 600, false, 0);
@@ -100,7 +120,12 @@ final class ServeCommand implements Callable<Integer> {
                 + settings.maxConcurrent()
                 + " executions at once, "
                 + settings.maxQueued()
-                + " waiting");
+                + " waiting; warm pools: "
+                + (engine.warmPools().isEmpty()
+                    ? "none"
+                    : engine.warmPools().stream()
+                        .map(p -> p.runtime() + ":" + p.profile() + "=" + p.size())
+                        .collect(java.util.stream.Collectors.joining(", "))));
         out.flush();
         Thread hook = new Thread(stopped::countDown);
         Runtime.getRuntime().addShutdownHook(hook);

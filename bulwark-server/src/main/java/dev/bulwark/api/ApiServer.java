@@ -53,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
   private final AuditLog audit;
   private final java.nio.channels.FileChannel lock;
   private final Admission admission;
-  private final Metrics metrics = new Metrics();
+  private final Metrics metrics;
   private final Anomalies anomalies;
   private final EventLog eventLog = new EventLog(System.err);
   private final Javalin app;
@@ -66,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
     this.keys = new ApiKeys(store.dataSource());
     this.audit = new AuditLog(store.dataSource());
     this.admission = new Admission(settings);
+    this.metrics = new Metrics(engine::warmPools);
     this.anomalies = new Anomalies(store.dataSource(), java.time.Clock.systemUTC());
     this.app =
         Javalin.create(config -> {
@@ -247,6 +248,15 @@ public final class ApiServer implements AutoCloseable {
       s.execute("SELECT 1");
     } catch (SQLException e) {
       throw new ApiError(503, "not_ready", "the store is unreachable: " + e.getMessage());
+    }
+    if (!engine.warm()) {
+      throw new ApiError(
+          503,
+          "not_ready",
+          "the warm pools are still filling: "
+              + engine.warmPools().stream()
+                  .map(p -> p.runtime() + ":" + p.profile() + " " + p.idle() + "/" + p.size())
+                  .collect(java.util.stream.Collectors.joining(", ")));
     }
     json(ctx, 200, Map.of("status", "ready"));
   }

@@ -2,17 +2,26 @@ package dev.bulwark.api;
 
 import dev.bulwark.ExecutionResult;
 import dev.bulwark.Finding;
+import dev.bulwark.WarmPoolStats;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.SummaryWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Quantiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** What the server counts, exported in the Prometheus text format at {@code /metrics}. */
 final class Metrics {
+  private static final String[] POOL = {"runtime", "profile"};
+
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
@@ -52,6 +61,51 @@ final class Metrics {
           .name("bulwark_executions_running")
           .help("Executions in flight")
           .register(registry);
+
+  /** Exports the engine's warm pools, read at each scrape. */
+  Metrics(Supplier<List<WarmPoolStats>> pools) {
+    GaugeWithCallback.builder()
+        .name("bulwark_pool_size")
+        .help("Sandboxes a warm pool keeps waiting")
+        .labelNames(POOL)
+        .callback(cb -> pools.get().forEach(p -> cb.call(p.size(), p.runtime(), p.profile())))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("bulwark_pool_idle")
+        .help("Sandboxes waiting now: the pool's depth")
+        .labelNames(POOL)
+        .callback(cb -> pools.get().forEach(p -> cb.call(p.idle(), p.runtime(), p.profile())))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("bulwark_pool_hits_total")
+        .help("Executions that took a waiting sandbox")
+        .labelNames(POOL)
+        .callback(cb -> pools.get().forEach(p -> cb.call(p.hits(), p.runtime(), p.profile())))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("bulwark_pool_misses_total")
+        .help("Executions of a pool's kind that found it empty and started cold")
+        .labelNames(POOL)
+        .callback(cb -> pools.get().forEach(p -> cb.call(p.misses(), p.runtime(), p.profile())))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("bulwark_pool_failures_total")
+        .help("Sandboxes started for a pool that never became ready")
+        .labelNames(POOL)
+        .callback(cb -> pools.get().forEach(p -> cb.call(p.failures(), p.runtime(), p.profile())))
+        .register(registry);
+    SummaryWithCallback.builder()
+        .name("bulwark_pool_refill_seconds")
+        .help("Time to start one sandbox for a pool, until its runner is ready")
+        .labelNames(POOL)
+        .callback(cb ->
+            pools
+                .get()
+                .forEach(p ->
+                    cb.call(
+                        p.refills(), p.refillSeconds(), Quantiles.EMPTY, p.runtime(), p.profile())))
+        .register(registry);
+  }
 
   void started() {
     running.inc();

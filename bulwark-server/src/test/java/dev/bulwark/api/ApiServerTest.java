@@ -1,6 +1,7 @@
 package dev.bulwark.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
@@ -33,7 +34,10 @@ class ApiServerTest {
 
   @BeforeAll
   static void start() {
-    engine = Engine.start(EngineConfig.defaults());
+    engine =
+        Engine.start(
+            EngineConfig.defaults()
+                .withWarmPools(List.of(new dev.bulwark.WarmPoolSpec("python", "default", 1))));
     store = Store.open(data);
     new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000, false, 0);
     key = new ApiKeys(store.dataSource()).issue("acme", "test").token();
@@ -328,6 +332,62 @@ class ApiServerTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0)))
         .hasMessageContaining("another bulwark server");
+  }
+
+  @Test
+  void aServerIsReadyOnceItsPoolIsWarmAndItsMetricsShowThePool() throws Exception {
+    await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> call("GET", "/readyz", key, null, null).status() == 200);
+    long hits = engine.warmPools().getFirst().hits();
+    Reply r = post("/v1/executions", "{\"language\": \"python\", \"code\": \"print(6*7)\"}");
+    assertThat(r.body().get("stdout").asString()).isEqualTo("42\n");
+    assertThat(engine.warmPools().getFirst().hits()).isEqualTo(hits + 1);
+    String labels = "{profile=\"default\",runtime=\"python\"}";
+    assertThat(scrape())
+        .contains("bulwark_pool_size" + labels + " 1")
+        .contains("bulwark_pool_hits_total" + labels + " " + (hits + 1))
+        .contains("bulwark_pool_misses_total" + labels)
+        .contains("bulwark_pool_idle" + labels)
+        .contains("bulwark_pool_refill_seconds_count" + labels);
+  }
+
+  @Test
+  void aServerWhosePoolCannotFillSaysNotReadyAndStillRunsCold(@TempDir Path other)
+      throws Exception {
+    // An engine whose sandboxes cannot start: its pool never fills.
+    try (Engine broken =
+            Engine.start(
+                EngineConfig.defaults()
+                    .withBwrap(Path.of("/bin/false"))
+                    .withWarmPools(List.of(new dev.bulwark.WarmPoolSpec("python", "default", 1))));
+        Store otherStore = Store.open(other)) {
+      new Tenants(otherStore.dataSource()).create("acme", "standard", "default", 2, 1000, false, 0);
+      String otherKey = new ApiKeys(otherStore.dataSource()).issue("acme", "test").token();
+      try (ApiServer s =
+          ApiServer.start(broken, otherStore, ServerConfig.defaults("127.0.0.1", 0))) {
+        await().until(() -> broken.warmPools().getFirst().failures() > 0);
+        HttpResponse<String> ready =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/readyz"))
+                    .header("Authorization", "Bearer " + otherKey)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("not_ready").contains("python:default 0/1");
+      }
+    }
+  }
+
+  private static String scrape() throws Exception {
+    HttpResponse<String> m =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .header("Authorization", "Bearer " + key)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(m.statusCode()).isEqualTo(200);
+    return m.body();
   }
 
   @Test
