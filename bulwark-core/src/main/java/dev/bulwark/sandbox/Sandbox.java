@@ -223,21 +223,17 @@ final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Destroys the sandbox: whatever still runs, its cgroup (off the request path), its directory,
-   * its uid.
+   * Destroys the sandbox: whatever still runs, its cgroup, its directory, its uid. Blocks; a run
+   * that is over leaves this to {@link SandboxHost#retire}, off the request path.
    */
   @Override
   public void close() {
     try {
       if (launcher != null) {
-        if (process == null) {
-          launcher.discard();
-        } else {
-          if (process.isAlive()) {
-            kill();
-          }
-          host.retire(launcher.cgroup());
+        if (process != null && process.isAlive()) {
+          kill();
         }
+        launcher.discard();
       }
     } finally {
       StateDir.deleteTree(dir);

@@ -9,7 +9,6 @@ import dev.bulwark.RuntimeInfo;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.WarmPoolStats;
 import dev.bulwark.cgroup.Cgroups;
-import dev.bulwark.cgroup.RunCgroup;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.runtime.Runtimes;
 import dev.bulwark.seccomp.SeccompFilters;
@@ -41,7 +40,7 @@ public final class SandboxHost implements AutoCloseable {
   /** Runs in flight; {@link #close} cancels them and waits for their teardown. */
   private final java.util.Set<SandboxRun> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  /** Cgroup removals still running in the background; {@link #close} waits for them. */
+  /** Sandboxes being destroyed in the background; {@link #close} waits for them. */
   private final java.util.Set<Thread> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private volatile boolean closed;
@@ -293,16 +292,17 @@ public final class SandboxHost implements AutoCloseable {
     }
   }
 
-  /** Removes a finished run's cgroup off the request path; its processes are already gone. */
-  void retire(RunCgroup cgroup) {
-    if (cgroup == null) {
-      return;
-    }
+  /**
+   * Destroys a sandbox whose run is over, off the request path: its cgroup's removal waits for the
+   * kernel. {@link #close} waits for every one.
+   */
+  void retire(Sandbox sandbox) {
     Thread t =
         Thread.ofVirtual()
+            .name("bulwark-retire")
             .unstarted(() -> {
               try {
-                cgroup.close();
+                sandbox.close();
               } finally {
                 retiring.remove(Thread.currentThread());
               }

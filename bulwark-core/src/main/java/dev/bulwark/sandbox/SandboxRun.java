@@ -69,7 +69,7 @@ final class SandboxRun {
           Status.SANDBOX_ERROR, "sandbox failed: " + e.getMessage(), runtimeInfo);
     } finally {
       if (sandbox != null) {
-        sandbox.close();
+        host.retire(sandbox); // its processes are gone or being killed: the result need not wait
       }
       host.refillLater();
     }

@@ -65,7 +65,7 @@ final class StagedLauncher {
     return process;
   }
 
-  /** Kills the idle shell and removes its cgroup. */
+  /** Kills the shell, or what it became, and removes its cgroup with whatever is left in it. */
   void discard() {
     process.destroyForcibly();
     try {

@@ -10,6 +10,29 @@ import org.junit.jupiter.api.Test;
 /** The sandbox must stay useful: ordinary agent work runs as it would on a workstation. */
 class BenignWorkloadsTest {
   @Test
+  void aPythonProgramEndsAsTheInterpreterEndsIt() {
+    String threadsAndExitHandlers =
+        """
+        import atexit, io, sys, threading, time
+        atexit.register(lambda: print("exit handler"))
+        def late():
+            time.sleep(0.2)
+            print("thread done")
+        threading.Thread(target=late).start()
+        sys.stdout = io.TextIOWrapper(open(1, "wb", closefd=False), write_through=False)
+        print("buffered")
+        """;
+    ExecutionResult r = run("python", threadsAndExitHandlers);
+    assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).isEqualTo("buffered\nthread done\nexit handler\n");
+
+    ExecutionResult message = run("python", "import sys; sys.exit('went wrong')");
+    assertThat(message.exitCode()).isEqualTo(1);
+    assertThat(message.stderr()).isEqualTo("went wrong\n");
+    assertThat(run("python", "raise SystemExit(300)").exitCode()).isEqualTo(300 & 0xFF);
+  }
+
+  @Test
   void pythonThreadsSubprocessSqliteJsonAndMultiprocessingWork() {
     String code =
         """
