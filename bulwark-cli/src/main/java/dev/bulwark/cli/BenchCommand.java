@@ -102,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static long timeEngine(Engine engine, ExecutionRequest request) {
+  static long timeEngine(Engine engine, ExecutionRequest request) {
     long t0 = System.nanoTime();
     ExecutionResult r = engine.execute(request);
     long t = System.nanoTime() - t0;

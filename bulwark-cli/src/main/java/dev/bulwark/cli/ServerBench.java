@@ -1,5 +1,9 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.Engine;
+import dev.bulwark.EngineConfig;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Profiles;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +22,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Drives a running server (bulwark serve) with print(1) over HTTP.",
-      "Sequential: one request at a time, latency from send to the last byte, paired with a bare"
-          + " python3 -c 'print(1)' started from this process. Concurrent: --clients clients in a"
-          + " loop, throughput and errors."
+      "Sequential: one request at a time, latency from send to the last byte, each followed by a"
+          + " cold run through an engine in this process (no warm pool) and a bare python3 -c"
+          + " 'print(1)', then a pause (--gap) as an agent's think time. Concurrent: --clients"
+          + " clients in a loop, throughput and errors. Each phase reports how many executions"
+          + " found a warm sandbox, from the server's /metrics."
     })
 final class ServerBench implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -56,6 +62,15 @@ final class ServerBench implements Callable<Integer> {
       description = "Unmeasured requests first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(
+      names = "--gap",
+      defaultValue = "100ms",
+      paramLabel = "DURATION",
+      description =
+          "Pause between sequential requests, in which the server refills its pools"
+              + " (default: ${DEFAULT-VALUE}).")
+  String gap;
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Override
@@ -63,6 +78,7 @@ final class ServerBench implements Callable<Integer> {
     if (requests < 10 || clients < 1 || warmup < 0) {
       throw new IllegalArgumentException("--requests at least 10, --clients at least 1");
     }
+    long gapMillis = dev.bulwark.Units.parseDuration(gap).toMillis();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url + "/v1/executions"))
             .header("Authorization", "Bearer " + key)
@@ -75,14 +91,22 @@ final class ServerBench implements Callable<Integer> {
       send(request);
     }
     long[] sequential = new long[requests];
+    long[] cold = new long[requests];
     long[] bare = new long[requests];
     int errors = 0;
-    for (int i = 0; i < requests; i++) {
-      long t = System.nanoTime();
-      errors += send(request) ? 0 : 1;
-      sequential[i] = System.nanoTime() - t;
-      bare[i] = BenchCommand.timeBare();
+    PoolCounts beforeSequential = poolCounts();
+    try (Engine engine = Engine.start(EngineConfig.defaults())) {
+      ExecutionRequest local = new ExecutionRequest("python", "print(1)", Profiles.DEFAULT);
+      for (int i = 0; i < requests; i++) {
+        long t = System.nanoTime();
+        errors += send(request) ? 0 : 1;
+        sequential[i] = System.nanoTime() - t;
+        cold[i] = BenchCommand.timeEngine(engine, local);
+        bare[i] = BenchCommand.timeBare();
+        Thread.sleep(gapMillis);
+      }
     }
+    PoolCounts sequentialPool = poolCounts().minus(beforeSequential);
     AtomicInteger concurrentErrors = new AtomicInteger();
     AtomicInteger left = new AtomicInteger(requests);
     long start = System.nanoTime();
@@ -99,21 +123,59 @@ final class ServerBench implements Callable<Integer> {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    PoolCounts concurrentPool = poolCounts().minus(beforeSequential).minus(sequentialPool);
     PrintWriter out = spec.commandLine().getOut();
-    double[] s = BenchCommand.percentiles(sequential);
-    double[] b = BenchCommand.percentiles(bare);
     out.printf(
-        "| print(1), %d requests                 |  p50 ms |  p95 ms |  p99 ms |%n", requests);
-    out.println("|----------------------------------------|---------|---------|---------|");
+        "| print(1), %d requests, %s apart       |  p50 ms |  p95 ms |  p99 ms |%n", requests, gap);
+    out.println("|-----------------------------------------|---------|---------|---------|");
+    row(out, "server over HTTP, warm pool", sequential);
+    row(out, "engine in process, cold sandbox", cold);
+    row(out, "bare python3 -c", bare);
     out.printf(
-        "| over HTTP, sequential                  | %7.1f | %7.1f | %7.1f |%n", s[0], s[1], s[2]);
-    out.printf(
-        "| bare python3 -c, paired                | %7.1f | %7.1f | %7.1f |%n", b[0], b[1], b[2]);
-    out.printf(
-        "%n%d concurrent clients: %.1f executions/s, %d errors; sequential: %d errors%n",
-        clients, requests / seconds, concurrentErrors.get(), errors);
+        "%nSequential: %d errors; %s.%n%d concurrent clients: %.1f executions/s, %d errors; %s.%n",
+        errors,
+        sequentialPool,
+        clients,
+        requests / seconds,
+        concurrentErrors.get(),
+        concurrentPool);
     out.flush();
     return errors + concurrentErrors.get() == 0 ? 0 : 1;
+  }
+
+  private static void row(PrintWriter out, String name, long[] nanos) {
+    double[] p = BenchCommand.percentiles(nanos);
+    out.printf("| %-39s | %7.1f | %7.1f | %7.1f |%n", name, p[0], p[1], p[2]);
+  }
+
+  /** Warm-pool hits and misses of every pool, as the server's /metrics counts them. */
+  private record PoolCounts(long hits, long misses) {
+    PoolCounts minus(PoolCounts o) {
+      return new PoolCounts(hits - o.hits, misses - o.misses);
+    }
+
+    @Override
+    public String toString() {
+      return hits + " of " + (hits + misses) + " found a warm sandbox";
+    }
+  }
+
+  private PoolCounts poolCounts() throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "/metrics"))
+                .header("Authorization", "Bearer " + key)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    long hits = 0, misses = 0;
+    for (String line : r.body().split("\n")) {
+      if (line.startsWith("bulwark_pool_hits_total{")) {
+        hits += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      } else if (line.startsWith("bulwark_pool_misses_total{")) {
+        misses += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return new PoolCounts(hits, misses);
   }
 
   /** True when the server answered 200 with status OK. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -157,8 +158,23 @@ public final class Cgroups {
    *     problems) or a directory or limit could not be made
    */
   public RunCgroup create(String name, Limits limits) {
-    CgroupFs.checkName(name);
     Objects.requireNonNull(limits, "limits");
+    return create(name, Optional.of(limits));
+  }
+
+  /**
+   * Creates the run's cgroup in every hierarchy, without limits: for a launcher staged before its
+   * request is known. {@link RunCgroup#applyLimits} must succeed before anything untrusted joins.
+   *
+   * @throws IllegalArgumentException for an invalid name
+   * @throws CgroupException as {@link #create(String, Limits)}
+   */
+  public RunCgroup createUnlimited(String name) {
+    return create(name, Optional.empty());
+  }
+
+  private RunCgroup create(String name, Optional<Limits> limits) {
+    CgroupFs.checkName(name);
     if (!hierarchy.blockers().isEmpty()) {
       throw new CgroupException(
           Code.HOST_NOT_READY,
@@ -171,7 +187,7 @@ public final class Cgroups {
         CgroupFs.mkdir(dir);
         created.add(dir);
       }
-      hierarchy.applyLimits(name, limits);
+      limits.ifPresent(l -> hierarchy.applyLimits(name, l));
       return new RunCgroup(hierarchy, name);
     } catch (RuntimeException e) {
       for (Path dir : created.reversed()) { // still empty: nothing has joined yet

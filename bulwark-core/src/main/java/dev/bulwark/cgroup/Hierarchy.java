@@ -43,6 +43,9 @@ sealed interface Hierarchy permits V1Hierarchy, V2Hierarchy, NoHierarchy {
 
   Usage usage(String name);
 
+  /** CPU time used so far: the one reading a run's supervision needs on every tick. */
+  long cpuNanos(String name);
+
   /** Kills every process of the run; returns once none is left, or throws. */
   void killAll(String name);
 

@@ -53,6 +53,11 @@ record NoHierarchy(List<String> problems) implements Hierarchy {
   }
 
   @Override
+  public long cpuNanos(String name) {
+    throw unavailable();
+  }
+
+  @Override
   public void killAll(String name) {}
 
   private CgroupException unavailable() {

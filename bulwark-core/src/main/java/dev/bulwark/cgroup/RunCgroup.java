@@ -56,13 +56,25 @@ public final class RunCgroup implements AutoCloseable {
    * @throws CgroupException if the cgroup is gone (after {@link #close()}) or unreadable
    */
   public Usage usage() {
-    synchronized (this) {
-      if (closed) {
-        throw new CgroupException(
-            Code.OPERATION_FAILED, "cgroup " + name + " is closed: read its usage before closing");
-      }
-    }
+    checkOpen();
     return hierarchy.usage(name);
+  }
+
+  /**
+   * CPU time used so far, a single reading: what supervision needs on every tick.
+   *
+   * @throws CgroupException if the cgroup is gone (after {@link #close()}) or unreadable
+   */
+  public long cpuNanos() {
+    checkOpen();
+    return hierarchy.cpuNanos(name);
+  }
+
+  private synchronized void checkOpen() {
+    if (closed) {
+      throw new CgroupException(
+          Code.OPERATION_FAILED, "cgroup " + name + " is closed: read its usage before closing");
+    }
   }
 
   /**

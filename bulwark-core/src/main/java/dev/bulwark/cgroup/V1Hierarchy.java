@@ -153,10 +153,15 @@ final class V1Hierarchy implements Hierarchy {
   }
 
   @Override
+  public long cpuNanos(String name) {
+    return CgroupFs.readLong(dir("cpuacct", name).resolve("cpuacct.usage"));
+  }
+
+  @Override
   public Usage usage(String name) {
     Path memory = dir("memory", name);
     return new Usage(
-        CgroupFs.readLong(dir("cpuacct", name).resolve("cpuacct.usage")),
+        cpuNanos(name),
         CgroupFs.readLong(memory.resolve("memory.max_usage_in_bytes")),
         CgroupFs.keyed(memory.resolve("memory.oom_control"), "oom_kill"),
         CgroupFs.keyed(dir("pids", name).resolve("pids.events"), "max"));

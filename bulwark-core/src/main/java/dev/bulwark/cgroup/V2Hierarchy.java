@@ -174,11 +174,16 @@ final class V2Hierarchy implements Hierarchy {
   }
 
   @Override
+  public long cpuNanos(String name) {
+    return CgroupFs.keyed(baseDir.resolve(name).resolve("cpu.stat"), "usage_usec") * 1_000;
+  }
+
+  @Override
   public Usage usage(String name) {
     Path dir = baseDir.resolve(name);
     Path peak = dir.resolve("memory.peak"); // Linux 5.19+
     return new Usage(
-        CgroupFs.keyed(dir.resolve("cpu.stat"), "usage_usec") * 1_000,
+        cpuNanos(name),
         CgroupFs.readLong(CgroupFs.isFile(peak) ? peak : dir.resolve("memory.current")),
         CgroupFs.keyed(dir.resolve("memory.events"), "oom_kill"),
         CgroupFs.keyed(dir.resolve("pids.events"), "max"));

@@ -116,7 +116,7 @@ final class Sandbox implements AutoCloseable {
       start();
     }
     handedOffNanos = System.nanoTime();
-    cpuBaselineNanos = launcher.cgroup() == null ? 0 : launcher.cgroup().usage().cpuNanos();
+    cpuBaselineNanos = launcher.cgroup() == null ? 0 : launcher.cgroup().cpuNanos();
     if (runtime.hasRunner()) {
       RunnerFrame.sendCode(process.getOutputStream());
     }
@@ -178,6 +178,12 @@ final class Sandbox implements AutoCloseable {
   /** When the program was handed over. */
   long handedOffNanos() {
     return handedOffNanos;
+  }
+
+  /** CPU time used since the hand-off: the runner's start-up is not the program's. */
+  long cpuNanos() {
+    RunCgroup cgroup = launcher.cgroup();
+    return cgroup == null ? 0 : Math.max(0, cgroup.cpuNanos() - cpuBaselineNanos);
   }
 
   /** What the cgroup counted since the hand-off: the runner's start-up is not the program's. */

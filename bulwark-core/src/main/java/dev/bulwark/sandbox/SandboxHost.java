@@ -272,9 +272,8 @@ public final class SandboxHost implements AutoCloseable {
   /** A launcher staged on the request path: the cold path, when none is waiting. */
   StagedLauncher stageNow() {
     String name = state.engineId() + "." + runSeq.incrementAndGet();
-    // Placeholder limits until the request's are applied, before the sandbox starts.
-    return StagedLauncher.stage(
-        name, cgroups == null ? null : cgroups.create(name, dev.bulwark.Profiles.STRICT));
+    // The request's limits are applied when it comes, before the sandbox starts (Sandbox#start).
+    return StagedLauncher.stage(name, cgroups == null ? null : cgroups.createUnlimited(name));
   }
 
   private synchronized void refill() {

@@ -139,7 +139,7 @@ final class SandboxRun {
           wasCancelled = true;
         } else if (System.nanoTime() >= deadline) {
           timedOut = true;
-        } else if (cgroup != null && sandbox.usage().cpuNanos() > cpuBudget) {
+        } else if (cgroup != null && sandbox.cpuNanos() > cpuBudget) {
           cpuExhausted =
               true; // the CPU budget is for the whole run, not per process as rlimits are
         } else if (!(out.flooded() || err.flooded())) {
