@@ -123,24 +123,46 @@ final class ServerBench implements Callable<Integer> {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double bareRate = bareThroughput();
     PoolCounts concurrentPool = poolCounts().minus(beforeSequential).minus(sequentialPool);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
-        "| print(1), %d requests, %s apart       |  p50 ms |  p95 ms |  p99 ms |%n", requests, gap);
+        "| %-39s |  p50 ms |  p95 ms |  p99 ms |%n",
+        "print(1), " + requests + " requests, " + gap + " apart");
     out.println("|-----------------------------------------|---------|---------|---------|");
     row(out, "server over HTTP, warm pool", sequential);
     row(out, "engine in process, cold sandbox", cold);
     row(out, "bare python3 -c", bare);
     out.printf(
-        "%nSequential: %d errors; %s.%n%d concurrent clients: %.1f executions/s, %d errors; %s.%n",
+        "%nSequential: %d errors; %s.%n%d concurrent clients: %.1f executions/s, %d errors; %s."
+            + "%nThe same number of bare python3 -c, %d at once: %.1f/s.%n",
         errors,
         sequentialPool,
         clients,
         requests / seconds,
         concurrentErrors.get(),
-        concurrentPool);
+        concurrentPool,
+        clients,
+        bareRate);
     out.flush();
     return errors + concurrentErrors.get() == 0 ? 0 : 1;
+  }
+
+  /** Bare interpreters started --clients at a time, per second: the machine's own ceiling. */
+  private double bareThroughput() throws Exception {
+    AtomicInteger left = new AtomicInteger(requests);
+    long start = System.nanoTime();
+    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+      for (int c = 0; c < clients; c++) {
+        pool.submit(() -> {
+          while (left.getAndDecrement() > 0) {
+            BenchCommand.timeBare();
+          }
+          return null;
+        });
+      }
+    }
+    return requests / ((System.nanoTime() - start) / 1e9);
   }
 
   private static void row(PrintWriter out, String name, long[] nanos) {

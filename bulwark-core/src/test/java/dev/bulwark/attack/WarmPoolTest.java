@@ -16,6 +16,8 @@ import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.WarmPoolStats;
 import dev.bulwark.policy.Policies;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +126,56 @@ class WarmPoolTest {
         run("python", "import os; print(os.path.exists('/tmp/left'))", LIMITS, "");
     assertThat(first.status()).isEqualTo(Status.OK);
     assertThat(second.stdout()).isEqualTo("False\n");
+  }
+
+  @Test
+  void theProgramCannotChangeItsOwnCodeNorTheRunnerEverySandboxShares() throws Exception {
+    awaitFull();
+    java.util.Map<Path, String> runners = runnerDigests();
+    assertThat(runners).as("the engines' runner files, seen from the host").isNotEmpty();
+    String tamper =
+        """
+        import os
+        for path in ("/run/bulwark/main.py", "/run/bulwark/python-runner.py", "/run/bulwark/new"):
+            try:
+                open(path, "a").write("tampered")
+                print("wrote", path)
+            except OSError as e:
+                print("refused", e.errno)
+        for change in (lambda: os.chmod("/run/bulwark/python-runner.py", 0o777),
+                       lambda: os.unlink("/run/bulwark/main.py"),
+                       lambda: os.rename("/run/bulwark/python-runner.py", "/run/bulwark/x")):
+            try:
+                change()
+                print("changed")
+            except OSError as e:
+                print("refused", e.errno)
+        """;
+    ExecutionResult r = run("python", tamper, LIMITS, "");
+    assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).doesNotContain("wrote").doesNotContain("changed");
+    assertThat(r.stdout().lines().filter(l -> l.startsWith("refused"))).hasSize(6);
+    assertThat(runnerDigests()).as("the shared runners, after").isEqualTo(runners);
+  }
+
+  /** SHA-256 of every engine's runner files in the state directory, by path. */
+  private static java.util.Map<Path, String> runnerDigests() throws Exception {
+    java.util.Map<Path, String> out = new java.util.TreeMap<>();
+    try (var engines = Files.list(TestEngine.config().stateDir().resolve("engines"))) {
+      for (Path engine : engines.toList()) {
+        Path runners = engine.resolve("runners");
+        if (Files.isDirectory(runners)) {
+          try (var files = Files.list(runners)) {
+            for (Path f : files.toList()) {
+              byte[] digest =
+                  java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+              out.put(f, java.util.HexFormat.of().formatHex(digest));
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   @Test
