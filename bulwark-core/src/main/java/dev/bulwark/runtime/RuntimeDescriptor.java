@@ -21,6 +21,10 @@ import java.util.Properties;
  * @param runner the runner script (a resource next to this descriptor) that parses the code inside
  *     the sandbox, sends its summary and runs it on the host's word; empty when the language has
  *     none and is validated on the host
+ * @param runnerCompile a command the engine runs once, on the host, in the runners' directory, that
+ *     compiles the runner ({@code {runner}}: its path) into {@code compiledRunner}, which the
+ *     sandboxes then run instead of the source; empty when the runner runs from source
+ * @param compiledRunner the file {@code runnerCompile} makes; empty without one
  * @param packagesProbe a program that prints, one per line, the modules code can import; empty when
  *     the runtime has no such notion
  * @param versionCommand a command whose output contains the runtime's version
@@ -33,6 +37,8 @@ public record RuntimeDescriptor(
     String fileName,
     List<String> command,
     String runner,
+    List<String> runnerCompile,
+    String compiledRunner,
     String packagesProbe,
     List<String> versionCommand,
     Map<String, String> env) {
@@ -60,6 +66,22 @@ public record RuntimeDescriptor(
       throw new IllegalArgumentException(name + ": command must contain " + FILE_PLACEHOLDER);
     }
     runner = runner == null ? "" : runner;
+    runnerCompile = List.copyOf(runnerCompile);
+    compiledRunner = compiledRunner == null ? "" : compiledRunner;
+    if (runnerCompile.isEmpty() != compiledRunner.isEmpty()
+        || runner.isEmpty() && !compiledRunner.isEmpty()) {
+      throw new IllegalArgumentException(
+          name + ": runner.compile and runner.compiled go together, with a runner");
+    }
+    if (!compiledRunner.isEmpty()
+        && (!compiledRunner.matches("[A-Za-z0-9_.-]{1,64}") || compiledRunner.equals(runner))) {
+      throw new IllegalArgumentException(
+          name + ": bad compiled runner name '" + compiledRunner + "'");
+    }
+    if (!runnerCompile.isEmpty() && !runnerCompile.getFirst().startsWith("/")) {
+      throw new IllegalArgumentException(
+          name + ": runner.compile must start with an absolute path");
+    }
     packagesProbe = packagesProbe == null ? "" : packagesProbe;
     if (!runner.isEmpty() && !runner.matches("[A-Za-z0-9_.-]{1,64}")) {
       throw new IllegalArgumentException(name + ": bad runner name '" + runner + "'");
@@ -75,6 +97,11 @@ public record RuntimeDescriptor(
     return !runner.isEmpty();
   }
 
+  /** The runner file a sandbox runs: the compiled one when there is one, else the source. */
+  public String runnerFile() {
+    return compiledRunner.isEmpty() ? runner : compiledRunner;
+  }
+
   /** The command with the code's path filled in; the runner lies in the same directory. */
   public List<String> commandFor(String codePath) {
     String dir = codePath.substring(0, codePath.lastIndexOf('/') + 1);
@@ -82,10 +109,15 @@ public record RuntimeDescriptor(
         .map(a ->
             switch (a) {
               case FILE_PLACEHOLDER -> codePath;
-              case RUNNER_PLACEHOLDER -> dir + runner;
+              case RUNNER_PLACEHOLDER -> dir + runnerFile();
               default -> a;
             })
         .toList();
+  }
+
+  /** The command that compiles the runner at {@code runnerPath}; empty when it runs from source. */
+  public List<String> runnerCompileFor(String runnerPath) {
+    return runnerCompile.stream().map(a -> a.equals(RUNNER_PLACEHOLDER) ? runnerPath : a).toList();
   }
 
   /** True when {@code language} is this runtime's name or one of its aliases, ignoring case. */
@@ -96,8 +128,9 @@ public record RuntimeDescriptor(
 
   /**
    * Reads a descriptor. Keys: {@code name}, {@code aliases}, {@code extensions}, {@code file},
-   * {@code command}, {@code version} (space-separated lists), {@code runner}, {@code packages} (a
-   * program), and {@code env.NAME=value}.
+   * {@code command}, {@code version} (space-separated lists), {@code runner}, {@code
+   * runner.compile} (a command) with {@code runner.compiled} (the file it makes), {@code packages}
+   * (a program), and {@code env.NAME=value}.
    *
    * @throws IllegalArgumentException naming the missing or bad key
    */
@@ -116,6 +149,8 @@ public record RuntimeDescriptor(
           required(p, "file", source),
           words(required(p, "command", source)),
           p.getProperty("runner", "").trim(),
+          words(p.getProperty("runner.compile", "")),
+          p.getProperty("runner.compiled", "").trim(),
           p.getProperty("packages", "").trim(),
           words(required(p, "version", source)),
           env);

@@ -73,8 +73,8 @@ final class Sandbox implements AutoCloseable {
       Path code = Files.createDirectory(dir.resolve("code"));
       Files.setPosixFilePermissions(code, PosixFilePermissions.fromString("rwxr-xr-x"));
       if (runtime.hasRunner()) {
-        Files.createLink(
-            code.resolve(runtime.runner()), host.staticFiles().runners().resolve(runtime.runner()));
+        String runner = runtime.runnerFile();
+        Files.createLink(code.resolve(runner), host.staticFiles().runners().resolve(runner));
       }
       return new Sandbox(host, runtime, limits, uid, launcher, dir);
     } catch (IOException | RuntimeException e) {

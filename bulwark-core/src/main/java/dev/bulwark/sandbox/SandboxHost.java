@@ -379,8 +379,14 @@ public final class SandboxHost implements AutoCloseable {
           try (java.io.InputStream in = Runtimes.runnerSource(d)) {
             Files.copy(in, file);
           }
-          Files.setPosixFilePermissions(
-              file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+          compileRunner(d, file);
+          for (String name : new java.util.LinkedHashSet<>(List.of(d.runner(), d.runnerFile()))) {
+            if (Files.exists(dir.resolve(name))) {
+              Files.setPosixFilePermissions(
+                  dir.resolve(name),
+                  java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+            }
+          }
         }
       }
       Files.setPosixFilePermissions(
@@ -388,6 +394,44 @@ public final class SandboxHost implements AutoCloseable {
       return dir;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs the runtime's runner compile step, if it has one and its interpreter is installed (else
+   * the runtime cannot run anyway, and says so per request).
+   *
+   * @throws IllegalStateException when the step fails: no sandbox of this runtime could start
+   */
+  private static void compileRunner(RuntimeDescriptor d, Path source) throws java.io.IOException {
+    List<String> command = d.runnerCompileFor(source.toString());
+    if (command.isEmpty() || !Files.isExecutable(Path.of(command.getFirst()))) {
+      return;
+    }
+    Process p =
+        new ProcessBuilder(command)
+            .directory(source.getParent().toFile())
+            .redirectErrorStream(true)
+            .start();
+    p.getOutputStream().close();
+    byte[] said = p.getInputStream().readNBytes(4096);
+    try {
+      if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+    }
+    if (p.isAlive()
+        || p.exitValue() != 0
+        || !Files.isRegularFile(source.resolveSibling(d.runnerFile()))) {
+      throw new IllegalStateException(
+          d.name()
+              + ": cannot compile its runner with "
+              + String.join(" ", command)
+              + ": "
+              + new String(said, java.nio.charset.StandardCharsets.UTF_8).strip());
     }
   }
 

@@ -62,6 +62,22 @@ class RuntimesTest {
     assertThat(ruby.env()).containsEntry("RUBYOPT", "-W0");
     assertThat(ruby.commandFor("/x/main.rb")).containsExactly("/usr/bin/ruby", "/x/main.rb");
 
+    p.setProperty("runner", "ruby-runner.rb");
+    p.setProperty("command", "/usr/bin/ruby {runner} {file}");
+    p.setProperty("runner.compile", "/usr/bin/rubyc {runner}");
+    assertThatThrownBy(() -> RuntimeDescriptor.fromProperties(p, "ruby.properties"))
+        .hasMessageContaining("runner.compile and runner.compiled go together");
+    p.setProperty("runner.compiled", "ruby-runner.rbc");
+    RuntimeDescriptor compiled = RuntimeDescriptor.fromProperties(p, "ruby.properties");
+    assertThat(compiled.commandFor("/x/main.rb"))
+        .containsExactly("/usr/bin/ruby", "/x/ruby-runner.rbc", "/x/main.rb");
+    assertThat(compiled.runnerCompileFor("/state/ruby-runner.rb"))
+        .containsExactly("/usr/bin/rubyc", "/state/ruby-runner.rb");
+    p.remove("runner");
+    p.remove("runner.compile");
+    p.remove("runner.compiled");
+    p.setProperty("command", "/usr/bin/ruby {file}");
+
     p.remove("command");
     assertThatThrownBy(() -> RuntimeDescriptor.fromProperties(p, "ruby.properties"))
         .hasMessageContaining("'command'");

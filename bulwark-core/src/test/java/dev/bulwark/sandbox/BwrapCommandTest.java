@@ -36,7 +36,7 @@ class BwrapCommandTest {
             "-X",
             "utf8",
             "-u",
-            "/run/bulwark/python-runner.py",
+            "/run/bulwark/python-runner.pyc",
             "/run/bulwark/main.py");
   }
 
