@@ -18,6 +18,11 @@ final class DataOptions {
 
   /** Opens the store in the chosen directory, creating and migrating it when needed. */
   Store open() {
-    return Store.open(DataDir.resolve(data, System.getenv(), HostUser.isRoot()));
+    return Store.open(dir());
+  }
+
+  /** The chosen directory; it may not exist yet. */
+  Path dir() {
+    return DataDir.resolve(data, System.getenv(), HostUser.isRoot());
   }
 }

@@ -21,7 +21,12 @@ final class EngineOptions {
   boolean degraded;
 
   EngineConfig config() {
-    EngineConfig config = EngineConfig.defaults().withAllowDegraded(degraded);
+    return over(EngineConfig.defaults());
+  }
+
+  /** {@code base} with what these flags say instead. */
+  EngineConfig over(EngineConfig base) {
+    EngineConfig config = degraded ? base.withAllowDegraded(true) : base;
     return stateDir == null ? config : config.withStateDir(stateDir);
   }
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       TenantsCommand.class,
       KeysCommand.class,
       ServeCommand.class,
+      ConfigCommand.class,
       AuditCommand.class,
       DoctorCommand.class,
       ProfilesCommand.class,

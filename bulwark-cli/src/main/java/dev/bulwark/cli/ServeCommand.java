@@ -1,8 +1,11 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
+import dev.bulwark.EngineConfig;
+import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.api.ApiServer;
 import dev.bulwark.api.ServerConfig;
+import dev.bulwark.config.ConfigFile;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
@@ -27,17 +30,11 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1).")
   String host;
 
-  @Option(
-      names = "--port",
-      defaultValue = "8080",
-      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-  int port;
+  @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8080).")
+  Integer port;
 
   @Option(
       names = "--max-concurrent",
@@ -49,63 +46,68 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--queue-timeout",
       paramLabel = "DURATION",
-      defaultValue = "10s",
-      description =
-          "How long a request waits for a free slot before a 429 (default: ${DEFAULT-VALUE}).")
+      description = "How long a request waits for a free slot before a 429 (default: 10s).")
   String queueTimeout;
 
   @Option(
       names = "--pool",
       paramLabel = "RUNTIME[:PROFILE]=SIZE",
       split = ",",
-      defaultValue = "python:default=4,javascript:default=2",
       description =
           "Warm pools: sandboxes started ahead, per runtime and limits profile, that wait for their"
-              + " program. Repeatable; given at all, replaces the defaults (${DEFAULT-VALUE});"
-              + " SIZE 0 turns a pool off.")
+              + " program. Repeatable; given at all, replaces the configured pools (default:"
+              + " python:default=4,javascript:default=2); SIZE 0 turns a pool off.")
   java.util.List<String> pools;
 
   @Mixin DataOptions data;
 
+  @Mixin ConfigOptions configOptions;
+
   @ArgGroup(exclusive = false, heading = "%nEngine:%n")
   EngineOptions engineOptions = new EngineOptions();
 
-  /** The server's settings from the flags; a bad value throws IllegalArgumentException. */
-  private ServerConfig settings() {
-    if (port < 0 || port > 65535) {
+  /**
+   * The configuration: the defaults, then the file, then the flags given.
+   *
+   * @throws IllegalArgumentException naming the bad flag or key
+   */
+  ConfigFile effective() {
+    ConfigFile file = configOptions.load(data);
+    ServerConfig s = file.server();
+    if (port != null && (port < 0 || port > 65535)) {
       throw new IllegalArgumentException("--port must be 0-65535");
     }
-    ServerConfig defaults = ServerConfig.defaults(host, port);
-    int slots = maxConcurrent == null ? defaults.maxConcurrent() : maxConcurrent;
+    String h = host == null ? s.host() : host;
+    int p = port == null ? s.port() : port;
+    int slots = maxConcurrent == null ? s.maxConcurrent() : maxConcurrent;
     if (slots < 1) {
       throw new IllegalArgumentException("--max-concurrent must be at least 1");
     }
-    java.time.Duration timeout;
-    try {
-      timeout = dev.bulwark.Units.parseDuration(queueTimeout);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--queue-timeout: " + e.getMessage(), e);
+    java.time.Duration timeout = s.queueTimeout();
+    if (queueTimeout != null) {
+      try {
+        timeout = dev.bulwark.Units.parseDuration(queueTimeout);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--queue-timeout: " + e.getMessage(), e);
+      }
     }
-    return defaults.withConcurrency(slots, timeout, 8 * slots);
-  }
-
-  /** The engine's settings: those of the engine flags, and the warm pools. */
-  private dev.bulwark.EngineConfig engineConfig() {
-    return engineOptions
-        .config()
-        .withWarmPools(pools.stream().map(dev.bulwark.WarmPoolSpec::parse).toList());
+    int queued = maxConcurrent == null ? s.maxQueued() : 8 * slots;
+    EngineConfig engine = engineOptions.over(file.engine());
+    if (pools != null) {
+      engine = engine.withWarmPools(pools.stream().map(WarmPoolSpec::parse).toList());
+    }
+    return new ConfigFile(new ServerConfig(h, p, slots, timeout, queued), engine);
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerConfig settings = settings();
-    dev.bulwark.EngineConfig engineConfig =
-        engineConfig(); // bad flags stop here, before any change
+    ConfigFile config = effective(); // bad flags and files stop here, before any change
+    ServerConfig settings = config.server();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);
     try (Store store = data.open();
-        Engine engine = EngineOptions.start(engineConfig, err)) {
+        Engine engine = EngineOptions.start(config.engine(), err)) {
       Tenants tenants = new Tenants(store.dataSource());
       if (tenants.list().isEmpty()) {
         tenants.create("default", Policies.DEFAULT, "default", 8, 600, false, 0);
@@ -114,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println(admin.token());
       }
       try (ApiServer server = ApiServer.start(engine, store, settings)) {
-        out.println("bulwark: serving on http://" + host + ":" + server.port());
+        out.println("bulwark: serving on http://" + settings.host() + ":" + server.port());
         err.println(
             "bulwark: up to "
                 + settings.maxConcurrent()

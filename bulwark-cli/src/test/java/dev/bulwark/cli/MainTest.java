@@ -32,6 +32,38 @@ class MainTest {
   }
 
   @Test
+  void serveTakesTheDefaultsThenTheConfigFileThenItsFlags() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(
+        data.resolve("bulwark.yaml"),
+        "server: {port: 9090, maxConcurrent: 3}\nengine: {warmPools: [python:strict=1]}\n");
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs("--data", data.toString(), "--port", "7070");
+    dev.bulwark.config.ConfigFile c = serve.effective();
+    assertThat(c.server().port()).as("the flag").isEqualTo(7070);
+    assertThat(c.server().maxConcurrent()).as("the file").isEqualTo(3);
+    assertThat(c.server().host()).as("the default").isEqualTo("127.0.0.1");
+    assertThat(c.engine().warmPools())
+        .containsExactly(new dev.bulwark.WarmPoolSpec("python", "strict", 1));
+
+    ServeCommand pools = new ServeCommand();
+    new CommandLine(pools).parseArgs("--data", data.toString(), "--pool", "python=0");
+    assertThat(pools.effective().engine().warmPools())
+        .containsExactly(new dev.bulwark.WarmPoolSpec("python", "default", 0));
+
+    Outcome shown = bulwark("config", "show", "--data", data.toString());
+    assertThat(shown.exitCode()).isZero();
+    assertThat(shown.out()).contains("port: 9090").contains("python:strict=1");
+    Files.writeString(data.resolve("bulwark.yaml"), "server: {prot: 1}\n");
+    Outcome bad = bulwark("config", "show", "--data", data.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("unknown key 'server.prot'");
+    Outcome badServe = bulwark("serve", "--data", data.toString());
+    assertThat(badServe.exitCode()).as("serve refuses it before starting").isEqualTo(2);
+    assertThat(badServe.err()).contains("unknown key 'server.prot'");
+  }
+
+  @Test
   void versionAndHelpWork() {
     Outcome version = bulwark("--version");
     assertThat(version.exitCode()).isZero();

@@ -1,0 +1,257 @@
+package dev.bulwark.config;
+
+import dev.bulwark.EngineConfig;
+import dev.bulwark.Units;
+import dev.bulwark.WarmPoolSpec;
+import dev.bulwark.api.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The operator's configuration of {@code bulwark serve}: how the server listens and how much it
+ * takes on, and how the engine sandboxes. A YAML file in which every key is optional; what it does
+ * not say keeps its default, and flags override the file. An unknown key or a bad value is refused
+ * with its path, so a typo never silently falls back to a default.
+ *
+ * <pre>
+ * server:
+ *   host: 127.0.0.1
+ *   port: 8080
+ *   maxConcurrent: 4          # default: 2 per core, at most one per 512 MiB
+ *   queueTimeout: 10s
+ *   maxQueued: 32             # default: 8 per concurrent execution
+ * engine:
+ *   stateDir: /run/bulwark
+ *   bwrap: /usr/bin/bwrap
+ *   degraded: false
+ *   stagedLaunchers: 2
+ *   sandboxUidBase: 2000000000
+ *   sandboxUidCount: 1000
+ *   warmPools: [python:default=4, javascript:default=2]
+ * </pre>
+ */
+public record ConfigFile(ServerConfig server, EngineConfig engine) {
+  /** The file {@code bulwark serve} reads from its data directory when no --config names one. */
+  public static final String NAME = "bulwark.yaml";
+
+  /** The warm pools of a server nobody configured. */
+  public static final List<WarmPoolSpec> DEFAULT_POOLS =
+      List.of(
+          new WarmPoolSpec("python", "default", 4), new WarmPoolSpec("javascript", "default", 2));
+
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final Set<String> SECTIONS = Set.of("server", "engine");
+  private static final Set<String> SERVER_KEYS =
+      Set.of("host", "port", "maxConcurrent", "queueTimeout", "maxQueued");
+  private static final Set<String> ENGINE_KEYS =
+      Set.of(
+          "stateDir",
+          "bwrap",
+          "degraded",
+          "stagedLaunchers",
+          "sandboxUidBase",
+          "sandboxUidCount",
+          "warmPools");
+
+  /** What {@code bulwark serve} runs with when nothing is configured. */
+  public static ConfigFile defaults() {
+    return new ConfigFile(
+        ServerConfig.defaults("127.0.0.1", 8080),
+        EngineConfig.defaults().withWarmPools(DEFAULT_POOLS));
+  }
+
+  /**
+   * Reads a configuration over the defaults.
+   *
+   * @param source where the text comes from, for messages
+   * @throws IllegalArgumentException naming the file, the key and what is wrong
+   */
+  public static ConfigFile parse(String yaml, String source) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage());
+    }
+    try {
+      return fromTree(root);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ConfigFile fromTree(JsonNode root) {
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return defaults(); // an empty file
+    }
+    JsonNode server = section(root, null, SECTIONS).path("server");
+    JsonNode engine = root.path("engine");
+    section(server, "server", SERVER_KEYS);
+    section(engine, "engine", ENGINE_KEYS);
+
+    ServerConfig s = defaults().server();
+    String host = text(server, "server.host", s.host());
+    int port = integer(server, "server.port", s.port());
+    ServerConfig sized = ServerConfig.defaults(host, port);
+    int slots = integer(server, "server.maxConcurrent", sized.maxConcurrent());
+    if (slots < 1) {
+      throw new IllegalArgumentException("server.maxConcurrent: at least 1");
+    }
+    Duration timeout = duration(server, "server.queueTimeout", sized.queueTimeout());
+    int queued = integer(server, "server.maxQueued", 8 * slots);
+    ServerConfig serverConfig;
+    try {
+      serverConfig = new ServerConfig(host, port, slots, timeout, queued);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("server: " + e.getMessage(), e);
+    }
+
+    EngineConfig e = defaults().engine();
+    List<WarmPoolSpec> pools = e.warmPools();
+    if (!engine.path("warmPools").isMissingNode()) {
+      pools = new ArrayList<>();
+      for (String spec : strings(engine.path("warmPools"), "engine.warmPools")) {
+        try {
+          pools.add(WarmPoolSpec.parse(spec));
+        } catch (IllegalArgumentException ex) {
+          throw new IllegalArgumentException("engine.warmPools: " + ex.getMessage(), ex);
+        }
+      }
+    }
+    try {
+      EngineConfig engineConfig =
+          new EngineConfig(
+              Path.of(text(engine, "engine.bwrap", e.bwrap().toString())),
+              Path.of(text(engine, "engine.stateDir", e.stateDir().toString())),
+              longValue(engine, "engine.sandboxUidBase", e.sandboxUidBase()),
+              integer(engine, "engine.sandboxUidCount", e.sandboxUidCount()),
+              bool(engine, "engine.degraded", e.allowDegraded()),
+              integer(engine, "engine.stagedLaunchers", e.stagedLaunchers()),
+              pools);
+      return new ConfigFile(serverConfig, engineConfig);
+    } catch (IllegalArgumentException ex) {
+      throw new IllegalArgumentException("engine: " + ex.getMessage(), ex);
+    }
+  }
+
+  /** The configuration as YAML, every key written out: what {@code bulwark config show} prints. */
+  public String toYaml() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("host", server.host());
+    s.put("port", server.port());
+    s.put("maxConcurrent", server.maxConcurrent());
+    s.put("queueTimeout", Units.formatDuration(server.queueTimeout()));
+    s.put("maxQueued", server.maxQueued());
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("stateDir", engine.stateDir().toString());
+    e.put("bwrap", engine.bwrap().toString());
+    e.put("degraded", engine.allowDegraded());
+    e.put("stagedLaunchers", engine.stagedLaunchers());
+    e.put("sandboxUidBase", engine.sandboxUidBase());
+    e.put("sandboxUidCount", engine.sandboxUidCount());
+    e.put("warmPools", engine.warmPools().stream().map(WarmPoolSpec::toString).toList());
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("server", s);
+    doc.put("engine", e);
+    return YAML.writeValueAsString(doc);
+  }
+
+  /** Checks that {@code node} is absent or a mapping with only known keys; returns it. */
+  private static JsonNode section(JsonNode node, String path, Set<String> keys) {
+    if (node.isMissingNode()) {
+      return node;
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException((path == null ? "the file" : path) + " must be a mapping");
+    }
+    for (String key : node.propertyNames()) {
+      if (!keys.contains(key)) {
+        throw new IllegalArgumentException(
+            "unknown key '"
+                + (path == null ? key : path + "." + key)
+                + "'; known: "
+                + keys.stream().sorted().toList());
+      }
+    }
+    return node;
+  }
+
+  private static JsonNode value(JsonNode section, String path) {
+    return section.path(path.substring(path.indexOf('.') + 1));
+  }
+
+  private static String text(JsonNode section, String path, String fallback) {
+    JsonNode v = value(section, path);
+    if (v.isMissingNode()) {
+      return fallback;
+    }
+    if (!v.isString() || v.asString().isBlank()) {
+      throw new IllegalArgumentException(path + ": a non-empty string");
+    }
+    return v.asString();
+  }
+
+  private static long longValue(JsonNode section, String path, long fallback) {
+    JsonNode v = value(section, path);
+    if (v.isMissingNode()) {
+      return fallback;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+      throw new IllegalArgumentException(path + ": a whole number");
+    }
+    return v.asLong();
+  }
+
+  private static int integer(JsonNode section, String path, int fallback) {
+    long v = longValue(section, path, fallback);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(path + ": out of range");
+    }
+    return (int) v;
+  }
+
+  private static boolean bool(JsonNode section, String path, boolean fallback) {
+    JsonNode v = value(section, path);
+    if (v.isMissingNode()) {
+      return fallback;
+    }
+    if (!v.isBoolean()) {
+      throw new IllegalArgumentException(path + ": true or false");
+    }
+    return v.asBoolean();
+  }
+
+  private static Duration duration(JsonNode section, String path, Duration fallback) {
+    String text = text(section, path, null);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return Units.parseDuration(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> strings(JsonNode node, String path) {
+    if (!node.isArray()) {
+      throw new IllegalArgumentException(path + ": a list, e.g. [python:default=4]");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isString()) {
+        throw new IllegalArgumentException(path + ": each item is RUNTIME[:PROFILE]=SIZE");
+      }
+      out.add(item.asString());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.bulwark.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.WarmPoolSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigFileTest {
+  @Test
+  void everyKeyIsReadAndWhatTheFileDoesNotSayKeepsItsDefault() {
+    ConfigFile c =
+        ConfigFile.parse(
+            """
+            server:
+              host: 0.0.0.0
+              port: 9090
+              maxConcurrent: 3
+              queueTimeout: 2s
+            engine:
+              stateDir: /srv/bulwark/state
+              degraded: true
+              stagedLaunchers: 4
+              sandboxUidBase: 3000000000
+              sandboxUidCount: 50
+              warmPools: [python:strict=1, javascript=0]
+            """,
+            "test.yaml");
+    assertThat(c.server().host()).isEqualTo("0.0.0.0");
+    assertThat(c.server().port()).isEqualTo(9090);
+    assertThat(c.server().maxConcurrent()).isEqualTo(3);
+    assertThat(c.server().queueTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.server().maxQueued()).as("8 per slot by default").isEqualTo(24);
+    assertThat(c.engine().stateDir()).isEqualTo(Path.of("/srv/bulwark/state"));
+    assertThat(c.engine().allowDegraded()).isTrue();
+    assertThat(c.engine().stagedLaunchers()).isEqualTo(4);
+    assertThat(c.engine().sandboxUidBase()).isEqualTo(3_000_000_000L);
+    assertThat(c.engine().sandboxUidCount()).isEqualTo(50);
+    assertThat(c.engine().warmPools())
+        .containsExactly(
+            new WarmPoolSpec("python", "strict", 1), new WarmPoolSpec("javascript", "default", 0));
+    assertThat(c.engine().bwrap()).isEqualTo(ConfigFile.defaults().engine().bwrap());
+
+    assertThat(ConfigFile.parse("", "empty.yaml")).isEqualTo(ConfigFile.defaults());
+    assertThat(ConfigFile.defaults().engine().warmPools()).isEqualTo(ConfigFile.DEFAULT_POOLS);
+  }
+
+  @Test
+  void whatShowPrintsReadsBackAsTheSameConfiguration() {
+    ConfigFile c =
+        ConfigFile.parse("server: {port: 7000}\nengine: {warmPools: [python=2]}", "a.yaml");
+    assertThat(ConfigFile.parse(c.toYaml(), "shown.yaml")).isEqualTo(c);
+    assertThat(ConfigFile.parse(ConfigFile.defaults().toYaml(), "d.yaml"))
+        .isEqualTo(ConfigFile.defaults());
+  }
+
+  @Test
+  void aTypoOrABadValueIsRefusedWithItsPath() {
+    for (String[] bad :
+        List.of(
+            new String[] {"server:\n  prot: 1", "unknown key 'server.prot'"},
+            new String[] {"sever:\n  port: 1", "unknown key 'sever'"},
+            new String[] {"server:\n  port: '80'", "server.port: a whole number"},
+            new String[] {"server:\n  port: 70000", "port must be 0-65535"},
+            new String[] {"server:\n  maxConcurrent: 0", "server.maxConcurrent"},
+            new String[] {"server:\n  queueTimeout: soon", "server.queueTimeout"},
+            new String[] {"engine:\n  degraded: yes please", "engine.degraded: true or false"},
+            new String[] {"engine:\n  warmPools: python=1", "engine.warmPools: a list"},
+            new String[] {"engine:\n  warmPools: [python=x]", "engine.warmPools"},
+            new String[] {"engine:\n  stagedLaunchers: 99", "stagedLaunchers must be between"},
+            new String[] {"server: [1, 2]", "server must be a mapping"},
+            new String[] {"- 1\n- 2", "the file must be a mapping"},
+            new String[] {"server: {port: 1", "not valid YAML"})) {
+      assertThatThrownBy(() -> ConfigFile.parse(bad[0], "bad.yaml"))
+          .as(bad[0])
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("bad.yaml: ")
+          .hasMessageContaining(bad[1]);
+    }
+  }
+}
