@@ -137,17 +137,17 @@ public final class ApiKeys {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT tenant_id, secret_sha256 FROM api_key WHERE id = ? AND revoked_at IS NULL")) {
+                "SELECT t.*, k.secret_sha256 FROM api_key k JOIN tenant t ON t.id = k.tenant_id"
+                    + " WHERE k.id = ? AND k.revoked_at IS NULL")) {
       s.setString(1, m.group(1));
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()
             || !MessageDigest.isEqual(
-                r.getString(2).getBytes(StandardCharsets.US_ASCII),
+                r.getString("secret_sha256").getBytes(StandardCharsets.US_ASCII),
                 Hashing.sha256Hex(m.group(2)).getBytes(StandardCharsets.US_ASCII))) {
           return Optional.empty();
         }
-        String tenantId = r.getString(1);
-        return tenants.byId(tenantId).map(t -> new Caller(t, m.group(1)));
+        return Optional.of(new Caller(Tenants.read(r), m.group(1)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot check the key: " + e.getMessage(), e);

@@ -122,22 +122,26 @@ public final class Tenants {
       List<Tenant> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.add(
-              new Tenant(
-                  r.getString("id"),
-                  r.getString("name"),
-                  r.getString("policy"),
-                  r.getString("max_profile"),
-                  r.getInt("concurrency"),
-                  r.getInt("rate_per_min"),
-                  r.getBoolean("retain_content"),
-                  r.getInt("anomaly_throttle_seconds"),
-                  r.getString("created_at")));
+          out.add(read(r));
         }
       }
       return out;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read tenants: " + e.getMessage(), e);
     }
+  }
+
+  /** The tenant in the current row, whose columns include {@code tenant}'s. */
+  static Tenant read(ResultSet r) throws SQLException {
+    return new Tenant(
+        r.getString("id"),
+        r.getString("name"),
+        r.getString("policy"),
+        r.getString("max_profile"),
+        r.getInt("concurrency"),
+        r.getInt("rate_per_min"),
+        r.getBoolean("retain_content"),
+        r.getInt("anomaly_throttle_seconds"),
+        r.getString("created_at"));
   }
 }
