@@ -107,23 +107,8 @@ final class ServerBench implements Callable<Integer> {
       }
     }
     PoolCounts sequentialPool = poolCounts().minus(beforeSequential);
-    AtomicInteger concurrentErrors = new AtomicInteger();
-    AtomicInteger left = new AtomicInteger(requests);
-    long start = System.nanoTime();
-    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-      for (int c = 0; c < clients; c++) {
-        pool.submit(() -> {
-          while (left.getAndDecrement() > 0) {
-            if (!send(request)) {
-              concurrentErrors.incrementAndGet();
-            }
-          }
-          return null;
-        });
-      }
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double bareRate = bareThroughput();
+    Throughput served = concurrently(() -> send(request));
+    Throughput bareRate = concurrently(() -> BenchCommand.timeBare() > 0);
     PoolCounts concurrentPool = poolCounts().minus(beforeSequential).minus(sequentialPool);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
@@ -139,30 +124,35 @@ final class ServerBench implements Callable<Integer> {
         errors,
         sequentialPool,
         clients,
-        requests / seconds,
-        concurrentErrors.get(),
+        served.perSecond(),
+        served.failures(),
         concurrentPool,
         clients,
-        bareRate);
+        bareRate.perSecond());
     out.flush();
-    return errors + concurrentErrors.get() == 0 ? 0 : 1;
+    return errors + served.failures() == 0 ? 0 : 1;
   }
 
-  /** Bare interpreters started --clients at a time, per second: the machine's own ceiling. */
-  private double bareThroughput() throws Exception {
+  private record Throughput(double perSecond, int failures) {}
+
+  /** Runs {@code task} --requests times from --clients threads at once; false is a failure. */
+  private Throughput concurrently(Callable<Boolean> task) throws Exception {
+    AtomicInteger failures = new AtomicInteger();
     AtomicInteger left = new AtomicInteger(requests);
     long start = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       for (int c = 0; c < clients; c++) {
         pool.submit(() -> {
           while (left.getAndDecrement() > 0) {
-            BenchCommand.timeBare();
+            if (!task.call()) {
+              failures.incrementAndGet();
+            }
           }
           return null;
         });
       }
     }
-    return requests / ((System.nanoTime() - start) / 1e9);
+    return new Throughput(requests / ((System.nanoTime() - start) / 1e9), failures.get());
   }
 
   private static void row(PrintWriter out, String name, long[] nanos) {

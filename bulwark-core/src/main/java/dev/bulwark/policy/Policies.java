@@ -1,6 +1,7 @@
 package dev.bulwark.policy;
 
 import dev.bulwark.Profiles;
+import dev.bulwark.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The built-in policies ({@code standard}, {@code strict}, {@code audit}) and operators' policy
@@ -38,7 +37,6 @@ public final class Policies {
 
   public static final List<String> BUILT_IN = List.of("standard", "strict", "audit");
 
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final Set<String> KEYS =
       Set.of("version", "name", "description", "limits", "rules", "waivable", "modules", "network");
   private static final long MAX_FILE_BYTES = 1 << 20;
@@ -102,12 +100,7 @@ public final class Policies {
    * @throws IllegalArgumentException naming the first problem
    */
   public static Policy parse(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage());
-    }
+    JsonNode root = Yaml.read(yaml, source);
     try {
       return fromTree(root);
     } catch (IllegalArgumentException e) {
@@ -191,7 +184,7 @@ public final class Policies {
     doc.put("waivable", p.waivable());
     doc.put("modules", Map.of("allow", p.modulesAllow(), "deny", p.modulesDeny()));
     doc.put("network", Map.of("allow", p.networkAllow()));
-    return YAML.writeValueAsString(doc);
+    return Yaml.write(doc);
   }
 
   private static String selector(String where, String s) {

@@ -3,6 +3,7 @@ package dev.bulwark.config;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.Units;
 import dev.bulwark.WarmPoolSpec;
+import dev.bulwark.Yaml;
 import dev.bulwark.api.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The operator's configuration of {@code bulwark serve}: how the server listens and how much it
@@ -47,7 +46,6 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
       List.of(
           new WarmPoolSpec("python", "default", 4), new WarmPoolSpec("javascript", "default", 2));
 
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final Set<String> SECTIONS = Set.of("server", "engine");
   private static final Set<String> SERVER_KEYS =
       Set.of("host", "port", "maxConcurrent", "queueTimeout", "maxQueued");
@@ -75,12 +73,7 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
    * @throws IllegalArgumentException naming the file, the key and what is wrong
    */
   public static ConfigFile parse(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage());
-    }
+    JsonNode root = Yaml.read(yaml, source);
     try {
       return fromTree(root);
     } catch (IllegalArgumentException e) {
@@ -161,7 +154,7 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("server", s);
     doc.put("engine", e);
-    return YAML.writeValueAsString(doc);
+    return Yaml.write(doc);
   }
 
   /** Checks that {@code node} is absent or a mapping with only known keys; returns it. */

@@ -367,12 +367,7 @@ class ApiServerTest {
       try (ApiServer s =
           ApiServer.start(broken, otherStore, ServerConfig.defaults("127.0.0.1", 0))) {
         await().until(() -> broken.warmPools().getFirst().failures() > 0);
-        HttpResponse<String> ready =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/readyz"))
-                    .header("Authorization", "Bearer " + otherKey)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = get(s, otherKey, "/readyz");
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("not_ready").contains("python:default 0/1");
       }
@@ -380,26 +375,26 @@ class ApiServerTest {
   }
 
   private static String scrape() throws Exception {
-    HttpResponse<String> m =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                .header("Authorization", "Bearer " + key)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> m = get(server, key, "/metrics");
     assertThat(m.statusCode()).isEqualTo(200);
     return m.body();
+  }
+
+  /** A GET with a key, its body as text whatever its type. */
+  private static HttpResponse<String> get(ApiServer to, String withKey, String path)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
+            .header("Authorization", "Bearer " + withKey)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void metricsCountExecutionsFindingsAndRefusalsInPrometheusFormat() throws Exception {
     post("/v1/executions", "{\"language\": \"python\", \"code\": \"import subprocess\"}");
     post("/v1/executions", "{\"language\": 1}");
-    HttpResponse<String> m =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                .header("Authorization", "Bearer " + key)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> m = get(server, key, "/metrics");
     assertThat(m.statusCode()).isEqualTo(200);
     assertThat(m.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
     assertThat(m.body())
