@@ -200,7 +200,8 @@ public final class SandboxHost implements AutoCloseable {
 
   /**
    * Cancels the runs in flight and waits for them, destroys the warm sandboxes, kills the staged
-   * launchers, waits for background cgroup removals, and releases the state directory.
+   * launchers, waits for the sandboxes being destroyed in the background, and releases the state
+   * directory.
    */
   @Override
   public void close() {

@@ -59,10 +59,18 @@ final class SandboxRun {
   ExecutionResult run() {
     Sandbox sandbox = host.takeWarm(runtime, request.limits()); // null: none waits, start cold
     try {
+      if (sandbox != null) {
+        try {
+          sandbox.handOff(request.code());
+        } catch (IOException diedWhileWaiting) { // nothing of the program ran: start cold instead
+          host.retire(sandbox);
+          sandbox = null;
+        }
+      }
       if (sandbox == null) {
         sandbox = Sandbox.prepare(host, runtime, request.limits());
+        sandbox.handOff(request.code());
       }
-      sandbox.handOff(request.code());
       return supervise(sandbox);
     } catch (IOException | RuntimeException e) {
       return ExecutionResult.notRun(
