@@ -27,7 +27,8 @@ public record EngineConfig(
     int sandboxUidCount,
     boolean allowDegraded,
     int stagedLaunchers,
-    List<WarmPoolSpec> warmPools) {
+    List<WarmPoolSpec> warmPools,
+    java.time.Duration warmMaxIdle) {
 
   public EngineConfig {
     Objects.requireNonNull(bwrap, "bwrap");
@@ -42,12 +43,23 @@ public record EngineConfig(
       throw new IllegalArgumentException("stagedLaunchers must be between 0 and 64");
     }
     warmPools = List.copyOf(warmPools);
+    Objects.requireNonNull(warmMaxIdle, "warmMaxIdle");
+    if (warmMaxIdle.toMillis() < 100) {
+      throw new IllegalArgumentException("warmMaxIdle must be at least 100ms");
+    }
   }
 
   /** Root keeps state in /run/bulwark (gone at reboot); others under XDG_RUNTIME_DIR or /tmp. */
   public static EngineConfig defaults() {
     return new EngineConfig(
-        Path.of("/usr/bin/bwrap"), defaultStateDir(), 2_000_000_000L, 1000, false, 2, List.of());
+        Path.of("/usr/bin/bwrap"),
+        defaultStateDir(),
+        2_000_000_000L,
+        1000,
+        false,
+        2,
+        List.of(),
+        java.time.Duration.ofMinutes(10));
   }
 
   public EngineConfig withBwrap(Path value) {
@@ -58,27 +70,68 @@ public record EngineConfig(
         sandboxUidCount,
         allowDegraded,
         stagedLaunchers,
-        warmPools);
+        warmPools,
+        warmMaxIdle);
   }
 
   public EngineConfig withStateDir(Path dir) {
     return new EngineConfig(
-        bwrap, dir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers, warmPools);
+        bwrap,
+        dir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle);
   }
 
   public EngineConfig withAllowDegraded(boolean value) {
     return new EngineConfig(
-        bwrap, stateDir, sandboxUidBase, sandboxUidCount, value, stagedLaunchers, warmPools);
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        value,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle);
   }
 
   public EngineConfig withStagedLaunchers(int value) {
     return new EngineConfig(
-        bwrap, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, value, warmPools);
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        value,
+        warmPools,
+        warmMaxIdle);
   }
 
   public EngineConfig withWarmPools(List<WarmPoolSpec> value) {
     return new EngineConfig(
-        bwrap, stateDir, sandboxUidBase, sandboxUidCount, allowDegraded, stagedLaunchers, value);
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        value,
+        warmMaxIdle);
+  }
+
+  public EngineConfig withWarmMaxIdle(java.time.Duration value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        value);
   }
 
   private static Path defaultStateDir() {

@@ -12,6 +12,7 @@ package dev.bulwark;
  * @param refills sandboxes started for the pool
  * @param refillSeconds their total start-up time, until the runner said it was ready
  * @param failures sandboxes that did not become ready and were destroyed
+ * @param expired waiting sandboxes replaced because they waited too long or died
  */
 public record WarmPoolStats(
     String runtime,
@@ -22,4 +23,5 @@ public record WarmPoolStats(
     long misses,
     long refills,
     double refillSeconds,
-    long failures) {}
+    long failures,
+    long expired) {}

@@ -37,6 +37,7 @@ final class Sandbox implements AutoCloseable {
   private final Path dir;
   private StagedLauncher launcher; // replaced when its shell died while idle
   private Process process; // null until started
+  private long startedNanos;
   private long handedOffNanos;
   private long cpuBaselineNanos;
 
@@ -94,6 +95,7 @@ final class Sandbox implements AutoCloseable {
    */
   void start() throws IOException {
     String line = launchLine();
+    startedNanos = System.nanoTime();
     try {
       process = launch(launcher, line);
     } catch (IOException deadShell) {
@@ -145,6 +147,11 @@ final class Sandbox implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** How long ago the sandbox started; 0 before. */
+  long ageNanos() {
+    return process == null ? 0 : System.nanoTime() - startedNanos;
   }
 
   boolean alive() {

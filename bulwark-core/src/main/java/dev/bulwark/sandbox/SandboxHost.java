@@ -44,6 +44,9 @@ public final class SandboxHost implements AutoCloseable {
   private final java.util.Set<Thread> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private volatile boolean closed;
+  // Replaces warm sandboxes that waited too long; null without pools.
+  private volatile Thread sweeper;
+  private final Object sweeping = new Object();
 
   private SandboxHost(
       EngineConfig config,
@@ -124,6 +127,9 @@ public final class SandboxHost implements AutoCloseable {
       SandboxHost host = new SandboxHost(config, state, filters, cgroups, warnings, runtimes);
       host.refill();
       host.pools.forEach(pool -> Thread.ofVirtual().name("bulwark-warm").start(pool::refill));
+      if (!host.pools.isEmpty()) {
+        host.sweeper = Thread.ofVirtual().name("bulwark-warm-sweep").start(host::sweep);
+      }
       return host;
     } catch (IllegalArgumentException e) {
       state.close();
@@ -217,6 +223,16 @@ public final class SandboxHost implements AutoCloseable {
         }
       }
     }
+    if (sweeper != null) {
+      synchronized (sweeping) {
+        sweeping.notifyAll(); // not an interrupt: that would break the file I/O of a teardown
+      }
+      try {
+        sweeper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     pools.forEach(WarmPool::close);
     for (StagedLauncher l; (l = staged.poll()) != null; ) {
       l.discard();
@@ -267,6 +283,29 @@ public final class SandboxHost implements AutoCloseable {
     }
     for (WarmPool pool : pools) {
       Thread.ofVirtual().name("bulwark-warm").start(pool::refill);
+    }
+  }
+
+  /** Every quarter of the idle limit (at most 30 s), replaces what waited too long. */
+  private void sweep() {
+    long every = Math.min(config.warmMaxIdle().toMillis() / 4, 30_000);
+    while (!closed) {
+      synchronized (sweeping) {
+        try {
+          sweeping.wait(Math.max(25, every));
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      for (WarmPool pool : pools) {
+        try {
+          if (!closed && pool.expire()) {
+            pool.refill();
+          }
+        } catch (RuntimeException e) {
+          // a sandbox that would not die: the next sweep, or the engine's close, tries again
+        }
+      }
     }
   }
 

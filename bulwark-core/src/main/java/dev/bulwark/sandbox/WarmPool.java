@@ -5,6 +5,8 @@ import dev.bulwark.Profiles;
 import dev.bulwark.WarmPoolStats;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sandboxes of one runtime under one limits profile, started ahead: bubblewrap is up, the
  * interpreter and its runner are loaded, and the runner waits for its program. Each serves one
  * execution and is destroyed; the pool starts others in the background. Empty, it answers {@code
- * null} and the run starts cold: exhaustion costs latency, never a failure.
+ * null} and the run starts cold: exhaustion costs latency, never a failure. A sandbox that waited
+ * longer than the engine's {@code warmMaxIdle} is replaced, so that no interpreter from before a
+ * host update lingers.
  */
 final class WarmPool implements AutoCloseable {
   /** A runner that is not ready by then is broken, not slow; it is destroyed. */
@@ -37,6 +41,8 @@ final class WarmPool implements AutoCloseable {
   private final AtomicLong refills = new AtomicLong();
   private final AtomicLong refillNanos = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong expired = new AtomicLong();
+  private final long maxIdleNanos;
   private volatile boolean filledOnce;
   private volatile boolean closed;
 
@@ -51,6 +57,7 @@ final class WarmPool implements AutoCloseable {
     this.profile = profile;
     this.limits = Profiles.named(profile);
     this.size = size;
+    this.maxIdleNanos = host.config().warmMaxIdle().toNanos();
     this.idle = new ArrayBlockingQueue<>(Math.max(1, size));
     this.filledOnce = size == 0;
   }
@@ -67,14 +74,29 @@ final class WarmPool implements AutoCloseable {
   /** A waiting sandbox, or null when none is left. */
   Sandbox take() {
     for (Sandbox s; (s = idle.poll()) != null; ) {
-      if (s.alive()) {
+      if (s.alive() && s.ageNanos() <= maxIdleNanos) {
         hits.incrementAndGet();
         return s;
       }
-      s.close(); // killed while idle: never hand out what we cannot vouch for
+      s.close(); // killed while idle, or too old: never hand out what we cannot vouch for
     }
     misses.incrementAndGet();
     return null;
+  }
+
+  /** Destroys the sandboxes that waited too long or died; true when some were. */
+  boolean expire() {
+    List<Sandbox> old = new ArrayList<>();
+    idle.removeIf(s -> {
+      boolean stale = !s.alive() || s.ageNanos() > maxIdleNanos;
+      if (stale) {
+        old.add(s);
+      }
+      return stale;
+    });
+    old.forEach(Sandbox::close);
+    expired.addAndGet(old.size());
+    return !old.isEmpty();
   }
 
   /** Starts sandboxes until the pool is full; one refill at a time, on the caller's thread. */
@@ -134,7 +156,8 @@ final class WarmPool implements AutoCloseable {
         misses.get(),
         refills.get(),
         refillNanos.get() / 1e9,
-        failures.get());
+        failures.get(),
+        expired.get());
   }
 
   /** Destroys the waiting sandboxes, after a refill in progress has given up. */

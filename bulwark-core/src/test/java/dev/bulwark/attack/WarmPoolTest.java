@@ -236,6 +236,34 @@ class WarmPoolTest {
   }
 
   @Test
+  void aSandboxThatWaitedTooLongIsReplacedByAFreshOne() {
+    try (Engine quick =
+        Engine.start(
+            TestEngine.config()
+                .withWarmMaxIdle(Duration.ofMillis(400))
+                .withWarmPools(List.of(new WarmPoolSpec("javascript", "strict", 1))))) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> quick.warmPools().getFirst().idle() == 1);
+      // The class's own engine has a node waiting too: judge by what comes and goes.
+      List<Long> first = HostProbe.pidsWithCmdline("javascript-runner.js");
+      assertThat(first).as("the waiting node runners, seen from the host").isNotEmpty();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() ->
+              quick.warmPools().getFirst().expired() >= 1
+                  && quick.warmPools().getFirst().idle() == 1);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> {
+            List<Long> now = HostProbe.pidsWithCmdline("javascript-runner.js");
+            assertThat(first)
+                .as("the old sandbox's processes are gone")
+                .anyMatch(p -> !now.contains(p));
+            assertThat(now).as("a fresh sandbox waits instead").anyMatch(p -> !first.contains(p));
+          });
+    }
+  }
+
+  @Test
   void aPoolOfARuntimeWithoutARunnerIsRefusedAtStart() {
     EngineConfig bash = TestEngine.config().withWarmPools(List.of(WarmPoolSpec.parse("bash=1")));
     assertThatThrownBy(() -> Engine.start(bash))

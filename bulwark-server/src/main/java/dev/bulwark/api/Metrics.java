@@ -94,6 +94,12 @@ final class Metrics {
         .labelNames(POOL)
         .callback(cb -> pools.get().forEach(p -> cb.call(p.failures(), p.runtime(), p.profile())))
         .register(registry);
+    CounterWithCallback.builder()
+        .name("bulwark_pool_expired_total")
+        .help("Waiting sandboxes replaced because they waited too long or died")
+        .labelNames(POOL)
+        .callback(cb -> pools.get().forEach(p -> cb.call(p.expired(), p.runtime(), p.profile())))
+        .register(registry);
     SummaryWithCallback.builder()
         .name("bulwark_pool_refill_seconds")
         .help("Time to start one sandbox for a pool, until its runner is ready")

@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  *   sandboxUidBase: 2000000000
  *   sandboxUidCount: 1000
  *   warmPools: [python:default=4, javascript:default=2]
+ *   warmMaxIdle: 10m
  * </pre>
  */
 public record ConfigFile(ServerConfig server, EngineConfig engine) {
@@ -57,7 +58,8 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
           "stagedLaunchers",
           "sandboxUidBase",
           "sandboxUidCount",
-          "warmPools");
+          "warmPools",
+          "warmMaxIdle");
 
   /** What {@code bulwark serve} runs with when nothing is configured. */
   public static ConfigFile defaults() {
@@ -128,7 +130,8 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
               integer(engine, "engine.sandboxUidCount", e.sandboxUidCount()),
               bool(engine, "engine.degraded", e.allowDegraded()),
               integer(engine, "engine.stagedLaunchers", e.stagedLaunchers()),
-              pools);
+              pools,
+              duration(engine, "engine.warmMaxIdle", e.warmMaxIdle()));
       return new ConfigFile(serverConfig, engineConfig);
     } catch (IllegalArgumentException ex) {
       throw new IllegalArgumentException("engine: " + ex.getMessage(), ex);
@@ -151,6 +154,7 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     e.put("sandboxUidBase", engine.sandboxUidBase());
     e.put("sandboxUidCount", engine.sandboxUidCount());
     e.put("warmPools", engine.warmPools().stream().map(WarmPoolSpec::toString).toList());
+    e.put("warmMaxIdle", Units.formatDuration(engine.warmMaxIdle()));
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("server", s);
     doc.put("engine", e);

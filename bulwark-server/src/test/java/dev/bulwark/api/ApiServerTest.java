@@ -349,6 +349,7 @@ class ApiServerTest {
         .contains("bulwark_pool_hits_total" + labels + " " + (hits + 1))
         .contains("bulwark_pool_misses_total" + labels)
         .contains("bulwark_pool_idle" + labels)
+        .contains("bulwark_pool_expired_total" + labels)
         .contains("bulwark_pool_refill_seconds_count" + labels);
   }
 

@@ -27,6 +27,7 @@ class ConfigFileTest {
               sandboxUidBase: 3000000000
               sandboxUidCount: 50
               warmPools: [python:strict=1, javascript=0]
+              warmMaxIdle: 90s
             """,
             "test.yaml");
     assertThat(c.server().host()).isEqualTo("0.0.0.0");
@@ -42,6 +43,7 @@ class ConfigFileTest {
     assertThat(c.engine().warmPools())
         .containsExactly(
             new WarmPoolSpec("python", "strict", 1), new WarmPoolSpec("javascript", "default", 0));
+    assertThat(c.engine().warmMaxIdle()).isEqualTo(Duration.ofSeconds(90));
     assertThat(c.engine().bwrap()).isEqualTo(ConfigFile.defaults().engine().bwrap());
 
     assertThat(ConfigFile.parse("", "empty.yaml")).isEqualTo(ConfigFile.defaults());
