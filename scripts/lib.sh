@@ -12,6 +12,11 @@ BULWARK_PACKAGES=(
   "/usr/bin/setpriv util-linux"
   "/usr/bin/unzip unzip"
   "/usr/lib/x86_64-linux-gnu/libseccomp.so.2 libseccomp2"
+  # What agents' Python code reaches for first; sandboxes see the host's /usr, read-only.
+  "/usr/lib/python3/dist-packages/numpy python3-numpy"
+  "/usr/lib/python3/dist-packages/pandas python3-pandas"
+  "/usr/lib/python3/dist-packages/matplotlib python3-matplotlib"
+  "/usr/lib/python3/dist-packages/scipy python3-scipy"
 )
 
 say() { printf 'bulwark: %s\n' "$*" >&2; }

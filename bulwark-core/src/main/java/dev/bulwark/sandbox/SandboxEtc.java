@@ -40,6 +40,7 @@ final class SandboxEtc {
           "python3.11",
           "bash.bashrc",
           "inputrc",
+          "matplotlibrc", // Debian's matplotlib keeps its defaults here, not in the package
           "debian_version");
 
   /** Identity of the payload inside its namespaces: uid and gid 1000, host name {@code sandbox}. */

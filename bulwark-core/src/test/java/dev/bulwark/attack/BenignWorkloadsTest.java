@@ -10,6 +10,21 @@ import org.junit.jupiter.api.Test;
 /** The sandbox must stay useful: ordinary agent work runs as it would on a workstation. */
 class BenignWorkloadsTest {
   @Test
+  void theDataScienceStackWorks() {
+    String code =
+        """
+        import numpy as np, pandas as pd, scipy.stats as st, matplotlib.pyplot as plt, os
+        df = pd.DataFrame({"x": np.arange(10), "y": np.arange(10) ** 2})
+        slope = st.linregress(df.x, df.y).slope
+        df.plot(x="x", y="y").get_figure().savefig("plot.png")
+        print(int(df.y.sum()), round(slope, 3), os.path.getsize("plot.png") > 1000)
+        """;
+    ExecutionResult r = run("python", code);
+    assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).isEqualTo("285 9.0 True\n");
+  }
+
+  @Test
   void aPythonProgramEndsAsTheInterpreterEndsIt() {
     String threadsAndExitHandlers =
         """

@@ -1,0 +1,23 @@
+package dev.bulwark.client;
+
+/**
+ * One observation of the validation layer about a program, written so that an agent can act on it.
+ *
+ * @param ruleId stable identifier of the rule, e.g. {@code py.process}
+ * @param severity {@code low}, {@code medium}, {@code high} or {@code critical}
+ * @param outcome what the rule decided: {@code FLAG} or {@code DENY}
+ * @param message what was found
+ * @param line 1-based line, 0 when unknown
+ * @param column 1-based column, 0 when unknown
+ * @param snippet the offending source text
+ * @param remediation what to change, addressed to the agent
+ */
+public record Finding(
+    String ruleId,
+    String severity,
+    String outcome,
+    String message,
+    int line,
+    int column,
+    String snippet,
+    String remediation) {}

@@ -1,0 +1,16 @@
+package dev.bulwark.client;
+
+/**
+ * Hears a streamed execution as it happens. Called on the thread that called {@link
+ * BulwarkClient#execute(ExecutionRequest, OutputListener)}, in the order the server sent.
+ */
+public interface OutputListener {
+  /** A finding of the validation layer, before the program runs. */
+  default void finding(Finding finding) {}
+
+  /** Text the program wrote to stdout, as it came. */
+  default void stdout(String text) {}
+
+  /** Text the program wrote to stderr, as it came. */
+  default void stderr(String text) {}
+}
