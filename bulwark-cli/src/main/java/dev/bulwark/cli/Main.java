@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       ServeCommand.class,
       ConfigCommand.class,
+      McpCommand.class,
       AuditCommand.class,
       DoctorCommand.class,
       ProfilesCommand.class,

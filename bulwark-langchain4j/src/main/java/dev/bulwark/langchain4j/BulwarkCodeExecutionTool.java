@@ -3,6 +3,7 @@ package dev.bulwark.langchain4j;
 import dev.bulwark.client.BulwarkClient;
 import dev.bulwark.client.BulwarkException;
 import dev.bulwark.client.ExecutionRequest;
+import dev.bulwark.client.Observation;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.util.Objects;

@@ -1,26 +1,24 @@
-package dev.bulwark.langchain4j;
+package dev.bulwark.client;
 
-import dev.bulwark.client.BulwarkException;
-import dev.bulwark.client.ExecutionResult;
-import dev.bulwark.client.Finding;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An execution as a model reads it: one JSON object with the status, the exit code, the output
- * (head and tail kept, so that a flood cannot fill the context) and the findings with what to
- * change, so that the model can repair denied code.
+ * An execution as a model reads it, for tool integrations (LangChain4j, MCP): one JSON object with
+ * the status, the exit code, the output (head and tail kept, so that a flood cannot fill the
+ * context) and the findings with what to change, so that the model can repair denied code.
  */
-final class Observation {
+public final class Observation {
   /** Characters kept from each of the head and the tail of an output stream. */
-  static final int KEEP = 4000;
+  public static final int KEEP = 4000;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private Observation() {}
 
-  static String of(ExecutionResult r) {
+  /** The result as a JSON object a model reads. */
+  public static String of(ExecutionResult r) {
     ObjectNode o = JSON.createObjectNode();
     o.put("status", r.status());
     if (!r.reason().isEmpty()) {
@@ -47,7 +45,7 @@ final class Observation {
   }
 
   /** A request the server refused, e.g. for an unknown language, as a model reads it. */
-  static String refusal(BulwarkException e) {
+  public static String refusal(BulwarkException e) {
     ObjectNode o = JSON.createObjectNode();
     o.put("status", "REFUSED");
     o.put("code", e.code());
