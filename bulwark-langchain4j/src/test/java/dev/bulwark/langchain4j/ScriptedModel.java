@@ -16,14 +16,14 @@ import tools.jackson.databind.node.ObjectNode;
  * HTTP, deterministic. Each request's messages go to {@code script}, which answers either a tool
  * call or a final text.
  */
-final class ScriptedModel implements AutoCloseable {
+public final class ScriptedModel implements AutoCloseable {
   /** What the model says next: a tool call (name and JSON arguments) or a final text. */
-  record Turn(String tool, String arguments, String text) {
-    static Turn call(String tool, String arguments) {
+  public record Turn(String tool, String arguments, String text) {
+    public static Turn call(String tool, String arguments) {
       return new Turn(tool, arguments, null);
     }
 
-    static Turn answer(String text) {
+    public static Turn answer(String text) {
       return new Turn(null, null, text);
     }
   }
@@ -33,7 +33,7 @@ final class ScriptedModel implements AutoCloseable {
   private final HttpServer server;
   private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
 
-  ScriptedModel(Function<JsonNode, Turn> script) throws IOException {
+  public ScriptedModel(Function<JsonNode, Turn> script) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/v1/chat/completions",
@@ -51,17 +51,17 @@ final class ScriptedModel implements AutoCloseable {
   }
 
   /** The base URL an OpenAI client takes. */
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
   /** Every request the model received, in order. */
-  List<JsonNode> requests() {
+  public List<JsonNode> requests() {
     return List.copyOf(requests);
   }
 
   /** The content of the last message of a role in a conversation, or "". */
-  static String last(JsonNode messages, String role) {
+  public static String last(JsonNode messages, String role) {
     String found = "";
     for (JsonNode m : messages) {
       if (role.equals(m.path("role").asString())) {
