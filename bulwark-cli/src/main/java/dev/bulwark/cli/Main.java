@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ConfigCommand.class,
       McpCommand.class,
+      AgentCommand.class,
       AuditCommand.class,
       DoctorCommand.class,
       ProfilesCommand.class,

@@ -74,7 +74,8 @@ final class McpCommand implements Callable<Integer> {
           McpServer.sync(transport)
               .serverInfo("bulwark", VersionProvider.version())
               .capabilities(ServerCapabilities.builder().tools(false).build())
-              .tools(new McpTools(engine, resolved, limits).specifications())
+              .tools(
+                  new McpTools(engine, new LocalRunner(engine, resolved, limits)).specifications())
               .build();
       ended.await();
       server.closeGracefully();

@@ -1,9 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
-import dev.bulwark.ExecutionRequest;
 import dev.bulwark.Json;
-import dev.bulwark.Limits;
 import dev.bulwark.client.Observation;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Validation;
@@ -11,7 +9,6 @@ import dev.bulwark.runtime.RuntimeDescriptor;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +21,11 @@ import java.util.function.Function;
  */
 final class McpTools {
   private final Engine engine;
-  private final Policy policy;
-  private final Limits limits;
+  private final LocalRunner runner;
 
-  McpTools(Engine engine, Policy policy, Limits limits) {
+  McpTools(Engine engine, LocalRunner runner) {
     this.engine = engine;
-    this.policy = policy;
-    this.limits = limits;
+    this.runner = runner;
   }
 
   List<SyncToolSpecification> specifications() {
@@ -73,22 +68,13 @@ final class McpTools {
   }
 
   private String run(Map<String, Object> args) {
-    String stdin = text(args, "stdin", "");
-    ExecutionRequest request =
-        new ExecutionRequest(
-            text(args, "language", null),
-            text(args, "code", null),
-            limits,
-            stdin.getBytes(StandardCharsets.UTF_8),
-            policy);
-    dev.bulwark.client.ExecutionResult result =
-        Json.mapper()
-            .readValue(
-                Json.write(engine.execute(request)), dev.bulwark.client.ExecutionResult.class);
-    return Observation.of(result);
+    return Observation.of(
+        runner.run(
+            text(args, "language", null), text(args, "code", null), text(args, "stdin", "")));
   }
 
   private String validate(Map<String, Object> args) {
+    Policy policy = runner.policy();
     Validation v = engine.validate(text(args, "language", null), text(args, "code", null), policy);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("outcome", v.outcome());

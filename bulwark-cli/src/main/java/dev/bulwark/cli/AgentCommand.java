@@ -1,0 +1,196 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.Engine;
+import dev.bulwark.Profiles;
+import dev.bulwark.agent.Agent;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "agent",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Hands a task to a model that can run code in this host's sandboxes, and prints its final"
+          + " answer.",
+      "Each step's progress goes to stderr, the answer to stdout. Exit code 0 with an answer, 1"
+          + " when a limit ended the run, 2 for bad flags. API keys are never printed."
+    })
+final class AgentCommand implements Callable<Integer> {
+  enum Provider {
+    openai,
+    anthropic,
+    gemini
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "TASK", description = "What to do, in words.")
+  String task;
+
+  @Option(
+      names = "--provider",
+      defaultValue = "openai",
+      description =
+          "openai (also any OpenAI-compatible server: vLLM, Ollama, LM Studio, llama.cpp, with"
+              + " --base-url), anthropic or gemini (default: ${DEFAULT-VALUE}).")
+  Provider provider;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "The provider's API base URL.")
+  String baseUrl;
+
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description =
+          "The model (default: gpt-4o-mini, claude-3-5-haiku-latest or gemini-2.0-flash).")
+  String model;
+
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      description =
+          "The provider's key (default: $OPENAI_API_KEY, $ANTHROPIC_API_KEY or $GEMINI_API_KEY).")
+  String apiKey;
+
+  @Option(
+      names = "--max-steps",
+      defaultValue = "10",
+      description = "Tool calls at most (default: ${DEFAULT-VALUE}).")
+  int maxSteps;
+
+  @Option(
+      names = "--max-time",
+      defaultValue = "5m",
+      paramLabel = "DURATION",
+      description = "Wall-clock time at most (default: ${DEFAULT-VALUE}).")
+  String maxTime;
+
+  @Option(
+      names = "--max-tokens",
+      defaultValue = "200000",
+      description = "Tokens at most, as the model reports them (default: ${DEFAULT-VALUE}).")
+  long maxTokens;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "default",
+      description = "The limits of every run: a preset (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Mixin PolicyOptions policy;
+
+  @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+  EngineOptions engineOptions = new EngineOptions();
+
+  @Override
+  public Integer call() {
+    if (task.isBlank()) {
+      throw new IllegalArgumentException("the task is empty");
+    }
+    Agent.Limits limits;
+    try {
+      limits = new Agent.Limits(maxSteps, dev.bulwark.Units.parseDuration(maxTime), maxTokens);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--max-steps, --max-time, --max-tokens: " + e.getMessage(), e);
+    }
+    ChatModel chat = chatModel();
+    var resolved = policy.resolve();
+    var sandboxLimits = Profiles.named(profile);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Engine engine = engineOptions.start(err)) {
+      Agent agent =
+          new Agent(
+              chat,
+              new LocalRunner(engine, resolved, sandboxLimits),
+              engine.runtimes().all().stream().map(RuntimeDescriptor::name).toList(),
+              limits);
+      Agent.Result r =
+          agent.run(
+              task,
+              new Agent.Listener() {
+                @Override
+                public void step(Agent.Step s) {
+                  err.printf(
+                      "bulwark: step %d: %s, %d lines: %s%s%n",
+                      s.number(),
+                      s.language(),
+                      s.code().lines().count(),
+                      s.status(),
+                      s.redactions().isEmpty() ? "" : " (redacted: " + s.redactions() + ")");
+                  err.flush();
+                }
+              });
+      if (r.end() == Agent.End.ANSWER) {
+        out.println(r.answer());
+        out.flush();
+        return 0;
+      }
+      err.printf(
+          "bulwark: stopped without an answer: %s after %d steps, %d tokens, %d ms%n",
+          r.end().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          r.steps().size(),
+          r.tokens(),
+          r.elapsed().toMillis());
+      return 1;
+    }
+  }
+
+  /** The model, through LangChain4j's module for the provider; the key comes from flag or env. */
+  private ChatModel chatModel() {
+    String key = apiKey != null ? apiKey : System.getenv(keyVariable());
+    return switch (provider) {
+      case openai -> {
+        var b =
+            OpenAiChatModel.builder()
+                .modelName(model == null ? "gpt-4o-mini" : model)
+                .apiKey(key != null ? key : required(baseUrl != null));
+        yield (baseUrl == null ? b : b.baseUrl(baseUrl)).build();
+      }
+      case anthropic -> {
+        var b =
+            AnthropicChatModel.builder()
+                .modelName(model == null ? "claude-3-5-haiku-latest" : model)
+                .apiKey(key != null ? key : required(false));
+        yield (baseUrl == null ? b : b.baseUrl(baseUrl)).build();
+      }
+      case gemini -> {
+        var b =
+            GoogleAiGeminiChatModel.builder()
+                .modelName(model == null ? "gemini-2.0-flash" : model)
+                .apiKey(key != null ? key : required(false));
+        yield (baseUrl == null ? b : b.baseUrl(baseUrl)).build();
+      }
+    };
+  }
+
+  private String keyVariable() {
+    return switch (provider) {
+      case openai -> "OPENAI_API_KEY";
+      case anthropic -> "ANTHROPIC_API_KEY";
+      case gemini -> "GEMINI_API_KEY";
+    };
+  }
+
+  /** A local OpenAI-compatible server needs no key; the hosted APIs do. */
+  private String required(boolean optional) {
+    if (optional) {
+      return "none";
+    }
+    throw new IllegalArgumentException(
+        "no API key for " + provider + ": pass --api-key or set $" + keyVariable());
+  }
+}
