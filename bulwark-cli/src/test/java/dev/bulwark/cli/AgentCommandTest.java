@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.langchain4j.ScriptedModel;
 import dev.bulwark.langchain4j.ScriptedModel.Turn;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,17 +17,6 @@ class AgentCommandTest {
       JSON.writeValueAsString(
           JSON.createObjectNode().put("language", "python").put("code", "print(6 * 7)"));
 
-  record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome bulwark(String... args) {
-    CommandLine cli = Main.commandLine();
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   @Test
   void theAnswerGoesToStdoutAndEachStepToStderr() throws Exception {
     try (ScriptedModel model =
@@ -42,8 +28,8 @@ class AgentCommandTest {
           String json = result.substring(result.indexOf('\n') + 1, result.lastIndexOf('\n'));
           return Turn.answer("It is " + JSON.readTree(json).path("stdout").asString().strip());
         })) {
-      Outcome o =
-          bulwark(
+      MainTest.Outcome o =
+          MainTest.bulwark(
               "agent", "--base-url", model.baseUrl(), "--model", "scripted", "What is 6 times 7?");
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(o.out()).isEqualTo("It is 42\n");
@@ -54,8 +40,9 @@ class AgentCommandTest {
   @Test
   void aLimitEndsTheRunWithoutAnAnswerAndSaysWhich() throws Exception {
     try (ScriptedModel model = new ScriptedModel(messages -> Turn.call("execute_code", PRINT_42))) {
-      Outcome o =
-          bulwark("agent", "--base-url", model.baseUrl(), "--max-steps", "2", "Loop forever.");
+      MainTest.Outcome o =
+          MainTest.bulwark(
+              "agent", "--base-url", model.baseUrl(), "--max-steps", "2", "Loop forever.");
       assertThat(o.exitCode()).isEqualTo(1);
       assertThat(o.out()).isEmpty();
       assertThat(o.err())
@@ -66,7 +53,7 @@ class AgentCommandTest {
 
   @Test
   void aHostedProviderWithoutAKeyIsRefusedBeforeAnythingStarts() {
-    Outcome o = bulwark("agent", "--provider", "anthropic", "Hello");
+    MainTest.Outcome o = MainTest.bulwark("agent", "--provider", "anthropic", "Hello");
     assertThat(o.exitCode()).isEqualTo(2);
     assertThat(o.err()).contains("no API key for anthropic").contains("ANTHROPIC_API_KEY");
   }

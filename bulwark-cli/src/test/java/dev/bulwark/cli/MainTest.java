@@ -18,7 +18,7 @@ class MainTest {
 
   record Outcome(int exitCode, String out, String err) {}
 
-  private static Outcome bulwark(String... args) {
+  static Outcome bulwark(String... args) {
     CommandLine cli = Main.commandLine();
     StringWriter out = new StringWriter(), err = new StringWriter();
     cli.setOut(new PrintWriter(out));

@@ -3,13 +3,7 @@ package dev.bulwark.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.Engine;
-import dev.bulwark.EngineConfig;
-import dev.bulwark.api.ApiServer;
-import dev.bulwark.api.ServerConfig;
-import dev.bulwark.store.Store;
-import dev.bulwark.tenant.ApiKeys;
-import dev.bulwark.tenant.Tenants;
+import dev.bulwark.api.TestServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,29 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client against the real server, real keys and real sandboxes. */
 class BulwarkClientTest {
   @TempDir static Path data;
-  private static Engine engine;
-  private static Store store;
-  private static ApiServer server;
+  private static TestServer server;
   private static BulwarkClient client;
   private static URI base;
 
   @BeforeAll
   static void start() {
-    engine = Engine.start(EngineConfig.defaults());
-    store = Store.open(data);
-    new Tenants(store.dataSource()).create("acme", "standard", "default", 4, 1000, false, 0);
-    String key = new ApiKeys(store.dataSource()).issue("acme", "sdk").token();
-    server = ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0));
-    base = URI.create("http://127.0.0.1:" + server.port() + "/");
-    client = BulwarkClient.connect(base, key);
+    server = TestServer.start(data);
+    base = server.uri();
+    client = BulwarkClient.connect(base, server.key());
   }
 
   @AfterAll
   static void stop() {
     client.close();
     server.close();
-    store.close();
-    engine.close();
   }
 
   @Test

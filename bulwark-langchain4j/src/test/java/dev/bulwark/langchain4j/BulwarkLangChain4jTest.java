@@ -2,19 +2,12 @@ package dev.bulwark.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.Engine;
-import dev.bulwark.EngineConfig;
-import dev.bulwark.api.ApiServer;
-import dev.bulwark.api.ServerConfig;
+import dev.bulwark.api.TestServer;
 import dev.bulwark.client.BulwarkClient;
 import dev.bulwark.langchain4j.ScriptedModel.Turn;
-import dev.bulwark.store.Store;
-import dev.bulwark.tenant.ApiKeys;
-import dev.bulwark.tenant.Tenants;
 import dev.langchain4j.code.CodeExecutionEngine;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -34,9 +27,7 @@ class BulwarkLangChain4jTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir static Path data;
-  private static Engine engine;
-  private static Store store;
-  private static ApiServer server;
+  private static TestServer server;
   private static BulwarkClient client;
 
   interface Assistant {
@@ -45,20 +36,14 @@ class BulwarkLangChain4jTest {
 
   @BeforeAll
   static void start() {
-    engine = Engine.start(EngineConfig.defaults());
-    store = Store.open(data);
-    new Tenants(store.dataSource()).create("acme", "standard", "default", 4, 1000, false, 0);
-    String key = new ApiKeys(store.dataSource()).issue("acme", "langchain4j").token();
-    server = ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0));
-    client = BulwarkClient.connect(URI.create("http://127.0.0.1:" + server.port()), key);
+    server = TestServer.start(data);
+    client = BulwarkClient.connect(server.uri(), server.key());
   }
 
   @AfterAll
   static void stop() {
     client.close();
     server.close();
-    store.close();
-    engine.close();
   }
 
   @Test
