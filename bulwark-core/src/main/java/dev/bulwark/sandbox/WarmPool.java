@@ -78,7 +78,7 @@ final class WarmPool implements AutoCloseable {
         hits.incrementAndGet();
         return s;
       }
-      s.close(); // killed while idle, or too old: never hand out what we cannot vouch for
+      host.retire(s); // killed while idle, or too old: never handed out, destroyed off the path
     }
     misses.incrementAndGet();
     return null;
