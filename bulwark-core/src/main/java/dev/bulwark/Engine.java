@@ -83,6 +83,23 @@ public final class Engine implements AutoCloseable {
         });
   }
 
+  /**
+   * Every runtime with its version and importable modules, for callers choosing what to write.
+   *
+   * @throws IllegalStateException when a runtime's version or packages cannot be found
+   */
+  public List<RuntimeDescription> describeRuntimes() {
+    return runtimes.all().stream()
+        .map(d ->
+            new RuntimeDescription(
+                d.name(),
+                runtimes.info(d).version(),
+                d.aliases(),
+                d.extensions(),
+                packages(d.name())))
+        .toList();
+  }
+
   /** What each warm pool has done so far ({@link EngineConfig#warmPools()}). */
   public List<WarmPoolStats> warmPools() {
     return host.warmPools();

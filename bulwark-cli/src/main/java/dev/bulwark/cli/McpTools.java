@@ -4,12 +4,10 @@ import dev.bulwark.Engine;
 import dev.bulwark.Json;
 import dev.bulwark.client.Observation;
 import dev.bulwark.policy.Policy;
-import dev.bulwark.policy.Validation;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,28 +73,14 @@ final class McpTools {
 
   private String validate(Map<String, Object> args) {
     Policy policy = runner.policy();
-    Validation v = engine.validate(text(args, "language", null), text(args, "code", null), policy);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("outcome", v.outcome());
-    out.put("policy", policy.name());
-    out.put("findings", v.findings());
-    if (v.syntaxError() != null) {
-      out.put("syntaxError", v.syntaxError());
-    }
-    return Json.write(out);
+    return Json.write(
+        engine
+            .validate(text(args, "language", null), text(args, "code", null), policy)
+            .report(policy.name()));
   }
 
   private String runtimes(Map<String, Object> args) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (RuntimeDescriptor d : engine.runtimes().all()) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", d.name());
-      r.put("version", engine.runtimes().info(d).version());
-      r.put("aliases", d.aliases());
-      r.put("packages", engine.packages(d.name()));
-      out.add(r);
-    }
-    return Json.write(Map.of("runtimes", out));
+    return Json.write(Map.of("runtimes", engine.describeRuntimes()));
   }
 
   /** A tool whose handler answers text; a bad argument is a tool error the model can read. */

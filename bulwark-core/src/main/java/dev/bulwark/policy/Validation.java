@@ -20,6 +20,21 @@ public record Validation(Outcome outcome, List<Finding> findings, Summary.Locati
     this(outcome, findings, null);
   }
 
+  /**
+   * The validation as callers read it (the HTTP API, the MCP tool): outcome, the policy's name,
+   * findings, and syntaxError when there is one.
+   */
+  public java.util.Map<String, Object> report(String policy) {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("outcome", outcome);
+    out.put("policy", policy);
+    out.put("findings", findings);
+    if (syntaxError != null) {
+      out.put("syntaxError", syntaxError);
+    }
+    return out;
+  }
+
   /** The same validation with the parser's error. */
   public Validation withSyntaxError(Summary.Location error) {
     return new Validation(outcome, findings, error);

@@ -12,7 +12,6 @@ import dev.bulwark.audit.AuditLog;
 import dev.bulwark.audit.AuditRecord;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
-import dev.bulwark.policy.Validation;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,17 +260,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void runtimes(Context ctx) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (RuntimeDescriptor d : engine.runtimes().all()) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", d.name());
-      r.put("version", engine.runtimes().info(d).version());
-      r.put("aliases", d.aliases());
-      r.put("extensions", d.extensions());
-      r.put("packages", engine.packages(d.name()));
-      out.add(r);
-    }
-    json(ctx, 200, Map.of("runtimes", out));
+    json(ctx, 200, Map.of("runtimes", engine.describeRuntimes()));
   }
 
   private void execute(Context ctx) {
@@ -361,15 +349,7 @@ public final class ApiServer implements AutoCloseable {
     String code = body.required("code");
     Policy policy = policy(caller, body);
     try (Admission.Permit permit = admission.admit(caller.tenant())) {
-      Validation v = engine.validate(language, code, policy);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("outcome", v.outcome());
-      out.put("policy", policy.name());
-      out.put("findings", v.findings());
-      if (v.syntaxError() != null) {
-        out.put("syntaxError", v.syntaxError());
-      }
-      json(ctx, 200, out);
+      json(ctx, 200, engine.validate(language, code, policy).report(policy.name()));
     }
   }
 

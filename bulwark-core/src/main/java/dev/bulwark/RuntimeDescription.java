@@ -1,0 +1,19 @@
+package dev.bulwark;
+
+import java.util.List;
+
+/**
+ * A runtime as callers see it ({@code GET /v1/runtimes}, the MCP tool {@code list_runtimes}).
+ *
+ * @param name its canonical name
+ * @param version its exact version
+ * @param aliases other names a request may use
+ * @param extensions file extensions that select it
+ * @param packages the modules a program can import, as the runtime lists them inside a sandbox
+ */
+public record RuntimeDescription(
+    String name,
+    String version,
+    List<String> aliases,
+    List<String> extensions,
+    List<String> packages) {}
