@@ -3,11 +3,9 @@ package dev.bulwark.cli;
 import dev.bulwark.Engine;
 import dev.bulwark.Profiles;
 import dev.bulwark.agent.Agent;
-import dev.bulwark.runtime.RuntimeDescriptor;
-import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.bulwark.agent.EngineRunner;
+import dev.bulwark.agent.ModelSettings;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,12 +26,6 @@ import picocli.CommandLine.Spec;
           + " when a limit ended the run, 2 for bad flags. API keys are never printed."
     })
 final class AgentCommand implements Callable<Integer> {
-  enum Provider {
-    openai,
-    anthropic,
-    gemini
-  }
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "TASK", description = "What to do, in words.")
@@ -45,7 +37,7 @@ final class AgentCommand implements Callable<Integer> {
       description =
           "openai (also any OpenAI-compatible server: vLLM, Ollama, LM Studio, llama.cpp, with"
               + " --base-url), anthropic or gemini (default: ${DEFAULT-VALUE}).")
-  Provider provider;
+  String provider;
 
   @Option(names = "--base-url", paramLabel = "URL", description = "The provider's API base URL.")
   String baseUrl;
@@ -106,18 +98,15 @@ final class AgentCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--max-steps, --max-time, --max-tokens: " + e.getMessage(), e);
     }
-    ChatModel chat = chatModel();
+    ChatModel chat =
+        new ModelSettings(ModelSettings.Provider.named(provider), baseUrl, model, apiKey)
+            .chatModel(System.getenv());
     var resolved = policy.resolve();
     var sandboxLimits = Profiles.named(profile);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Engine engine = engineOptions.start(err)) {
-      Agent agent =
-          new Agent(
-              chat,
-              new LocalRunner(engine, resolved, sandboxLimits),
-              engine.runtimes().all().stream().map(RuntimeDescriptor::name).toList(),
-              limits);
+      Agent agent = new Agent(chat, new EngineRunner(engine, resolved, sandboxLimits), limits);
       Agent.Result r =
           agent.run(
               task,
@@ -147,50 +136,5 @@ final class AgentCommand implements Callable<Integer> {
           r.elapsed().toMillis());
       return 1;
     }
-  }
-
-  /** The model, through LangChain4j's module for the provider; the key comes from flag or env. */
-  private ChatModel chatModel() {
-    String key = apiKey != null ? apiKey : System.getenv(keyVariable());
-    return switch (provider) {
-      case openai -> {
-        var b =
-            OpenAiChatModel.builder()
-                .modelName(model == null ? "gpt-4o-mini" : model)
-                .apiKey(key != null ? key : required(baseUrl != null));
-        yield (baseUrl == null ? b : b.baseUrl(baseUrl)).build();
-      }
-      case anthropic -> {
-        var b =
-            AnthropicChatModel.builder()
-                .modelName(model == null ? "claude-3-5-haiku-latest" : model)
-                .apiKey(key != null ? key : required(false));
-        yield (baseUrl == null ? b : b.baseUrl(baseUrl)).build();
-      }
-      case gemini -> {
-        var b =
-            GoogleAiGeminiChatModel.builder()
-                .modelName(model == null ? "gemini-2.0-flash" : model)
-                .apiKey(key != null ? key : required(false));
-        yield (baseUrl == null ? b : b.baseUrl(baseUrl)).build();
-      }
-    };
-  }
-
-  private String keyVariable() {
-    return switch (provider) {
-      case openai -> "OPENAI_API_KEY";
-      case anthropic -> "ANTHROPIC_API_KEY";
-      case gemini -> "GEMINI_API_KEY";
-    };
-  }
-
-  /** A local OpenAI-compatible server needs no key; the hosted APIs do. */
-  private String required(boolean optional) {
-    if (optional) {
-      return "none";
-    }
-    throw new IllegalArgumentException(
-        "no API key for " + provider + ": pass --api-key or set $" + keyVariable());
   }
 }

@@ -2,6 +2,8 @@ package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.Profiles;
+import dev.bulwark.agent.EngineRunner;
+import dev.bulwark.agent.McpTools;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -67,6 +69,7 @@ final class McpCommand implements Callable<Integer> {
           }
         };
     try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
+      EngineRunner runner = new EngineRunner(engine, resolved, limits);
       var transport =
           new StdioServerTransportProvider(
               new JacksonMcpJsonMapper(JsonMapper.builder().build()), in, System.out);
@@ -74,8 +77,7 @@ final class McpCommand implements Callable<Integer> {
           McpServer.sync(transport)
               .serverInfo("bulwark", VersionProvider.version())
               .capabilities(ServerCapabilities.builder().tools(false).build())
-              .tools(
-                  new McpTools(engine, new LocalRunner(engine, resolved, limits)).specifications())
+              .tools(new McpTools(runner.languages()).forSession(runner))
               .build();
       ended.await();
       server.closeGracefully();

@@ -2,8 +2,8 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.langchain4j.ScriptedModel;
-import dev.bulwark.langchain4j.ScriptedModel.Turn;
+import dev.bulwark.agent.ScriptedModel;
+import dev.bulwark.agent.ScriptedModel.Turn;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -2,9 +2,10 @@ package dev.bulwark.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.agent.ScriptedModel;
+import dev.bulwark.agent.ScriptedModel.Turn;
 import dev.bulwark.api.TestServer;
 import dev.bulwark.client.BulwarkClient;
-import dev.bulwark.langchain4j.ScriptedModel.Turn;
 import dev.langchain4j.code.CodeExecutionEngine;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;

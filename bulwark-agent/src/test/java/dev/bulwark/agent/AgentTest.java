@@ -2,14 +2,13 @@ package dev.bulwark.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.api.TestServer;
-import dev.bulwark.client.BulwarkClient;
-import dev.bulwark.client.ExecutionRequest;
-import dev.bulwark.langchain4j.ScriptedModel;
-import dev.bulwark.langchain4j.ScriptedModel.Turn;
+import dev.bulwark.Engine;
+import dev.bulwark.EngineConfig;
+import dev.bulwark.Profiles;
+import dev.bulwark.agent.ScriptedModel.Turn;
+import dev.bulwark.policy.Policies;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,32 +19,29 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The agent loop over real HTTP to a scripted OpenAI-compatible model, its code run by a real
- * Bulwark server in real sandboxes.
+ * engine in real sandboxes.
  */
 class AgentTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Agent.Limits LIMITS = new Agent.Limits(5, Duration.ofSeconds(60), 100_000);
 
-  @TempDir static Path data;
-  private static TestServer server;
-  private static BulwarkClient client;
+  private static Engine engine;
+  private static CodeRunner runner;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(data);
-    client = BulwarkClient.connect(server.uri(), server.key());
+    engine = Engine.start(EngineConfig.defaults());
+    runner = new EngineRunner(engine, Policies.standard(), Profiles.named("default"));
   }
 
   @AfterAll
   static void stop() {
-    client.close();
-    server.close();
+    engine.close();
   }
 
   @Test
@@ -181,8 +177,7 @@ class AgentTest {
                   .apiKey("not-needed")
                   .modelName("scripted")
                   .build(),
-              (language, code) -> client.execute(ExecutionRequest.of(language, code)),
-              List.of("python", "javascript", "bash"),
+              runner,
               limits);
       return agent.run("Do the task.", Agent.Listener.NONE);
     } catch (java.io.IOException e) {

@@ -1,4 +1,4 @@
-package dev.bulwark.langchain4j;
+package dev.bulwark.agent;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

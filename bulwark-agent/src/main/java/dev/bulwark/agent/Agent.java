@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -102,12 +103,6 @@ public final class Agent {
     default void step(Step step) {}
   }
 
-  /** Runs one program for the agent, under the caller's tenant and policy. */
-  @FunctionalInterface
-  public interface CodeRunner {
-    ExecutionResult run(String language, String code);
-  }
-
   static final String TOOL = "execute_code";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -119,13 +114,12 @@ public final class Agent {
 
   /**
    * @param model the model, through one of LangChain4j's model modules
-   * @param runner where its code runs: a Bulwark server or a local engine
-   * @param languages what the tool offers, e.g. {@code [python, javascript, bash]}
+   * @param runner where its code runs, under the caller's policy; the tool offers its languages
    */
-  public Agent(ChatModel model, CodeRunner runner, List<String> languages, Limits limits) {
+  public Agent(ChatModel model, CodeRunner runner, Limits limits) {
     this.model = Objects.requireNonNull(model, "model");
     this.runner = Objects.requireNonNull(runner, "runner");
-    this.languages = List.copyOf(languages);
+    this.languages = runner.languages();
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
@@ -190,10 +184,11 @@ public final class Agent {
         throw new IllegalArgumentException(
             "call " + TOOL + " with a language among " + languages + " and the code");
       }
-      ExecutionResult r = runner.run(language, code);
+      ExecutionResult r = runner.run(language, code, "");
       observation = Observation.of(r);
       status = r.status();
-    } catch (RuntimeException e) { // bad arguments, or a server that refused: the model may retry
+    } catch (IllegalArgumentException | CodeRunner.Refused | JacksonException e) {
+      // bad arguments, or a call the caller may not make now: the model may retry
       observation = refusal(e.getMessage());
       status = "REFUSED";
     }

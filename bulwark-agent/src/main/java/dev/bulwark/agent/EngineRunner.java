@@ -1,0 +1,57 @@
+package dev.bulwark.agent;
+
+import dev.bulwark.Engine;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Json;
+import dev.bulwark.Limits;
+import dev.bulwark.RuntimeDescription;
+import dev.bulwark.client.ExecutionResult;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a model's code on this host's engine under one policy and limits profile, with no tenant and
+ * no audit record: for {@code bulwark mcp} and {@code bulwark agent}.
+ */
+public final class EngineRunner implements CodeRunner {
+  private final Engine engine;
+  private final Policy policy;
+  private final Limits limits;
+
+  public EngineRunner(Engine engine, Policy policy, Limits limits) {
+    this.engine = engine;
+    this.policy = policy;
+    this.limits = limits;
+  }
+
+  @Override
+  public List<String> languages() {
+    return engine.runtimes().all().stream().map(RuntimeDescriptor::name).toList();
+  }
+
+  @Override
+  public ExecutionResult run(String language, String code, String stdin) {
+    return answered(
+        engine.execute(
+            new ExecutionRequest(
+                language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy)));
+  }
+
+  @Override
+  public Map<String, Object> validate(String language, String code) {
+    return engine.validate(language, code, policy).report(policy.name());
+  }
+
+  @Override
+  public List<RuntimeDescription> runtimes() {
+    return engine.describeRuntimes();
+  }
+
+  /** An engine's result as the HTTP API answers it, read back as the client models it. */
+  public static ExecutionResult answered(dev.bulwark.ExecutionResult result) {
+    return Json.mapper().convertValue(result, ExecutionResult.class);
+  }
+}
