@@ -42,7 +42,11 @@ public final class Agent {
     ANSWER,
     MAX_STEPS,
     MAX_TIME,
-    MAX_TOKENS
+    MAX_TOKENS,
+    /** Its listener asked it to stop, e.g. because the client that wanted it went away. */
+    STOPPED,
+    /** The model could not be reached or refused the call; the result's error says why. */
+    MODEL_ERROR
   }
 
   /**
@@ -67,6 +71,7 @@ public final class Agent {
    * @param language the language the model chose
    * @param code the code it wrote
    * @param status the execution's status ({@code REFUSED} for a call the tool could not make)
+   * @param executionId the execution's audit record on a server, or null
    * @param observation what went back to the model, redacted, before its untrusted-data markers
    * @param redactions secrets redacted from the observation, by kind
    */
@@ -75,6 +80,7 @@ public final class Agent {
       String language,
       String code,
       String status,
+      String executionId,
       String observation,
       Map<String, Integer> redactions) {}
 
@@ -87,6 +93,7 @@ public final class Agent {
    * @param tokens tokens used, as the model reported them
    * @param elapsed wall-clock time
    * @param answerRedactions secrets redacted from the answer, by kind
+   * @param error why the model failed (redacted), or null
    */
   public record Result(
       End end,
@@ -94,13 +101,19 @@ public final class Agent {
       List<Step> steps,
       long tokens,
       Duration elapsed,
-      Map<String, Integer> answerRedactions) {}
+      Map<String, Integer> answerRedactions,
+      String error) {}
 
   /** Hears a run as it goes. */
   public interface Listener {
     Listener NONE = new Listener() {};
 
     default void step(Step step) {}
+
+    /** Asked before each model call and each tool call: true ends the run, as {@code STOPPED}. */
+    default boolean stopped() {
+      return false;
+    }
   }
 
   static final String TOOL = "execute_code";
@@ -134,11 +147,27 @@ public final class Agent {
     long tokens = 0;
     ToolSpecification tool = toolSpecification();
     while (true) {
+      if (listener.stopped()) {
+        return end(End.STOPPED, null, steps, tokens, started, Map.of());
+      }
       if (overTime(started)) {
         return end(End.MAX_TIME, null, steps, tokens, started, Map.of());
       }
-      ChatResponse response =
-          model.chat(ChatRequest.builder().messages(messages).toolSpecifications(tool).build());
+      ChatResponse response;
+      try {
+        response =
+            model.chat(ChatRequest.builder().messages(messages).toolSpecifications(tool).build());
+      } catch (RuntimeException e) { // LangChain4j's exceptions for HTTP, timeouts and refusals
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new Result(
+            End.MODEL_ERROR,
+            null,
+            List.copyOf(steps),
+            tokens,
+            Duration.ofNanos(System.nanoTime() - started),
+            Map.of(),
+            OutputGuard.redact(why).text());
+      }
       if (response.tokenUsage() != null && response.tokenUsage().totalTokenCount() != null) {
         tokens += response.tokenUsage().totalTokenCount();
       }
@@ -154,6 +183,9 @@ public final class Agent {
       for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
         if (steps.size() >= limits.maxSteps()) {
           return end(End.MAX_STEPS, null, steps, tokens, started, Map.of());
+        }
+        if (listener.stopped()) {
+          return end(End.STOPPED, null, steps, tokens, started, Map.of());
         }
         if (overTime(started)) {
           return end(End.MAX_TIME, null, steps, tokens, started, Map.of());
@@ -173,6 +205,7 @@ public final class Agent {
     String code = "";
     String observation;
     String status;
+    String executionId = null;
     try {
       JsonNode args = JSON.readTree(call.arguments() == null ? "{}" : call.arguments());
       language = args.path("language").asString("");
@@ -187,13 +220,15 @@ public final class Agent {
       ExecutionResult r = runner.run(language, code, "");
       observation = Observation.of(r);
       status = r.status();
+      executionId = r.id();
     } catch (IllegalArgumentException | CodeRunner.Refused | JacksonException e) {
       // bad arguments, or a call the caller may not make now: the model may retry
       observation = refusal(e.getMessage());
       status = "REFUSED";
     }
     OutputGuard.Guarded guarded = OutputGuard.redact(observation);
-    return new Step(number, language, code, status, guarded.text(), guarded.redactions());
+    return new Step(
+        number, language, code, status, executionId, guarded.text(), guarded.redactions());
   }
 
   private ToolSpecification toolSpecification() {
@@ -259,6 +294,7 @@ public final class Agent {
         List.copyOf(steps),
         tokens,
         Duration.ofNanos(System.nanoTime() - started),
-        redactions);
+        redactions,
+        null);
   }
 }

@@ -79,7 +79,7 @@ public record ModelSettings(Provider provider, String baseUrl, String model, Str
       throw new IllegalArgumentException(
           "no API key for " + provider + ": give one or set $" + provider.keyVariable());
     }
-    String name = model != null ? model : provider.defaultModel();
+    String name = modelOrDefault();
     return switch (provider) {
       case OPENAI -> {
         var b =
@@ -100,6 +100,11 @@ public record ModelSettings(Provider provider, String baseUrl, String model, Str
     };
   }
 
+  /** The model's name, the provider's default when none was given. */
+  public String modelOrDefault() {
+    return model != null ? model : provider.defaultModel();
+  }
+
   @Override
   public String toString() {
     return "ModelSettings[provider="
@@ -107,7 +112,7 @@ public record ModelSettings(Provider provider, String baseUrl, String model, Str
         + ", baseUrl="
         + baseUrl
         + ", model="
-        + (model != null ? model : provider.defaultModel())
+        + modelOrDefault()
         + ", apiKey="
         + (apiKey == null ? "from $" + provider.keyVariable() : "***")
         + "]";

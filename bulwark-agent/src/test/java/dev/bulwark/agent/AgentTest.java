@@ -14,11 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +73,39 @@ class AgentTest {
     assertThat(r.answer()).isEqualTo("The digest is " + digest);
     assertThat(r.steps()).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo("OK"));
     assertThat(r.tokens()).isPositive();
+  }
+
+  @ParameterizedTest
+  @EnumSource(ModelSettings.Provider.class)
+  void eachProvidersModuleCarriesTheToolCallAndItsResult(ModelSettings.Provider provider)
+      throws Exception {
+    long n = ThreadLocalRandom.current().nextLong(1_000, 1_000_000);
+    try (ScriptedModel model =
+        new ScriptedModel(messages -> {
+          String result = ScriptedModel.last(messages, "tool");
+          return result.isEmpty()
+              ? Turn.call(Agent.TOOL, args("python", "print(sum(range(" + n + ")))"))
+              : Turn.answer("The sum is " + stdout(result));
+        })) {
+      String baseUrl =
+          switch (provider) {
+            case OPENAI -> model.baseUrl();
+            case ANTHROPIC -> model.anthropicBaseUrl();
+            case GEMINI -> model.geminiBaseUrl();
+          };
+      ModelSettings settings = new ModelSettings(provider, baseUrl, "scripted", "test-key");
+      Agent.Result r =
+          new Agent(settings.chatModel(Map.of()), runner, LIMITS)
+              .run("Sum the range.", Agent.Listener.NONE);
+      assertThat(r.end()).as(String.valueOf(r.error())).isEqualTo(Agent.End.ANSWER);
+      assertThat(r.answer()).isEqualTo("The sum is " + (n * (n - 1) / 2));
+      assertThat(r.tokens()).isPositive();
+      assertThat(model.requests()).hasSize(2);
+      assertThat(model.requests().getFirst().toString())
+          .as("the tool and its schema reach the model")
+          .contains(Agent.TOOL)
+          .contains("language");
+    }
   }
 
   @Test

@@ -33,10 +33,10 @@ final class AgentCommand implements Callable<Integer> {
 
   @Option(
       names = "--provider",
-      defaultValue = "openai",
       description =
           "openai (also any OpenAI-compatible server: vLLM, Ollama, LM Studio, llama.cpp, with"
-              + " --base-url), anthropic or gemini (default: ${DEFAULT-VALUE}).")
+              + " --base-url), anthropic or gemini (default: the configuration file's"
+              + " agent.provider, else openai).")
   String provider;
 
   @Option(names = "--base-url", paramLabel = "URL", description = "The provider's API base URL.")
@@ -83,6 +83,10 @@ final class AgentCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy;
 
+  @Mixin DataOptions data;
+
+  @Mixin ConfigOptions configOptions;
+
   @ArgGroup(exclusive = false, heading = "%nEngine:%n")
   EngineOptions engineOptions = new EngineOptions();
 
@@ -98,9 +102,7 @@ final class AgentCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--max-steps, --max-time, --max-tokens: " + e.getMessage(), e);
     }
-    ChatModel chat =
-        new ModelSettings(ModelSettings.Provider.named(provider), baseUrl, model, apiKey)
-            .chatModel(System.getenv());
+    ChatModel chat = modelSettings().chatModel(System.getenv());
     var resolved = policy.resolve();
     var sandboxLimits = Profiles.named(profile);
     PrintWriter out = spec.commandLine().getOut();
@@ -134,7 +136,28 @@ final class AgentCommand implements Callable<Integer> {
           r.steps().size(),
           r.tokens(),
           r.elapsed().toMillis());
+      if (r.error() != null) {
+        err.println("bulwark: the model failed: " + r.error());
+      }
       return 1;
     }
+  }
+
+  /**
+   * The model: flags over the configuration file's {@code agent} section; the file's URL, model and
+   * key apply only to its own provider.
+   */
+  private ModelSettings modelSettings() {
+    ModelSettings file = configOptions.load(data).server().agent().model();
+    ModelSettings.Provider chosen =
+        provider != null
+            ? ModelSettings.Provider.named(provider)
+            : file != null ? file.provider() : ModelSettings.Provider.OPENAI;
+    ModelSettings same = file != null && file.provider() == chosen ? file : null;
+    return new ModelSettings(
+        chosen,
+        baseUrl != null ? baseUrl : same == null ? null : same.baseUrl(),
+        model != null ? model : same == null ? null : same.model(),
+        apiKey != null ? apiKey : same == null ? null : same.apiKey());
   }
 }

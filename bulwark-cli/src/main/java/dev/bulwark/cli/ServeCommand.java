@@ -96,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
     if (pools != null) {
       engine = engine.withWarmPools(pools.stream().map(WarmPoolSpec::parse).toList());
     }
-    return new ConfigFile(new ServerConfig(h, p, slots, timeout, queued), engine);
+    return new ConfigFile(new ServerConfig(h, p, slots, timeout, queued, s.agent()), engine);
   }
 
   @Override

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.agent.ScriptedModel;
 import dev.bulwark.agent.ScriptedModel.Turn;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +37,28 @@ class AgentCommandTest {
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(o.out()).isEqualTo("It is 42\n");
       assertThat(o.err()).contains("step 1: python, 1 lines: OK");
+    }
+  }
+
+  @Test
+  void theConfigurationFilesAgentSectionChoosesTheModelAndFlagsOverrideIt(@TempDir Path dir)
+      throws Exception {
+    try (ScriptedModel model = new ScriptedModel(messages -> Turn.answer("from the file"))) {
+      Path config = dir.resolve("bulwark.yaml");
+      Files.writeString(
+          config,
+          "agent:\n  provider: openai\n  baseUrl: " + model.baseUrl() + "\n  model: scripted\n");
+      MainTest.Outcome o = MainTest.bulwark("agent", "--config", config.toString(), "Hello");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      assertThat(o.out()).isEqualTo("from the file\n");
+      assertThat(model.requests())
+          .singleElement()
+          .satisfies(r -> assertThat(r.path("model").asString()).isEqualTo("scripted"));
+
+      MainTest.Outcome other =
+          MainTest.bulwark("agent", "--config", config.toString(), "--provider", "gemini", "Hello");
+      assertThat(other.exitCode()).isEqualTo(2);
+      assertThat(other.err()).as("the file's URL is the OpenAI one's").contains("GEMINI_API_KEY");
     }
   }
 

@@ -2,17 +2,16 @@ package dev.bulwark.api;
 
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.ExecutionResult;
 import dev.bulwark.Json;
 import dev.bulwark.Limits;
 import dev.bulwark.Profiles;
 import dev.bulwark.Units;
+import dev.bulwark.audit.AgentRunLog;
 import dev.bulwark.audit.Anomalies;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.audit.AuditRecord;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
-import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import io.javalin.Javalin;
@@ -25,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
@@ -50,10 +48,12 @@ public final class ApiServer implements AutoCloseable {
   private final ApiKeys keys;
   private final AuditLog audit;
   private final java.nio.channels.FileChannel lock;
-  private final Admission admission;
   private final Metrics metrics;
   private final Anomalies anomalies;
   private final EventLog eventLog = new EventLog(System.err);
+  private final Executions executions;
+  private final AgentRuns agentRuns;
+  private final McpEndpoint mcp;
   private final Javalin app;
 
   private ApiServer(
@@ -63,9 +63,18 @@ public final class ApiServer implements AutoCloseable {
     this.lock = lock;
     this.keys = new ApiKeys(store.dataSource());
     this.audit = new AuditLog(store.dataSource());
-    this.admission = new Admission(settings);
     this.metrics = new Metrics(engine::warmPools);
     this.anomalies = new Anomalies(store.dataSource(), java.time.Clock.systemUTC());
+    this.executions =
+        new Executions(engine, audit, new Admission(settings), metrics, anomalies, eventLog);
+    this.agentRuns =
+        new AgentRuns(engine, executions, new AgentRunLog(store.dataSource()), settings.agent());
+    this.mcp =
+        new McpEndpoint(
+            engine,
+            executions,
+            java.util.Objects.requireNonNullElse(
+                ApiServer.class.getPackage().getImplementationVersion(), "dev"));
     this.app =
         Javalin.create(config -> {
           config.jetty.host = settings.host();
@@ -74,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
           config.http.maxRequestSize = MAX_BODY_BYTES;
           config.http.prefer405over404 = true;
           config.startup.showJavalinBanner = false;
+          config.jetty.modifyServletContextHandler(handler -> mcp.mount(handler, this::caller));
           config.routes.before("/v1/*", this::authenticate);
           config.routes.before("/readyz", this::authenticate);
           config.routes.before("/metrics", this::authenticate);
@@ -139,6 +149,8 @@ public final class ApiServer implements AutoCloseable {
         new Route("POST", "/v1/executions", this::execute),
         new Route("GET", "/v1/executions/{id}", this::record),
         new Route("POST", "/v1/validate", this::validate),
+        new Route("POST", "/v1/agent/runs", ctx -> agentRuns.start(ctx, ctx.attribute(CALLER))),
+        new Route("GET", "/v1/agent/runs/{id}", ctx -> agentRuns.find(ctx, ctx.attribute(CALLER))),
         new Route("GET", "/v1/audit", this::auditRecords),
         new Route("GET", "/v1/anomalies", this::anomalyRecords));
   }
@@ -168,6 +180,10 @@ public final class ApiServer implements AutoCloseable {
       if (interrupted > 0) {
         LOG.warn(
             "{} executions a previous server left running are marked interrupted", interrupted);
+      }
+      int runs = new AgentRunLog(store.dataSource()).markInterrupted();
+      if (runs > 0) {
+        LOG.warn("{} agent runs a previous server left going are marked interrupted", runs);
       }
       ApiServer server = new ApiServer(engine, store, lock, settings);
       server.app.start();
@@ -213,11 +229,20 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    mcp.close();
     closeQuietly(lock);
   }
 
   private void authenticate(Context ctx) {
-    String header = ctx.header("Authorization");
+    ctx.attribute(CALLER, caller(ctx.header("Authorization")));
+  }
+
+  /**
+   * The caller an {@code Authorization} header names.
+   *
+   * @throws ApiError 401 without a valid key, 429 while the key is throttled for an anomaly
+   */
+  ApiKeys.Caller caller(String header) {
     String token =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? header.substring(7).strip()
@@ -226,7 +251,6 @@ public final class ApiServer implements AutoCloseable {
         keys.authenticate(token)
             .orElseThrow(() ->
                 new ApiError(401, "unauthorized", "send a valid key: Authorization: Bearer KEY"));
-    ctx.attribute(CALLER, caller);
     anomalies
         .throttledUntil(caller.keyId())
         .ifPresent(until -> {
@@ -238,6 +262,7 @@ public final class ApiServer implements AutoCloseable {
               "this key raised an anomaly and is refused until " + AuditLog.stamp(until),
               Map.of("retryAfterSeconds", wait));
         });
+    return caller;
   }
 
   private void ready(Context ctx) {
@@ -274,71 +299,34 @@ public final class ApiServer implements AutoCloseable {
     String accept = ctx.header("Accept");
     boolean stream =
         body.flag("stream") || (accept != null && accept.contains("text/event-stream"));
-    try (Admission.Permit permit = admission.admit(caller.tenant())) {
-      String id = UUID.randomUUID().toString();
-      RuntimeDescriptor runtime = engine.runtimes().find(language).orElseThrow();
-      audit.accepted(
-          new AuditLog.Accepted(
-              id,
-              caller.tenant(),
-              caller.keyId(),
-              ctx.ip(),
-              runtime.name(),
-              engine.runtimes().info(runtime).version(),
-              code,
-              policy.name(),
-              limits));
-      ExecutionResult result =
-          ExecutionResult.notRun(
-              dev.bulwark.Status.SANDBOX_ERROR, "engine failure", engine.runtimes().info(runtime));
-      ExecutionRequest request =
-          new ExecutionRequest(
-              language,
-              code,
-              limits,
-              stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8),
-              policy);
-      EventStream sse = null;
-      metrics.started();
-      try {
-        if (stream) {
-          ctx.status(200);
-          ctx.res().setContentType("text/event-stream");
-          ctx.res().setHeader("Cache-Control", "no-cache");
-          AtomicReference<dev.bulwark.Execution> running = new AtomicReference<>();
-          sse =
-              new EventStream(
-                  ctx.res().getOutputStream(),
-                  () -> { // the client went away: stop the run
-                    if (running.get() != null) {
-                      running.get().cancel();
-                    }
-                  });
-          running.set(engine.submit(request, sse));
-          result = running.get().result().join();
-        } else {
-          result = engine.execute(request);
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } finally {
-        audit.finished(id, result, caller.tenant().retainContent());
-        metrics.ended(caller.tenant().name(), result);
-        anomalies
-            .observe(caller.tenant(), caller.keyId(), result.status())
-            .ifPresent(a -> {
-              metrics.anomaly(a);
-              eventLog.log("anomaly", Json.mapper().convertValue(a, Map.class));
-            });
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("id", id);
-      out.putAll(Json.mapper().convertValue(result, Map.class));
-      if (sse != null) {
-        sse.send("result", out);
-      } else {
-        json(ctx, 200, out);
-      }
+    ExecutionRequest request =
+        new ExecutionRequest(
+            language,
+            code,
+            limits,
+            stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8),
+            policy);
+    if (!stream) {
+      json(ctx, 200, executions.run(caller, ctx.ip(), request));
+      return;
+    }
+    try (Executions.Run run = executions.begin(caller, ctx.ip(), request)) {
+      ctx.status(200);
+      ctx.res().setContentType("text/event-stream");
+      ctx.res().setHeader("Cache-Control", "no-cache");
+      AtomicReference<dev.bulwark.Execution> running = new AtomicReference<>();
+      EventStream sse =
+          new EventStream(
+              ctx.res().getOutputStream(),
+              () -> { // the client went away: stop the run
+                if (running.get() != null) {
+                  running.get().cancel();
+                }
+              });
+      running.set(engine.submit(request, sse));
+      sse.send("result", run.finished(running.get().result().join()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -348,7 +336,7 @@ public final class ApiServer implements AutoCloseable {
     String language = language(body);
     String code = body.required("code");
     Policy policy = policy(caller, body);
-    try (Admission.Permit permit = admission.admit(caller.tenant())) {
+    try (Admission.Permit permit = executions.admit(caller)) {
       json(ctx, 200, engine.validate(language, code, policy).report(policy.name()));
     }
   }
@@ -418,7 +406,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The body, after the checks of size and type every POST shares. */
-  private static byte[] body(Context ctx) {
+  static byte[] body(Context ctx) {
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new ApiError(415, "unsupported_media_type", "send Content-Type: application/json");
@@ -444,7 +432,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The tenant's policy, tightened by the one the request names: never looser. */
-  private static Policy policy(ApiKeys.Caller caller, RequestBody body) {
+  static Policy policy(ApiKeys.Caller caller, RequestBody body) {
     Policy tenant = Policies.resolve(caller.tenant().policy());
     String requested = body.optional("policy");
     if (requested == null) {
@@ -457,7 +445,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The request's limits: a preset and overrides, within the tenant's maximum profile. */
-  private static Limits limits(ApiKeys.Caller caller, RequestBody body) {
+  static Limits limits(ApiKeys.Caller caller, RequestBody body) {
     String max = caller.tenant().maxProfile();
     String profile = body.optional("profile");
     Limits limits;
@@ -542,17 +530,27 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void respond(Context ctx, ApiError e) {
+    retryAfter(e).ifPresent(seconds -> ctx.header("Retry-After", seconds));
+    json(ctx, e.status(), errorBody(e));
+  }
+
+  /** The one shape of every refusal: {@code {"error": {"code", "message", "details"}}}. */
+  static Map<String, Object> errorBody(ApiError e) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", e.code());
     error.put("message", e.getMessage());
     error.put("details", e.details());
-    if (e.status() == 429 && e.details().get("retryAfterSeconds") instanceof Long seconds) {
-      ctx.header("Retry-After", Long.toString(Math.max(1, seconds)));
-    }
-    json(ctx, e.status(), Map.of("error", error));
+    return Map.of("error", error);
   }
 
-  private static void json(Context ctx, int status, Object body) {
+  /** The {@code Retry-After} header of a 429. */
+  static java.util.Optional<String> retryAfter(ApiError e) {
+    return e.status() == 429 && e.details().get("retryAfterSeconds") instanceof Long seconds
+        ? java.util.Optional.of(Long.toString(Math.max(1, seconds)))
+        : java.util.Optional.empty();
+  }
+
+  static void json(Context ctx, int status, Object body) {
     ctx.status(status).contentType("application/json").result(Json.write(body));
   }
 }

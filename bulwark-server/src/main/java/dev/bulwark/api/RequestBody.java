@@ -95,6 +95,12 @@ final class RequestBody {
     return n.asBoolean();
   }
 
+  /** A field as it came, null when absent or null; for types the other readers do not cover. */
+  JsonNode node(String field) {
+    JsonNode n = root.get(field);
+    return n == null || n.isNull() ? null : n;
+  }
+
   /** An optional object field, empty when absent. */
   JsonNode object(String field) {
     JsonNode n = root.get(field);

@@ -10,9 +10,20 @@ import java.time.Duration;
  * @param maxConcurrent executions at once, all tenants together
  * @param queueTimeout how long a request waits for one of those slots before a 429
  * @param maxQueued requests waiting at most; beyond, 429 at once (load never grows memory)
+ * @param agent the model behind {@code POST /v1/agent/runs}, and its limits
  */
 public record ServerConfig(
-    String host, int port, int maxConcurrent, Duration queueTimeout, int maxQueued) {
+    String host,
+    int port,
+    int maxConcurrent,
+    Duration queueTimeout,
+    int maxQueued,
+    AgentConfig agent) {
+  public ServerConfig(
+      String host, int port, int maxConcurrent, Duration queueTimeout, int maxQueued) {
+    this(host, port, maxConcurrent, queueTimeout, maxQueued, AgentConfig.disabled());
+  }
+
   public ServerConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535");
@@ -39,6 +50,10 @@ public record ServerConfig(
   }
 
   public ServerConfig withConcurrency(int max, Duration timeout, int queued) {
-    return new ServerConfig(host, port, max, timeout, queued);
+    return new ServerConfig(host, port, max, timeout, queued, agent);
+  }
+
+  public ServerConfig withAgent(AgentConfig agent) {
+    return new ServerConfig(host, port, maxConcurrent, queueTimeout, maxQueued, agent);
   }
 }

@@ -5,12 +5,8 @@ import dev.bulwark.Json;
 import dev.bulwark.Limits;
 import dev.bulwark.Units;
 import dev.bulwark.store.Hashing;
+import dev.bulwark.store.Sql;
 import dev.bulwark.tenant.Tenant;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every execution's record: {@link #accepted} before it runs, {@link #finished} after. A server
@@ -183,68 +178,36 @@ public final class AuditLog {
   }
 
   private List<AuditRecord> select(String sql, List<Object> args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args.toArray());
-      List<AuditRecord> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new AuditRecord(
-                  r.getString("id"),
-                  r.getString("tenant"),
-                  r.getString("key_id"),
-                  r.getString("client"),
-                  r.getString("language"),
-                  r.getString("runtime_version"),
-                  r.getString("code_sha256"),
-                  r.getString("policy"),
-                  json(r.getString("limits")),
-                  r.getString("accepted_at"),
-                  r.getString("finished_at"),
-                  r.getString("status"),
-                  r.getString("reason"),
-                  r.getObject("exit_code") instanceof Number n ? n.intValue() : null,
-                  number(r, "wall_ms"),
-                  number(r, "cpu_ms"),
-                  number(r, "peak_memory_bytes"),
-                  json(r.getString("findings")),
-                  r.getString("code"),
-                  json(r.getString("result"))));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
-    }
+    return Sql.select(
+        db,
+        "the audit log",
+        sql,
+        args,
+        r ->
+            new AuditRecord(
+                r.getString("id"),
+                r.getString("tenant"),
+                r.getString("key_id"),
+                r.getString("client"),
+                r.getString("language"),
+                r.getString("runtime_version"),
+                r.getString("code_sha256"),
+                r.getString("policy"),
+                Sql.json(r, "limits"),
+                r.getString("accepted_at"),
+                r.getString("finished_at"),
+                r.getString("status"),
+                r.getString("reason"),
+                r.getObject("exit_code") instanceof Number n ? n.intValue() : null,
+                Sql.number(r, "wall_ms"),
+                Sql.number(r, "cpu_ms"),
+                Sql.number(r, "peak_memory_bytes"),
+                Sql.json(r, "findings"),
+                r.getString("code"),
+                Sql.json(r, "result")));
   }
 
   private int update(String sql, Object... args) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      return s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot write the audit log: " + e.getMessage(), e);
-    }
-  }
-
-  private static void bind(PreparedStatement s, Object[] args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      if (args[i] == null) {
-        s.setNull(i + 1, Types.NULL);
-      } else {
-        s.setObject(i + 1, args[i]);
-      }
-    }
-  }
-
-  /** A nullable integer column; the SQLite driver refuses typed reads of NULL. */
-  private static Long number(ResultSet r, String column) throws SQLException {
-    return r.getObject(column) instanceof Number n ? n.longValue() : null;
-  }
-
-  private static JsonNode json(String text) {
-    return text == null ? null : Json.mapper().readTree(text);
+    return Sql.update(db, "the audit log", sql, args);
   }
 }

@@ -4,6 +4,9 @@ import dev.bulwark.EngineConfig;
 import dev.bulwark.Units;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.Yaml;
+import dev.bulwark.agent.Agent;
+import dev.bulwark.agent.ModelSettings;
+import dev.bulwark.api.AgentConfig;
 import dev.bulwark.api.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +39,15 @@ import tools.jackson.databind.JsonNode;
  *   sandboxUidCount: 1000
  *   warmPools: [python:default=4, javascript:default=2]
  *   warmMaxIdle: 10m
+ * agent:                      # POST /v1/agent/runs; off without a provider
+ *   provider: openai          # openai (or any OpenAI-compatible server), anthropic, gemini
+ *   baseUrl: http://127.0.0.1:11434/v1
+ *   model: qwen2.5-coder
+ *   apiKey: ...               # default: $OPENAI_API_KEY, $ANTHROPIC_API_KEY or $GEMINI_API_KEY
+ *   maxSteps: 10              # each run's default and maximum
+ *   maxTime: 5m
+ *   maxTokens: 200000
+ *   maxRuns: 4                # agent runs at once
  * </pre>
  */
 public record ConfigFile(ServerConfig server, EngineConfig engine) {
@@ -47,7 +59,10 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
       List.of(
           new WarmPoolSpec("python", "default", 4), new WarmPoolSpec("javascript", "default", 2));
 
-  private static final Set<String> SECTIONS = Set.of("server", "engine");
+  private static final Set<String> SECTIONS = Set.of("server", "engine", "agent");
+  private static final Set<String> AGENT_KEYS =
+      Set.of(
+          "provider", "baseUrl", "model", "apiKey", "maxSteps", "maxTime", "maxTokens", "maxRuns");
   private static final Set<String> SERVER_KEYS =
       Set.of("host", "port", "maxConcurrent", "queueTimeout", "maxQueued");
   private static final Set<String> ENGINE_KEYS =
@@ -89,8 +104,10 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     }
     JsonNode server = section(root, null, SECTIONS).path("server");
     JsonNode engine = root.path("engine");
+    JsonNode agent = root.path("agent");
     section(server, "server", SERVER_KEYS);
     section(engine, "engine", ENGINE_KEYS);
+    section(agent, "agent", AGENT_KEYS);
 
     ServerConfig s = defaults().server();
     String host = text(server, "server.host", s.host());
@@ -104,7 +121,7 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     int queued = integer(server, "server.maxQueued", 8 * slots);
     ServerConfig serverConfig;
     try {
-      serverConfig = new ServerConfig(host, port, slots, timeout, queued);
+      serverConfig = new ServerConfig(host, port, slots, timeout, queued, agent(agent));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("server: " + e.getMessage(), e);
     }
@@ -138,6 +155,41 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     }
   }
 
+  private static AgentConfig agent(JsonNode agent) {
+    AgentConfig d = AgentConfig.disabled();
+    String provider = text(agent, "agent.provider", null);
+    ModelSettings model = null;
+    if (provider != null) {
+      try {
+        model =
+            new ModelSettings(
+                ModelSettings.Provider.named(provider),
+                text(agent, "agent.baseUrl", null),
+                text(agent, "agent.model", null),
+                text(agent, "agent.apiKey", null));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("agent.provider: " + e.getMessage(), e);
+      }
+    } else {
+      for (String key : List.of("baseUrl", "model", "apiKey")) {
+        if (!agent.path(key).isMissingNode()) {
+          throw new IllegalArgumentException("agent." + key + ": set agent.provider too");
+        }
+      }
+    }
+    try {
+      return new AgentConfig(
+          model,
+          new Agent.Limits(
+              integer(agent, "agent.maxSteps", d.limits().maxSteps()),
+              duration(agent, "agent.maxTime", d.limits().maxTime()),
+              longValue(agent, "agent.maxTokens", d.limits().maxTokens())),
+          integer(agent, "agent.maxRuns", d.maxRuns()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("agent: " + e.getMessage(), e);
+    }
+  }
+
   /** The configuration as YAML, every key written out: what {@code bulwark config show} prints. */
   public String toYaml() {
     Map<String, Object> s = new LinkedHashMap<>();
@@ -155,9 +207,26 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     e.put("sandboxUidCount", engine.sandboxUidCount());
     e.put("warmPools", engine.warmPools().stream().map(WarmPoolSpec::toString).toList());
     e.put("warmMaxIdle", Units.formatDuration(engine.warmMaxIdle()));
+    AgentConfig agent = server.agent();
+    Map<String, Object> a = new LinkedHashMap<>();
+    if (agent.enabled()) {
+      a.put("provider", agent.model().provider().toString());
+      if (agent.model().baseUrl() != null) {
+        a.put("baseUrl", agent.model().baseUrl());
+      }
+      a.put("model", agent.model().modelOrDefault());
+      if (agent.model().apiKey() != null) {
+        a.put("apiKey", "***"); // never printed
+      }
+    }
+    a.put("maxSteps", agent.limits().maxSteps());
+    a.put("maxTime", Units.formatDuration(agent.limits().maxTime()));
+    a.put("maxTokens", agent.limits().maxTokens());
+    a.put("maxRuns", agent.maxRuns());
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("server", s);
     doc.put("engine", e);
+    doc.put("agent", a);
     return Yaml.write(doc);
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.WarmPoolSpec;
+import dev.bulwark.agent.Agent;
+import dev.bulwark.agent.ModelSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +53,37 @@ class ConfigFileTest {
   }
 
   @Test
+  void theAgentSectionNamesTheModelAndTheMostARunMayTake() {
+    ConfigFile c =
+        ConfigFile.parse(
+            """
+            agent:
+              provider: anthropic
+              model: claude-3-5-haiku-latest
+              apiKey: sk-ant-secret-value
+              maxSteps: 6
+              maxTime: 90s
+              maxTokens: 50000
+              maxRuns: 2
+            """,
+            "agent.yaml");
+    var agent = c.server().agent();
+    assertThat(agent.enabled()).isTrue();
+    assertThat(agent.model().provider()).isEqualTo(ModelSettings.Provider.ANTHROPIC);
+    assertThat(agent.model().model()).isEqualTo("claude-3-5-haiku-latest");
+    assertThat(agent.limits()).isEqualTo(new Agent.Limits(6, Duration.ofSeconds(90), 50_000));
+    assertThat(agent.maxRuns()).isEqualTo(2);
+    assertThat(c.toYaml()).contains("apiKey: \"***\"").doesNotContain("sk-ant-secret-value");
+    assertThat(agent.model().toString()).doesNotContain("sk-ant-secret-value");
+
+    assertThat(ConfigFile.defaults().server().agent().enabled()).isFalse();
+    ConfigFile local =
+        ConfigFile.parse(
+            "agent: {provider: openai, baseUrl: 'http://127.0.0.1:11434/v1', model: qwen}", "a");
+    assertThat(ConfigFile.parse(local.toYaml(), "shown.yaml")).isEqualTo(local);
+  }
+
+  @Test
   void whatShowPrintsReadsBackAsTheSameConfiguration() {
     ConfigFile c =
         ConfigFile.parse("server: {port: 7000}\nengine: {warmPools: [python=2]}", "a.yaml");
@@ -74,6 +107,11 @@ class ConfigFileTest {
             new String[] {"engine:\n  warmPools: [python=x]", "engine.warmPools"},
             new String[] {"engine:\n  stagedLaunchers: 99", "stagedLaunchers must be between"},
             new String[] {"server: [1, 2]", "server must be a mapping"},
+            new String[] {"agent:\n  provider: llama", "agent.provider: unknown provider"},
+            new String[] {"agent:\n  model: gpt-4o", "agent.model: set agent.provider too"},
+            new String[] {"agent:\n  maxSteps: 0", "agent: steps, time and tokens"},
+            new String[] {"agent:\n  maxRuns: 0", "maxRuns: at least 1"},
+            new String[] {"agent:\n  temperature: 1", "unknown key 'agent.temperature'"},
             new String[] {"- 1\n- 2", "the file must be a mapping"},
             new String[] {"server: {port: 1", "not valid YAML"})) {
       assertThatThrownBy(() -> ConfigFile.parse(bad[0], "bad.yaml"))

@@ -1,0 +1,137 @@
+package dev.bulwark.api;
+
+import dev.bulwark.Engine;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.ExecutionResult;
+import dev.bulwark.Json;
+import dev.bulwark.Status;
+import dev.bulwark.audit.Anomalies;
+import dev.bulwark.audit.AuditLog;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.bulwark.tenant.ApiKeys;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One execution for a caller, the same way from every door (the API, agent runs, MCP): admitted
+ * under the tenant's caps and the machine's slots, recorded in the audit log before it runs and
+ * completed after, counted in the metrics, and watched for anomalies.
+ */
+final class Executions {
+  private final Engine engine;
+  private final AuditLog audit;
+  private final Admission admission;
+  private final Metrics metrics;
+  private final Anomalies anomalies;
+  private final EventLog eventLog;
+
+  Executions(
+      Engine engine,
+      AuditLog audit,
+      Admission admission,
+      Metrics metrics,
+      Anomalies anomalies,
+      EventLog eventLog) {
+    this.engine = engine;
+    this.audit = audit;
+    this.admission = admission;
+    this.metrics = metrics;
+    this.anomalies = anomalies;
+    this.eventLog = eventLog;
+  }
+
+  /**
+   * An admitted, recorded execution whose program the caller runs on the engine; {@link #close()}
+   * completes its record (as an engine failure when no result came) and frees its slot.
+   */
+  final class Run implements AutoCloseable {
+    private final String id = UUID.randomUUID().toString();
+    private final ApiKeys.Caller caller;
+    private final Admission.Permit permit;
+    private final RuntimeDescriptor runtime;
+    private ExecutionResult result;
+
+    private Run(ApiKeys.Caller caller, Admission.Permit permit, RuntimeDescriptor runtime) {
+      this.caller = caller;
+      this.permit = permit;
+      this.runtime = runtime;
+    }
+
+    String id() {
+      return id;
+    }
+
+    /** Records the result; the body the API answers: the result and its {@code id}. */
+    Map<String, Object> finished(ExecutionResult r) {
+      result = r;
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", id);
+      out.putAll(Json.mapper().convertValue(r, Map.class));
+      return out;
+    }
+
+    @Override
+    public void close() {
+      try {
+        ExecutionResult r =
+            result != null
+                ? result
+                : ExecutionResult.notRun(
+                    Status.SANDBOX_ERROR, "engine failure", engine.runtimes().info(runtime));
+        audit.finished(id, r, caller.tenant().retainContent());
+        metrics.ended(caller.tenant().name(), r);
+        anomalies
+            .observe(caller.tenant(), caller.keyId(), r.status())
+            .ifPresent(a -> {
+              metrics.anomaly(a);
+              eventLog.log("anomaly", Json.mapper().convertValue(a, Map.class));
+            });
+      } finally {
+        permit.close();
+      }
+    }
+  }
+
+  /**
+   * Admits the request and records it as accepted.
+   *
+   * @param client the caller's address, for the audit log
+   * @throws ApiError 429 when the tenant or the machine has no room
+   */
+  Run begin(ApiKeys.Caller caller, String client, ExecutionRequest request) {
+    Admission.Permit permit = admission.admit(caller.tenant());
+    try {
+      RuntimeDescriptor runtime = engine.runtimes().find(request.language()).orElseThrow();
+      Run run = new Run(caller, permit, runtime);
+      audit.accepted(
+          new AuditLog.Accepted(
+              run.id(),
+              caller.tenant(),
+              caller.keyId(),
+              client,
+              runtime.name(),
+              engine.runtimes().info(runtime).version(),
+              request.code(),
+              request.policy().name(),
+              request.limits()));
+      metrics.started();
+      return run;
+    } catch (RuntimeException e) {
+      permit.close();
+      throw e;
+    }
+  }
+
+  /** Runs the request to its end: the API's body, the result and its {@code id}. */
+  Map<String, Object> run(ApiKeys.Caller caller, String client, ExecutionRequest request) {
+    try (Run run = begin(caller, client, request)) {
+      return run.finished(engine.execute(request));
+    }
+  }
+
+  /** A slot for work that is not an execution but costs like one (validation). */
+  Admission.Permit admit(ApiKeys.Caller caller) {
+    return admission.admit(caller.tenant());
+  }
+}

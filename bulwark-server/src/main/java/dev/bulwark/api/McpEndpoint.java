@@ -1,0 +1,111 @@
+package dev.bulwark.api;
+
+import dev.bulwark.Engine;
+import dev.bulwark.Json;
+import dev.bulwark.Profiles;
+import dev.bulwark.agent.McpTools;
+import dev.bulwark.policy.Policies;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.bulwark.tenant.ApiKeys;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * MCP over streamable HTTP at {@code /mcp}: the tools of {@code bulwark mcp} ({@code run_code},
+ * {@code validate_code}, {@code list_runtimes}) for remote MCP clients, under the API's keys. The
+ * server is stateless (no session to keep or lose): every request carries its key, and its code
+ * runs as that key's tenant, admitted and audited as any execution.
+ */
+final class McpEndpoint {
+  static final String PATH = "/mcp";
+
+  private static final String CALLER = "bulwark.mcp.caller";
+  private static final String CLIENT = "bulwark.mcp.client";
+
+  private final HttpServletStatelessServerTransport transport;
+  private final McpStatelessSyncServer server;
+
+  McpEndpoint(Engine engine, Executions executions, String version) {
+    transport =
+        HttpServletStatelessServerTransport.builder()
+            .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
+            .messageEndpoint(PATH)
+            .maxRequestSize(ApiServer.MAX_BODY_BYTES)
+            .contextExtractor(request ->
+                McpTransportContext.create(
+                    Map.of(CALLER, request.getAttribute(CALLER), CLIENT, request.getRemoteAddr())))
+            .build();
+    Function<McpTransportContext, TenantRunner> runners =
+        context -> {
+          ApiKeys.Caller caller = (ApiKeys.Caller) context.get(CALLER);
+          return new TenantRunner(
+              engine,
+              executions,
+              caller,
+              (String) context.get(CLIENT),
+              Policies.resolve(caller.tenant().policy()),
+              Profiles.named(caller.tenant().maxProfile()));
+        };
+    server =
+        McpServer.sync(transport)
+            .serverInfo("bulwark", version)
+            .capabilities(ServerCapabilities.builder().tools(false).build())
+            .tools(
+                new McpTools(engine.runtimes().all().stream().map(RuntimeDescriptor::name).toList())
+                    .perRequest(runners::apply))
+            .build();
+  }
+
+  /**
+   * Mounts the endpoint beside the API's routes, behind a filter that authenticates each request as
+   * the API does and refuses in the API's shape.
+   */
+  void mount(ServletContextHandler handler, Function<String, ApiKeys.Caller> authenticate) {
+    Filter keys =
+        (ServletRequest req, ServletResponse res, FilterChain chain) -> {
+          HttpServletRequest request = (HttpServletRequest) req;
+          try {
+            request.setAttribute(CALLER, authenticate.apply(request.getHeader("Authorization")));
+          } catch (ApiError e) {
+            refuse((HttpServletResponse) res, e);
+            return;
+          }
+          chain.doFilter(req, res);
+        };
+    handler.addFilter(new FilterHolder(keys), PATH, EnumSet.of(DispatcherType.REQUEST));
+    handler.addServlet(new ServletHolder(transport), PATH);
+  }
+
+  void close() {
+    server.close();
+  }
+
+  private static void refuse(HttpServletResponse response, ApiError e) throws IOException {
+    response.setStatus(e.status());
+    response.setContentType("application/json");
+    ApiServer.retryAfter(e).ifPresent(seconds -> response.setHeader("Retry-After", seconds));
+    response
+        .getOutputStream()
+        .write(Json.write(ApiServer.errorBody(e)).getBytes(StandardCharsets.UTF_8));
+  }
+}

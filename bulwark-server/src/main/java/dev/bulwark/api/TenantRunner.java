@@ -1,0 +1,85 @@
+package dev.bulwark.api;
+
+import dev.bulwark.Engine;
+import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Json;
+import dev.bulwark.Limits;
+import dev.bulwark.RuntimeDescription;
+import dev.bulwark.agent.CodeRunner;
+import dev.bulwark.client.ExecutionResult;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.bulwark.tenant.ApiKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's code run as one caller (agent runs, MCP): under the caller's policy and limits,
+ * admitted and audited as any execution of the API. A refusal of the server (a quota, a full
+ * machine) is one the model can read.
+ */
+final class TenantRunner implements CodeRunner {
+  private final Engine engine;
+  private final Executions executions;
+  private final ApiKeys.Caller caller;
+  private final String client;
+  private final Policy policy;
+  private final Limits limits;
+
+  TenantRunner(
+      Engine engine,
+      Executions executions,
+      ApiKeys.Caller caller,
+      String client,
+      Policy policy,
+      Limits limits) {
+    this.engine = engine;
+    this.executions = executions;
+    this.caller = caller;
+    this.client = client;
+    this.policy = policy;
+    this.limits = limits;
+  }
+
+  @Override
+  public List<String> languages() {
+    return engine.runtimes().all().stream().map(RuntimeDescriptor::name).toList();
+  }
+
+  @Override
+  public ExecutionResult run(String language, String code, String stdin) {
+    known(language);
+    ExecutionRequest request =
+        new ExecutionRequest(
+            language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy);
+    try {
+      return Json.mapper()
+          .convertValue(executions.run(caller, client, request), ExecutionResult.class);
+    } catch (ApiError e) {
+      throw new Refused(e.code(), e.getMessage());
+    }
+  }
+
+  @Override
+  public Map<String, Object> validate(String language, String code) {
+    known(language);
+    try (Admission.Permit permit = executions.admit(caller)) {
+      return engine.validate(language, code, policy).report(policy.name());
+    } catch (ApiError e) {
+      throw new Refused(e.code(), e.getMessage());
+    }
+  }
+
+  @Override
+  public List<RuntimeDescription> runtimes() {
+    return engine.describeRuntimes();
+  }
+
+  private void known(String language) {
+    if (engine.runtimes().find(language).isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown language '" + language + "'; known: " + engine.runtimes().knownNames());
+    }
+  }
+}
