@@ -2,6 +2,7 @@ package dev.bulwark.agent;
 
 import dev.bulwark.client.ExecutionResult;
 import dev.bulwark.client.Observation;
+import dev.bulwark.client.OutputGuard;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -203,7 +204,7 @@ public final class Agent {
   private Step execute(int number, ToolExecutionRequest call) {
     String language = "";
     String code = "";
-    String observation;
+    Observation observation;
     String status;
     String executionId = null;
     try {
@@ -223,12 +224,11 @@ public final class Agent {
       executionId = r.id();
     } catch (IllegalArgumentException | CodeRunner.Refused | JacksonException e) {
       // bad arguments, or a call the caller may not make now: the model may retry
-      observation = refusal(e.getMessage());
+      observation = new Observation(refusal(e.getMessage()), java.util.Map.of());
       status = "REFUSED";
     }
-    OutputGuard.Guarded guarded = OutputGuard.redact(observation);
     return new Step(
-        number, language, code, status, executionId, guarded.text(), guarded.redactions());
+        number, language, code, status, executionId, observation.json(), observation.redactions());
   }
 
   private ToolSpecification toolSpecification() {

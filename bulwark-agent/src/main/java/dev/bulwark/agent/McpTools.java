@@ -54,13 +54,12 @@ public final class McpTools {
                         Map.of("type", "string", "description", "the program's standard input")),
                     List.of("language", "code")),
                 (runner, args) ->
-                    OutputGuard.redact(
-                            Observation.of(
-                                runner.run(
-                                    text(args, "language", null),
-                                    text(args, "code", null),
-                                    text(args, "stdin", ""))))
-                        .text()),
+                    Observation.of(
+                            runner.run(
+                                text(args, "language", null),
+                                text(args, "code", null),
+                                text(args, "stdin", "")))
+                        .json()),
             definition(
                 "validate_code",
                 "Checks a program against the sandbox's policy without running it and returns JSON:"

@@ -6,6 +6,7 @@ import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.Profiles;
 import dev.bulwark.agent.ScriptedModel.Turn;
+import dev.bulwark.client.Observation;
 import dev.bulwark.policy.Policies;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.nio.charset.StandardCharsets;
@@ -181,7 +182,8 @@ class AgentTest {
                 .doesNotContain(awsKey)
                 .doesNotContain("hunter2secret")
                 .contains("[REDACTED:aws_access_key]")
-                .contains("postgres://admin:[REDACTED:url_password]@db.internal"));
+                .contains("postgres://admin:[REDACTED:url_password]@db.internal")
+                .contains(Observation.SECRET_RULE));
     assertThat(r.steps().getFirst().redactions())
         .containsEntry("aws_access_key", 1)
         .containsEntry("url_password", 1);

@@ -1,47 +1,74 @@
 package dev.bulwark.client;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An execution as a model reads it, for tool integrations (LangChain4j, MCP): one JSON object with
- * the status, the exit code, the output (head and tail kept, so that a flood cannot fill the
- * context) and the findings with what to change, so that the model can repair denied code.
+ * An execution as a model reads it, for tool integrations (LangChain4j, MCP, the agent): one JSON
+ * object with the status, the exit code, the output and the findings with what to change, so that
+ * the model can repair denied code. The output passes the {@link OutputGuard} first: its secrets
+ * are redacted, and each kind redacted is reported as an {@code output.secret} finding. Then it is
+ * capped, head and tail kept, so that a flood cannot fill the context.
+ *
+ * @param json what the model reads
+ * @param redactions the secrets redacted from it, by kind
  */
-public final class Observation {
+public record Observation(String json, Map<String, Integer> redactions) {
   /** Characters kept from each of the head and the tail of an output stream. */
   public static final int KEEP = 4000;
 
+  /** The rule of the findings that report redacted secrets. */
+  public static final String SECRET_RULE = "output.secret";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private Observation() {}
+  public Observation {
+    redactions = Map.copyOf(redactions);
+  }
 
-  /** The result as a JSON object a model reads. */
-  public static String of(ExecutionResult r) {
+  /** The result as a model reads it. */
+  public static Observation of(ExecutionResult r) {
+    Map<String, Integer> redactions = new LinkedHashMap<>();
     ObjectNode o = JSON.createObjectNode();
     o.put("status", r.status());
     if (!r.reason().isEmpty()) {
-      o.put("reason", r.reason());
+      o.put("reason", guard(r.reason(), redactions));
     }
     if (r.exitCode() != null) {
       o.put("exitCode", r.exitCode());
     }
-    o.put("stdout", cap(r.stdout()));
-    o.put("stderr", cap(r.stderr()));
-    if (!r.findings().isEmpty()) {
-      ArrayNode findings = o.putArray("findings");
-      for (Finding f : r.findings()) {
+    o.put("stdout", cap(guard(r.stdout(), redactions)));
+    o.put("stderr", cap(guard(r.stderr(), redactions)));
+    ArrayNode findings = JSON.createArrayNode();
+    for (Finding f : r.findings()) {
+      findings
+          .addObject()
+          .put("rule", f.ruleId())
+          .put("outcome", f.outcome())
+          .put("line", f.line())
+          .put("message", guard(f.message(), redactions))
+          .put("fix", f.remediation());
+    }
+    redactions.forEach((kind, count) ->
         findings
             .addObject()
-            .put("rule", f.ruleId())
-            .put("outcome", f.outcome())
-            .put("line", f.line())
-            .put("message", f.message())
-            .put("fix", f.remediation());
-      }
+            .put("rule", SECRET_RULE)
+            .put("outcome", "REDACTED")
+            .put("line", 0)
+            .put(
+                "message",
+                count + " " + kind + " redacted from the output as [REDACTED:" + kind + "]")
+            .put(
+                "fix",
+                "Do not print secrets; the program can use them without showing them. The"
+                    + " redacted value cannot be recovered from this result."));
+    if (!findings.isEmpty()) {
+      o.set("findings", findings);
     }
-    return JSON.writeValueAsString(o);
+    return new Observation(JSON.writeValueAsString(o), redactions);
   }
 
   /** A request the server refused, e.g. for an unknown language, as a model reads it. */
@@ -51,6 +78,17 @@ public final class Observation {
     o.put("code", e.code());
     o.put("reason", e.getMessage());
     return JSON.writeValueAsString(o);
+  }
+
+  /** A program's output as a model may read it: secrets redacted, head and tail kept. */
+  public static String output(String text) {
+    return cap(OutputGuard.redact(text).text());
+  }
+
+  private static String guard(String text, Map<String, Integer> redactions) {
+    OutputGuard.Guarded g = OutputGuard.redact(text);
+    g.redactions().forEach((kind, n) -> redactions.merge(kind, n, Integer::sum));
+    return g.text();
   }
 
   /** The text's head and tail, with how much was cut between them. */

@@ -15,9 +15,10 @@ import java.util.Objects;
  * CodeExecutionEngine engine = new BulwarkCodeExecutionEngine(client, "python");
  * }</pre>
  *
- * A program that ran and exited with 0 answers its stdout. Anything else (an error, a limit, a
- * policy denial) answers a JSON observation with the status, the output and the findings, so that
- * the caller, or its model, sees why.
+ * A program that ran and exited with 0 answers its stdout, with its secrets redacted and its head
+ * and tail kept when it is long. Anything else (an error, a limit, a policy denial) answers a JSON
+ * observation with the status, the output and the findings, so that the caller, or its model, sees
+ * why.
  */
 public final class BulwarkCodeExecutionEngine implements CodeExecutionEngine {
   private final BulwarkClient client;
@@ -36,6 +37,6 @@ public final class BulwarkCodeExecutionEngine implements CodeExecutionEngine {
   @Override
   public String execute(String code) {
     ExecutionResult r = client.execute(ExecutionRequest.of(language, code));
-    return r.ok() ? r.stdout() : Observation.of(r);
+    return r.ok() ? Observation.output(r.stdout()) : Observation.of(r).json();
   }
 }

@@ -46,7 +46,7 @@ public final class BulwarkCodeExecutionTool {
       @P(name = "language", value = "the language: python, javascript or bash") String language,
       @P(name = "code", value = "the complete program's source") String code) {
     try {
-      return Observation.of(client.execute(ExecutionRequest.of(language, code)));
+      return Observation.of(client.execute(ExecutionRequest.of(language, code))).json();
     } catch (BulwarkException e) { // a refusal the model can act on, e.g. an unknown language
       return Observation.refusal(e);
     }

@@ -59,6 +59,9 @@ class BulwarkLangChain4jTest {
     assertThat(sandboxed.execute("raise SystemExit(3)"))
         .contains("\"status\":\"ERROR\"")
         .contains("\"exitCode\":3");
+    assertThat(sandboxed.execute("print('AKIA' + 'IOSFODNN7EXAMPLE')"))
+        .as("a secret the program prints is redacted before the caller's model reads it")
+        .isEqualTo("[REDACTED:aws_access_key]\n");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.bulwark.agent;
+package dev.bulwark.client;
 
 import java.util.LinkedHashMap;
 import java.util.List;
