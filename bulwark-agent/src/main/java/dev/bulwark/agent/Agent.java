@@ -20,7 +20,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +58,8 @@ public final class Agent {
    * When a run must stop.
    *
    * @param maxSteps tool calls at most
-   * @param maxTime wall-clock time at most, checked before each model call and each tool call
+   * @param maxTime wall-clock time at most: checked before each model call and each tool call, and
+   *     a model call still going when it is up is abandoned
    * @param maxTokens tokens at most, as the model reports them
    */
   public record Limits(int maxSteps, Duration maxTime, long maxTokens) {
@@ -157,7 +162,11 @@ public final class Agent {
       ChatResponse response;
       try {
         response =
-            model.chat(ChatRequest.builder().messages(messages).toolSpecifications(tool).build());
+            chatWithin(
+                ChatRequest.builder().messages(messages).toolSpecifications(tool).build(),
+                limits.maxTime().toNanos() - (System.nanoTime() - started));
+      } catch (TimeoutException e) {
+        return end(End.MAX_TIME, null, steps, tokens, started, Map.of());
       } catch (RuntimeException e) { // LangChain4j's exceptions for HTTP, timeouts and refusals
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new Result(
@@ -197,6 +206,38 @@ public final class Agent {
         messages.add(
             ToolExecutionResultMessage.from(call, spotlight(step.observation(), boundary)));
       }
+    }
+  }
+
+  /**
+   * One model call, abandoned (its thread interrupted, which cancels the HTTP exchange) when the
+   * run's time is up first: a slow model must not carry a run past its limit.
+   */
+  private ChatResponse chatWithin(ChatRequest request, long nanos) throws TimeoutException {
+    CompletableFuture<ChatResponse> answer = new CompletableFuture<>();
+    Thread call =
+        Thread.ofVirtual()
+            .name("bulwark-model-call")
+            .start(() -> {
+              try {
+                answer.complete(model.chat(request));
+              } catch (Throwable t) {
+                answer.completeExceptionally(t);
+              }
+            });
+    try {
+      return answer.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      call.interrupt();
+      throw e;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      call.interrupt();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the model answered", e);
     }
   }
 

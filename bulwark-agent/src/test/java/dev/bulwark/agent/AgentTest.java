@@ -205,6 +205,21 @@ class AgentTest {
 
     Agent.Result tokens = run(forever, new Agent.Limits(100, Duration.ofSeconds(60), 3));
     assertThat(tokens.end()).isEqualTo(Agent.End.MAX_TOKENS);
+
+    Function<JsonNode, Turn> slow =
+        messages -> {
+          try {
+            Thread.sleep(4_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Turn.answer("too late");
+        };
+    Agent.Result late = run(slow, new Agent.Limits(5, Duration.ofMillis(800), 100_000));
+    assertThat(late.end())
+        .as("a model still answering when the time is up")
+        .isEqualTo(Agent.End.MAX_TIME);
+    assertThat(late.answer()).isNull();
   }
 
   private static Agent.Result run(Function<JsonNode, Turn> script, Agent.Limits limits) {
