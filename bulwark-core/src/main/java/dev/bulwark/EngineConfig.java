@@ -1,5 +1,6 @@
 package dev.bulwark;
 
+import dev.bulwark.egress.EgressConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Objects;
  *     runs (0: every run creates and joins its cgroup on the request path)
  * @param warmPools sandboxes to keep started and waiting for their program, per runtime and profile
  *     (none by default: a one-off run has no use for them; the server keeps some)
+ * @param egress the egress proxy's host mappings, credentials and caps (DESIGN.md §5)
  */
 public record EngineConfig(
     Path bwrap,
@@ -28,7 +30,8 @@ public record EngineConfig(
     boolean allowDegraded,
     int stagedLaunchers,
     List<WarmPoolSpec> warmPools,
-    java.time.Duration warmMaxIdle) {
+    java.time.Duration warmMaxIdle,
+    EgressConfig egress) {
 
   public EngineConfig {
     Objects.requireNonNull(bwrap, "bwrap");
@@ -44,6 +47,7 @@ public record EngineConfig(
     }
     warmPools = List.copyOf(warmPools);
     Objects.requireNonNull(warmMaxIdle, "warmMaxIdle");
+    Objects.requireNonNull(egress, "egress");
     if (warmMaxIdle.toMillis() < 100) {
       throw new IllegalArgumentException("warmMaxIdle must be at least 100ms");
     }
@@ -59,7 +63,8 @@ public record EngineConfig(
         false,
         2,
         List.of(),
-        java.time.Duration.ofMinutes(10));
+        java.time.Duration.ofMinutes(10),
+        EgressConfig.defaults());
   }
 
   public EngineConfig withBwrap(Path value) {
@@ -71,7 +76,8 @@ public record EngineConfig(
         allowDegraded,
         stagedLaunchers,
         warmPools,
-        warmMaxIdle);
+        warmMaxIdle,
+        egress);
   }
 
   public EngineConfig withStateDir(Path dir) {
@@ -83,7 +89,8 @@ public record EngineConfig(
         allowDegraded,
         stagedLaunchers,
         warmPools,
-        warmMaxIdle);
+        warmMaxIdle,
+        egress);
   }
 
   public EngineConfig withAllowDegraded(boolean value) {
@@ -95,7 +102,8 @@ public record EngineConfig(
         value,
         stagedLaunchers,
         warmPools,
-        warmMaxIdle);
+        warmMaxIdle,
+        egress);
   }
 
   public EngineConfig withStagedLaunchers(int value) {
@@ -107,7 +115,8 @@ public record EngineConfig(
         allowDegraded,
         value,
         warmPools,
-        warmMaxIdle);
+        warmMaxIdle,
+        egress);
   }
 
   public EngineConfig withWarmPools(List<WarmPoolSpec> value) {
@@ -119,7 +128,8 @@ public record EngineConfig(
         allowDegraded,
         stagedLaunchers,
         value,
-        warmMaxIdle);
+        warmMaxIdle,
+        egress);
   }
 
   public EngineConfig withWarmMaxIdle(java.time.Duration value) {
@@ -131,7 +141,8 @@ public record EngineConfig(
         allowDegraded,
         stagedLaunchers,
         warmPools,
-        value);
+        value,
+        egress);
   }
 
   private static Path defaultStateDir() {
@@ -141,5 +152,18 @@ public record EngineConfig(
     String xdg = System.getenv("XDG_RUNTIME_DIR");
     Path base = xdg != null && Files.isDirectory(Path.of(xdg)) ? Path.of(xdg) : Path.of("/tmp");
     return base.resolve("bulwark-" + HostUser.uid());
+  }
+
+  public EngineConfig withEgress(EgressConfig value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        value);
   }
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param peakMemoryBytes the memory cgroup's high-water mark
  * @param runtime the runtime and its self-reported version
  * @param findings the validation layer's findings
+ * @param network every connection the program asked the egress proxy for, allowed or refused
  */
 public record ExecutionResult(
     Status status,
@@ -34,7 +35,8 @@ public record ExecutionResult(
     long cpuMs,
     long peakMemoryBytes,
     RuntimeInfo runtime,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<NetworkAttempt> network) {
 
   public ExecutionResult {
     Objects.requireNonNull(status, "status");
@@ -42,6 +44,7 @@ public record ExecutionResult(
     stdout = stdout == null ? "" : stdout;
     stderr = stderr == null ? "" : stderr;
     findings = findings == null ? List.of() : List.copyOf(findings);
+    network = network == null ? List.of() : List.copyOf(network);
   }
 
   /** The same result carrying these findings. */
@@ -59,12 +62,13 @@ public record ExecutionResult(
         cpuMs,
         peakMemoryBytes,
         runtime,
-        more);
+        more,
+        network);
   }
 
   /** A result for a run that never started, e.g. a sandbox that could not be built. */
   public static ExecutionResult notRun(Status status, String reason, RuntimeInfo runtime) {
     return new ExecutionResult(
-        status, reason, null, null, "", "", false, false, 0, 0, 0, runtime, List.of());
+        status, reason, null, null, "", "", false, false, 0, 0, 0, runtime, List.of(), List.of());
   }
 }

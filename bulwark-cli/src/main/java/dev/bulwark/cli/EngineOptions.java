@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.egress.EgressConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,14 +21,65 @@ final class EngineOptions {
           "Run even when cgroup limits (memory, pids, CPU) cannot be enforced. Unsafe: development only.")
   boolean degraded;
 
+  @Option(
+      names = "--map-host",
+      paramLabel = "NAME[:PORT]=ADDRESS:PORT",
+      description =
+          "Where an allow-listed name really goes, e.g. api.internal=127.0.0.1:9000, private"
+              + " addresses included (the egress proxy refuses them otherwise). Repeatable.")
+  java.util.List<String> mapHosts = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--credential",
+      paramLabel = "HOST=HEADER: VALUE",
+      description =
+          "A header the egress proxy adds to plain-HTTP requests for HOST, e.g."
+              + " 'api.internal=Authorization: Bearer ...'; the program never sees it. Repeatable.")
+  java.util.List<String> credentials = new java.util.ArrayList<>();
+
   EngineConfig config() {
     return over(EngineConfig.defaults());
   }
 
-  /** {@code base} with what these flags say instead. */
+  /**
+   * {@code base} with what these flags say instead; mappings and credentials add to the base's.
+   *
+   * @throws IllegalArgumentException naming the bad flag
+   */
   EngineConfig over(EngineConfig base) {
     EngineConfig config = degraded ? base.withAllowDegraded(true) : base;
-    return stateDir == null ? config : config.withStateDir(stateDir);
+    config = stateDir == null ? config : config.withStateDir(stateDir);
+    EgressConfig egress = config.egress();
+    if (!mapHosts.isEmpty()) {
+      java.util.Map<String, java.net.InetSocketAddress> maps =
+          new java.util.LinkedHashMap<>(egress.mapHosts());
+      for (String m : mapHosts) {
+        try {
+          var entry = EgressConfig.parseMapping(m);
+          maps.put(entry.getKey(), entry.getValue());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--map-host " + e.getMessage(), e);
+        }
+      }
+      egress = egress.withMapHosts(maps);
+    }
+    if (!credentials.isEmpty()) {
+      java.util.Map<String, java.util.List<String>> all =
+          new java.util.LinkedHashMap<>(egress.credentials());
+      for (String c : credentials) {
+        try {
+          var entry = EgressConfig.parseCredential(c);
+          all.merge(
+              entry.getKey(),
+              java.util.List.of(entry.getValue()),
+              (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--credential: " + e.getMessage(), e);
+        }
+      }
+      egress = egress.withCredentials(all);
+    }
+    return config.withEgress(egress);
   }
 
   /** Starts the engine, printing any degraded-mode warning to stderr. */

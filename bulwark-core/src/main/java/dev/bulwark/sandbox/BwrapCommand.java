@@ -25,6 +25,15 @@ final class BwrapCommand {
    */
   static final String CODE_DIR = "/run/bulwark";
 
+  /** The egress proxy's socket in the code directory, there only for a run that may connect. */
+  static final String EGRESS_SOCKET = "proxy.sock";
+
+  /**
+   * The forwarder from {@code 127.0.0.1:3128} inside to {@link #EGRESS_SOCKET}: the runners start
+   * it in process; a runtime without a runner runs it first (egress-forwarder.py).
+   */
+  static final String EGRESS_FORWARDER = "egress-forwarder.py";
+
   /** uid and gid of the payload inside its user namespace (host uid: the leased one). */
   static final int INNER_ID = 1000;
 
@@ -49,9 +58,12 @@ final class BwrapCommand {
    * The bwrap arguments (without the binary) for one run of {@code runtime}.
    *
    * @param codeDir the run's host directory that holds (or will hold) the program and its runner
+   * @param egress whether the run may connect through the egress proxy: a runtime without a runner
+   *     then starts the forwarder before the program, with the proxy in its environment (a runner
+   *     does both itself, once it sees the socket)
    */
   static List<String> bwrapArgs(
-      RuntimeDescriptor runtime, Limits limits, StaticFiles files, Path codeDir) {
+      RuntimeDescriptor runtime, Limits limits, StaticFiles files, Path codeDir, boolean egress) {
     List<String> a = new ArrayList<>();
     // Every namespace, and no way back: --disable-userns stops nested user namespaces (the
     // door to most unprivileged kernel exploits), --new-session stops TIOCSTI on the host tty.
@@ -94,12 +106,40 @@ final class BwrapCommand {
     for (Map.Entry<String, String> e : runtime.env().entrySet()) {
       add(a, "--setenv", e.getKey(), e.getValue());
     }
+    boolean forwarder = egress && !runtime.hasRunner();
+    if (forwarder) {
+      for (Map.Entry<String, String> e : proxyEnv().entrySet()) {
+        add(a, "--setenv", e.getKey(), e.getValue());
+      }
+    }
     add(a, "--json-status-fd", Integer.toString(FD_STATUS));
     add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_ALLOW));
     add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_GUARD));
     a.add("--");
+    if (forwarder) { // it forks into the background once it listens, then the program starts
+      add(
+          a,
+          "/bin/sh",
+          "-c",
+          "/usr/bin/python3 -I -S " + CODE_DIR + "/" + EGRESS_FORWARDER + " && exec \"$@\"",
+          "sh");
+    }
     a.addAll(runtime.commandFor(CODE_DIR + "/" + runtime.fileName()));
     return a;
+  }
+
+  /** What points programs at the forwarder: as egress-forwarder.py's ENV. */
+  static Map<String, String> proxyEnv() {
+    String url = "http://127.0.0.1:" + dev.bulwark.egress.EgressProxy.SANDBOX_PORT;
+    String local = "localhost,127.0.0.1,::1";
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    for (String name : List.of("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")) {
+      env.put(name, url);
+      env.put(name.toLowerCase(java.util.Locale.ROOT), url);
+    }
+    env.put("NO_PROXY", local);
+    env.put("no_proxy", local);
+    return env;
   }
 
   /** The small environment every sandbox starts with; no host variable gets in. */

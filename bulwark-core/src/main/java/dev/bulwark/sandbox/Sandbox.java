@@ -40,6 +40,7 @@ final class Sandbox implements AutoCloseable {
   private long startedNanos;
   private long handedOffNanos;
   private long cpuBaselineNanos;
+  private dev.bulwark.egress.EgressProxy.Session egress; // null: the run has no network
 
   private Sandbox(
       SandboxHost host,
@@ -94,7 +95,7 @@ final class Sandbox implements AutoCloseable {
    * Starts bubblewrap and the runtime inside; a runner then loads and waits for {@link #handOff}.
    */
   void start() throws IOException {
-    String line = launchLine();
+    String line = launchLine(egress != null);
     startedNanos = System.nanoTime();
     try {
       process = launch(launcher, line);
@@ -107,13 +108,23 @@ final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Gives the sandbox its program: writes it where the sandbox sees it, starts the sandbox if it is
-   * not yet, and tells the runner to read it. The wall clock and the CPU budget start here.
+   * Gives the sandbox its program: writes it where the sandbox sees it, opens its egress proxy when
+   * its policy allows hosts, starts the sandbox if it is not yet, and tells the runner to read it.
+   * The wall clock and the CPU budget start here.
+   *
+   * @param networkAllow the hosts the run may reach; empty: no network at all, not even the proxy
    */
-  void handOff(String code) throws IOException {
-    Path file = dir.resolve("code").resolve(runtime.fileName());
+  void handOff(String code, List<String> networkAllow) throws IOException {
+    Path codeDir = dir.resolve("code");
+    Path file = codeDir.resolve(runtime.fileName());
     Files.writeString(file, code, StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+    if (!networkAllow.isEmpty()) {
+      Files.createLink(
+          codeDir.resolve(BwrapCommand.EGRESS_FORWARDER),
+          host.staticFiles().runners().resolve(BwrapCommand.EGRESS_FORWARDER));
+      egress = host.egress().open(codeDir.resolve(BwrapCommand.EGRESS_SOCKET), networkAllow);
+    }
     if (process == null) {
       start();
     }
@@ -146,6 +157,18 @@ final class Sandbox implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** Every connection the program asked the egress proxy for; final once {@link #endEgress}. */
+  List<dev.bulwark.NetworkAttempt> network() {
+    return egress == null ? List.of() : egress.attempts();
+  }
+
+  /** Ends the run's connections: the program is over. */
+  void endEgress() {
+    if (egress != null) {
+      egress.close();
     }
   }
 
@@ -242,6 +265,7 @@ final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     try {
+      endEgress();
       if (launcher != null) {
         if (process != null && process.isAlive()) {
           kill();
@@ -263,14 +287,15 @@ final class Sandbox implements AutoCloseable {
     }
   }
 
-  private String launchLine() {
+  private String launchLine(boolean withEgress) {
     List<String> command = new ArrayList<>();
     if (host.dropsPrivileges()) {
       command.addAll(BwrapCommand.dropTo(uid.uid()));
     }
     command.add(host.config().bwrap().toString());
     command.addAll(
-        BwrapCommand.bwrapArgs(runtime, limits, host.staticFiles(), dir.resolve("code")));
+        BwrapCommand.bwrapArgs(
+            runtime, limits, host.staticFiles(), dir.resolve("code"), withEgress));
     return BwrapCommand.launchLine(
         limits, host.filters().allowlist(), host.filters().guard(), status(), command);
   }

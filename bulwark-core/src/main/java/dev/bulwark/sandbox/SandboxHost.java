@@ -31,6 +31,7 @@ public final class SandboxHost implements AutoCloseable {
   private final SeccompFilters filters;
   private final Cgroups cgroups; // null when degraded
   private final BwrapCommand.StaticFiles staticFiles;
+  private final dev.bulwark.egress.EgressProxy egress;
   private final List<String> warnings;
   private final AtomicLong runSeq = new AtomicLong();
   private final AtomicLong nextUid = new AtomicLong();
@@ -68,6 +69,7 @@ public final class SandboxHost implements AutoCloseable {
             SandboxEtc.build(Path.of("/etc"), dir.resolve("etc")),
             writeEmpty(dir.resolve("empty")),
             writeRunners(dir.resolve("runners"), runtimes));
+    this.egress = new dev.bulwark.egress.EgressProxy(config.egress());
     for (WarmPoolSpec spec : config.warmPools()) {
       if (spec.size() > 0) {
         RuntimeDescriptor runtime =
@@ -362,6 +364,11 @@ public final class SandboxHost implements AutoCloseable {
     return filters;
   }
 
+  /** The egress proxy, whose sessions give a run the hosts its policy allows. */
+  dev.bulwark.egress.EgressProxy egress() {
+    return egress;
+  }
+
   BwrapCommand.StaticFiles staticFiles() {
     return staticFiles;
   }
@@ -429,6 +436,14 @@ public final class SandboxHost implements AutoCloseable {
           }
         }
       }
+      Path forwarder = dir.resolve(BwrapCommand.EGRESS_FORWARDER);
+      try (java.io.InputStream in =
+          SandboxHost.class.getResourceAsStream(
+              "/dev/bulwark/runtime/" + BwrapCommand.EGRESS_FORWARDER)) {
+        Files.copy(java.util.Objects.requireNonNull(in, "the egress forwarder"), forwarder);
+      }
+      Files.setPosixFilePermissions(
+          forwarder, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
       Files.setPosixFilePermissions(
           dir, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
       return dir;

@@ -5,6 +5,7 @@ import dev.bulwark.ExecutionRequest;
 import dev.bulwark.ExecutionResult;
 import dev.bulwark.Finding;
 import dev.bulwark.Limits;
+import dev.bulwark.NetworkAttempt;
 import dev.bulwark.RuntimeInfo;
 import dev.bulwark.Status;
 import dev.bulwark.Units;
@@ -61,7 +62,7 @@ final class SandboxRun {
     try {
       if (sandbox != null) {
         try {
-          sandbox.handOff(request.code());
+          sandbox.handOff(request.code(), request.policy().networkAllow());
         } catch (IOException diedWhileWaiting) { // nothing of the program ran: start cold instead
           host.retire(sandbox);
           sandbox = null;
@@ -69,7 +70,7 @@ final class SandboxRun {
       }
       if (sandbox == null) {
         sandbox = Sandbox.prepare(host, runtime, request.limits());
-        sandbox.handOff(request.code());
+        sandbox.handOff(request.code(), request.policy().networkAllow());
       }
       return supervise(sandbox);
     } catch (IOException | RuntimeException e) {
@@ -116,6 +117,7 @@ final class SandboxRun {
         }
         join(errReader);
         Usage usage = sandbox.usage();
+        sandbox.endEgress();
         return new ExecutionResult(
             gated.status(),
             gated.reason(),
@@ -129,7 +131,8 @@ final class SandboxRun {
             TimeUnit.NANOSECONDS.toMillis(usage.cpuNanos()),
             usage.peakMemoryBytes(),
             runtimeInfo,
-            findings);
+            findings,
+            sandbox.network());
       }
     }
     Thread outReader =
@@ -174,6 +177,8 @@ final class SandboxRun {
     }
     join(outReader);
     join(errReader);
+    sandbox.endEgress();
+    List<NetworkAttempt> network = sandbox.network();
     Usage usage = sandbox.usage();
     int exitCode = setupFinished ? Integer.parseInt(exit.group(1)) : exitValue(process);
     String stderr = err.text();
@@ -200,6 +205,15 @@ final class SandboxRun {
       outcome = Status.SANDBOX_ERROR;
       reason = runnerFailure + (stderr.isBlank() ? "" : ": " + firstLine(stderr));
     }
+    java.util.Optional<NetworkAttempt> refused =
+        network.stream().filter(a -> !a.allowed()).findFirst();
+    if (outcome == Status.ERROR && refused.isPresent()) {
+      // The program failed and the proxy had refused it: most likely the refusal is the failure.
+      outcome = Status.NETWORK_DENIED;
+      reason =
+          "the program failed after the egress proxy refused a connection: "
+              + refused.get().reason();
+    }
     boolean ran = outcome != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
     return new ExecutionResult(
         outcome,
@@ -214,7 +228,8 @@ final class SandboxRun {
         TimeUnit.NANOSECONDS.toMillis(usage.cpuNanos()),
         usage.peakMemoryBytes(),
         runtimeInfo,
-        findings);
+        findings,
+        network);
   }
 
   /**

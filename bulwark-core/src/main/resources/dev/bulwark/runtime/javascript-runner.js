@@ -353,10 +353,73 @@ function readLine() {
   return line.trim();
 }
 
+const EGRESS_SOCKET = '/run/bulwark/proxy.sock';
+const EGRESS_PORT = 3128;
+
+/**
+ * The run may reach some hosts, through the host's egress proxy at EGRESS_SOCKET. Listen on
+ * 127.0.0.1:3128 and carry each connection there unchanged (curl and other children use it through
+ * HTTP(S)_PROXY), and make fetch tunnel through the proxy: node's fetch ignores those variables,
+ * so its dispatcher gets a connector that asks the proxy for a CONNECT tunnel first. The proxy on
+ * the host checks everything; nothing here decides.
+ */
+function egress() {
+  const net = require('net');
+  const tls = require('tls');
+  const url = 'http://127.0.0.1:' + EGRESS_PORT;
+  const local = 'localhost,127.0.0.1,::1';
+  Object.assign(process.env, { HTTP_PROXY: url, HTTPS_PROXY: url, http_proxy: url,
+    https_proxy: url, ALL_PROXY: url, all_proxy: url, NO_PROXY: local, no_proxy: local });
+  net.createServer((client) => {
+    const up = net.connect({ path: EGRESS_SOCKET });
+    client.pipe(up).on('error', () => up.destroy());
+    up.pipe(client).on('error', () => client.destroy());
+    client.on('error', () => up.destroy());
+    up.on('error', () => client.destroy());
+  }).listen(EGRESS_PORT, '127.0.0.1').unref();
+
+  const key = Symbol.for('undici.globalDispatcher.1');
+  const aborted = new AbortController();
+  aborted.abort();
+  fetch('http://127.0.0.1/', { signal: aborted.signal }).catch(() => {}); // creates the dispatcher
+  const Agent = globalThis[key] && globalThis[key].constructor;
+  if (typeof Agent !== 'function') return;
+  globalThis[key] = new Agent({ connect: (opts, done) => {
+    const port = opts.port || (opts.protocol === 'https:' ? 443 : 80);
+    const host = opts.hostname;
+    const sock = net.connect({ path: EGRESS_SOCKET });
+    let head = Buffer.alloc(0);
+    const fail = (e) => { sock.destroy(); done(e); };
+    sock.once('error', fail);
+    sock.on('data', function onData(chunk) {
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      sock.removeListener('data', onData);
+      sock.removeListener('error', fail);
+      const text = head.subarray(0, end).toString('latin1');
+      if (!/^HTTP\/1\.[01] 200/.test(text)) {
+        const refusal = /\r\nX-Bulwark-Refusal: ([^\r]*)/i.exec(text);
+        sock.destroy();
+        done(new Error('bulwark egress: ' + (refusal ? refusal[1] : text.split('\r\n')[0])));
+        return;
+      }
+      sock.pause();
+      if (opts.protocol !== 'https:') { done(null, sock); return; }
+      const secure = tls.connect({ socket: sock, servername: opts.servername || host,
+        ALPNProtocols: ['http/1.1'] });
+      secure.once('secureConnect', () => done(null, secure));
+      secure.once('error', (e) => done(e));
+    });
+    sock.write('CONNECT ' + host + ':' + port + ' HTTP/1.1\r\nHost: ' + host + ':' + port + '\r\n\r\n');
+  } });
+}
+
 fs.writeSync(1, '\0BULWARK-READY\n');
 if (readLine() !== 'code') process.exit(0);
 const source = fs.readFileSync(PATH, 'utf8');
 send(summarise(source));
 if (readLine() !== 'run') process.exit(0);
+if (fs.existsSync(EGRESS_SOCKET)) egress();
 process.argv.splice(1, 2, PATH);
 Module._load(PATH, null, true);

@@ -578,6 +578,19 @@ def finish(status):
     os._exit(status & 0xFF if isinstance(status, int) else 1)
 
 
+EGRESS_SOCKET = "/run/bulwark/proxy.sock"
+
+
+def egress():
+    """The run may reach some hosts: start the forwarder to the host's proxy, and point urllib,
+    requests and child processes such as curl at it through the environment."""
+    path = "/run/bulwark/egress-forwarder.py"
+    with open(path) as f:
+        forwarder = {"__name__": "bulwark_egress"}
+        exec(compile(f.read(), path, "exec"), forwarder)
+    os.environ.update(forwarder["start"]())
+
+
 def main():
     os.write(1, b"\0BULWARK-READY\n")
     if read_line() != b"code":
@@ -587,6 +600,8 @@ def main():
     send(summarise(source))
     if read_line() != b"run":
         os._exit(0)
+    if os.path.exists(EGRESS_SOCKET):
+        egress()
     run(source)
 
 

@@ -19,7 +19,7 @@ class BwrapCommandTest {
   @Test
   void theRecipeHasEveryNamespaceAndNoWayBack() {
     List<String> args =
-        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"));
+        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"), false);
     assertThat(args)
         .contains("--unshare-all", "--unshare-user", "--disable-userns", "--new-session")
         .contains("--die-with-parent", "--clearenv")
@@ -43,7 +43,7 @@ class BwrapCommandTest {
   @Test
   void everyWritableMountIsSizeCapped() {
     List<String> args =
-        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"));
+        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"), false);
     String size = Long.toString(Profiles.STRICT.tmpfsBytes());
     for (String dir : List.of("/tmp", "/dev/shm", "/work")) {
       int at = args.indexOf(dir);

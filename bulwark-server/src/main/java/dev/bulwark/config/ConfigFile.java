@@ -8,6 +8,7 @@ import dev.bulwark.agent.Agent;
 import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.api.AgentConfig;
 import dev.bulwark.api.ServerConfig;
+import dev.bulwark.egress.EgressConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,11 @@ import tools.jackson.databind.JsonNode;
  *   sandboxUidCount: 1000
  *   warmPools: [python:default=4, javascript:default=2]
  *   warmMaxIdle: 10m
+ * network:                    # the egress proxy (operators only; policies say which hosts)
+ *   mapHosts: [api.internal=127.0.0.1:9000]
+ *   credentials: ["api.internal=Authorization: Bearer ..."]
+ *   maxBytes: 64m              # per execution, both ways
+ *   maxConnections: 32         # per execution
  * agent:                      # POST /v1/agent/runs; off without a provider
  *   provider: openai          # openai (or any OpenAI-compatible server), anthropic, gemini
  *   baseUrl: http://127.0.0.1:11434/v1
@@ -59,7 +65,9 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
       List.of(
           new WarmPoolSpec("python", "default", 4), new WarmPoolSpec("javascript", "default", 2));
 
-  private static final Set<String> SECTIONS = Set.of("server", "engine", "agent");
+  private static final Set<String> SECTIONS = Set.of("server", "engine", "network", "agent");
+  private static final Set<String> NETWORK_KEYS =
+      Set.of("mapHosts", "credentials", "maxBytes", "maxConnections");
   private static final Set<String> AGENT_KEYS =
       Set.of(
           "provider", "baseUrl", "model", "apiKey", "maxSteps", "maxTime", "maxTokens", "maxRuns");
@@ -108,6 +116,8 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     section(server, "server", SERVER_KEYS);
     section(engine, "engine", ENGINE_KEYS);
     section(agent, "agent", AGENT_KEYS);
+    JsonNode network = root.path("network");
+    section(network, "network", NETWORK_KEYS);
 
     ServerConfig s = defaults().server();
     String host = text(server, "server.host", s.host());
@@ -148,10 +158,56 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
               bool(engine, "engine.degraded", e.allowDegraded()),
               integer(engine, "engine.stagedLaunchers", e.stagedLaunchers()),
               pools,
-              duration(engine, "engine.warmMaxIdle", e.warmMaxIdle()));
+              duration(engine, "engine.warmMaxIdle", e.warmMaxIdle()),
+              egress(network, e.egress()));
       return new ConfigFile(serverConfig, engineConfig);
     } catch (IllegalArgumentException ex) {
       throw new IllegalArgumentException("engine: " + ex.getMessage(), ex);
+    }
+  }
+
+  private static EgressConfig egress(JsonNode network, EgressConfig d) {
+    Map<String, java.net.InetSocketAddress> maps = new LinkedHashMap<>(d.mapHosts());
+    if (!network.path("mapHosts").isMissingNode()) {
+      maps.clear();
+      for (String m : strings(network.path("mapHosts"), "network.mapHosts")) {
+        try {
+          var entry = EgressConfig.parseMapping(m);
+          maps.put(entry.getKey(), entry.getValue());
+        } catch (IllegalArgumentException ex) {
+          throw new IllegalArgumentException("network.mapHosts: " + ex.getMessage(), ex);
+        }
+      }
+    }
+    Map<String, List<String>> credentials = new LinkedHashMap<>(d.credentials());
+    if (!network.path("credentials").isMissingNode()) {
+      credentials.clear();
+      for (String c : strings(network.path("credentials"), "network.credentials")) {
+        try {
+          var entry = EgressConfig.parseCredential(c);
+          credentials.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue());
+        } catch (IllegalArgumentException ex) {
+          throw new IllegalArgumentException("network.credentials: " + ex.getMessage(), ex);
+        }
+      }
+    }
+    long maxBytes = d.maxBytes();
+    String bytes = text(network, "network.maxBytes", null);
+    if (bytes != null) {
+      try {
+        maxBytes = Units.parseSize(bytes);
+      } catch (IllegalArgumentException ex) {
+        throw new IllegalArgumentException("network.maxBytes: " + ex.getMessage(), ex);
+      }
+    }
+    try {
+      return new EgressConfig(
+          maps,
+          credentials,
+          maxBytes,
+          integer(network, "network.maxConnections", d.maxConnections()));
+    } catch (IllegalArgumentException ex) {
+      throw new IllegalArgumentException("network: " + ex.getMessage(), ex);
     }
   }
 
@@ -207,6 +263,31 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     e.put("sandboxUidCount", engine.sandboxUidCount());
     e.put("warmPools", engine.warmPools().stream().map(WarmPoolSpec::toString).toList());
     e.put("warmMaxIdle", Units.formatDuration(engine.warmMaxIdle()));
+    EgressConfig egress = engine.egress();
+    Map<String, Object> n = new LinkedHashMap<>();
+    n.put(
+        "mapHosts",
+        egress.mapHosts().entrySet().stream()
+            .map(m ->
+                m.getKey()
+                    + "="
+                    + (m.getValue().getAddress() instanceof java.net.Inet6Address
+                        ? "[" + m.getValue().getAddress().getHostAddress() + "]"
+                        : m.getValue().getAddress().getHostAddress())
+                    + ":"
+                    + m.getValue().getPort())
+            .sorted()
+            .toList());
+    n.put( // the header names only: the values are secrets
+        "credentials",
+        egress.credentials().entrySet().stream()
+            .flatMap(c ->
+                c.getValue().stream()
+                    .map(h -> c.getKey() + "=" + h.substring(0, h.indexOf(':')) + ": ***"))
+            .sorted()
+            .toList());
+    n.put("maxBytes", Units.formatSize(egress.maxBytes()));
+    n.put("maxConnections", egress.maxConnections());
     AgentConfig agent = server.agent();
     Map<String, Object> a = new LinkedHashMap<>();
     if (agent.enabled()) {
@@ -226,6 +307,7 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("server", s);
     doc.put("engine", e);
+    doc.put("network", n);
     doc.put("agent", a);
     return Yaml.write(doc);
   }

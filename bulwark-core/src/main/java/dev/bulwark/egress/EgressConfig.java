@@ -1,0 +1,112 @@
+package dev.bulwark.egress;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operator's settings of the egress proxy; never a tenant's or a program's.
+ *
+ * @param mapHosts where an allow-listed name really goes ({@code api.internal} or {@code
+ *     api.internal:443} to {@code 127.0.0.1:9000}): a mapped destination may be a private address,
+ *     which the proxy otherwise refuses
+ * @param credentials header lines the proxy adds to plain-HTTP requests for a host (e.g. {@code
+ *     Authorization: Bearer ...}); the program never sees them and cannot override them
+ * @param maxBytes bytes one execution may move through the proxy, both ways together
+ * @param maxConnections connections one execution may open through the proxy
+ */
+public record EgressConfig(
+    Map<String, InetSocketAddress> mapHosts,
+    Map<String, List<String>> credentials,
+    long maxBytes,
+    int maxConnections) {
+  public EgressConfig {
+    mapHosts = Map.copyOf(mapHosts);
+    credentials = Map.copyOf(credentials);
+    if (maxBytes < 1 || maxConnections < 1) {
+      throw new IllegalArgumentException("egress caps must be positive");
+    }
+  }
+
+  /** No mapping, no credentials; 64 MiB and 32 connections per execution. */
+  public static EgressConfig defaults() {
+    return new EgressConfig(Map.of(), Map.of(), 64L << 20, 32);
+  }
+
+  public EgressConfig withMapHosts(Map<String, InetSocketAddress> value) {
+    return new EgressConfig(value, credentials, maxBytes, maxConnections);
+  }
+
+  public EgressConfig withCredentials(Map<String, List<String>> value) {
+    return new EgressConfig(mapHosts, value, maxBytes, maxConnections);
+  }
+
+  /** Where the operator mapped {@code host:port}, or {@code host} whatever the port. */
+  Optional<InetSocketAddress> mapped(String host, int port) {
+    InetSocketAddress a = mapHosts.get(host + ":" + port);
+    return Optional.ofNullable(a != null ? a : mapHosts.get(host));
+  }
+
+  /**
+   * Parses {@code NAME[:PORT]=ADDRESS:PORT} ({@code --map-host}).
+   *
+   * @throws IllegalArgumentException with what is wrong
+   */
+  public static Map.Entry<String, InetSocketAddress> parseMapping(String text) {
+    int eq = text.indexOf('=');
+    if (eq <= 0 || eq == text.length() - 1) {
+      throw new IllegalArgumentException(
+          "'" + text + "': write NAME[:PORT]=ADDRESS:PORT, e.g. api.internal=127.0.0.1:9000");
+    }
+    String name = dev.bulwark.policy.Hosts.normalisePattern(text.substring(0, eq));
+    if (name.startsWith("*.")) {
+      throw new IllegalArgumentException("'" + text + "': map one name, not a wildcard");
+    }
+    String target = text.substring(eq + 1).strip();
+    int colon = target.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("'" + text + "': the address needs its port");
+    }
+    String address = target.substring(0, colon);
+    if (address.startsWith("[") && address.endsWith("]")) {
+      address = address.substring(1, address.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(target.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("'" + text + "': the port must be 1-65535");
+    }
+    java.net.InetAddress ip;
+    try {
+      ip = java.net.InetAddress.ofLiteral(address);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "': the address must be an IP literal", e);
+    }
+    return Map.entry(name, new InetSocketAddress(ip, port));
+  }
+
+  /**
+   * Parses {@code HOST=Header: value} ({@code --credential}).
+   *
+   * @throws IllegalArgumentException with what is wrong
+   */
+  public static Map.Entry<String, String> parseCredential(String text) {
+    int eq = text.indexOf('=');
+    int colon = eq < 0 ? -1 : text.indexOf(':', eq);
+    if (eq <= 0 || colon < 0 || colon == eq + 1 || text.contains("\n") || text.contains("\r")) {
+      throw new IllegalArgumentException(
+          "a credential is HOST=Header: value, e.g. api.internal=Authorization: Bearer ...");
+    }
+    String host = dev.bulwark.policy.Hosts.normalisePattern(text.substring(0, eq));
+    String name = text.substring(eq + 1, colon).strip();
+    if (!name.matches("[A-Za-z0-9-]+")) {
+      throw new IllegalArgumentException("a credential's header name is letters, digits and -");
+    }
+    return Map.entry(host, name + ": " + text.substring(colon + 1).strip());
+  }
+}
