@@ -142,6 +142,51 @@ class MainTest {
         });
     assertThat(bulwark("run", "--no-such-flag", task.toString()).exitCode()).isEqualTo(2);
     assertThat(bulwark("run", "--pids", "many", task.toString()).exitCode()).isEqualTo(2);
+    assertThat(bulwark("run", "--map-host", "api.internal=localhost:80", task.toString()))
+        .satisfies(o -> {
+          assertThat(o.exitCode()).isEqualTo(2);
+          assertThat(o.err()).contains("--map-host").contains("IP literal");
+        });
+    assertThat(bulwark("run", "--credential", "api.internal", task.toString()).exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void runReachesAnAllowedMappedHostAndNothingElse() throws Exception {
+    com.sun.net.httpserver.HttpServer api =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    api.createContext(
+        "/",
+        exchange -> {
+          byte[] body = "pong\n".getBytes();
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    api.start();
+    try {
+      Path task =
+          program(
+              "net.py",
+              "import urllib.request\n"
+                  + "print(urllib.request.urlopen('http://api.internal/', timeout=10).read().decode(), end='')\n"
+                  + "urllib.request.urlopen('http://' + 'other.example/', timeout=10)\n");
+      Outcome o =
+          bulwark(
+              "run",
+              "--policy",
+              "audit", // the proxy, not the validation layer, must stop the second request
+              "--allow-domain",
+              "api.internal",
+              "--map-host",
+              "api.internal=127.0.0.1:" + api.getAddress().getPort(),
+              task.toString());
+      assertThat(o.out()).as(o.err()).isEqualTo("pong\n");
+      assertThat(o.err()).contains("NETWORK_DENIED").contains("other.example:80");
+    } finally {
+      api.stop(0);
+    }
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.List;
  * @param peakMemoryBytes the highest memory charge seen
  * @param runtime the runtime and its exact version
  * @param findings what the validation layer said about the program
+ * @param network every connection the program asked the egress proxy for, allowed or refused
  */
 public record ExecutionResult(
     String id,
@@ -35,15 +36,34 @@ public record ExecutionResult(
     long cpuMs,
     long peakMemoryBytes,
     Runtime runtime,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<NetworkAttempt> network) {
   public ExecutionResult {
     findings = findings == null ? List.of() : List.copyOf(findings);
+    network = network == null ? List.of() : List.copyOf(network);
   }
 
   /** True when the program ran and exited with 0. */
   public boolean ok() {
     return "OK".equals(status);
   }
+
+  /**
+   * One connection the program asked the egress proxy for.
+   *
+   * @param via {@code CONNECT} (a tunnel) or {@code HTTP} (a plain request)
+   * @param reason why it was refused or cut short; empty otherwise
+   * @param address where the proxy connected it, when it did
+   */
+  public record NetworkAttempt(
+      String host,
+      int port,
+      String via,
+      boolean allowed,
+      String reason,
+      String address,
+      long bytesSent,
+      long bytesReceived) {}
 
   /** The runtime an execution ran on. */
   public record Runtime(String name, String version) {}

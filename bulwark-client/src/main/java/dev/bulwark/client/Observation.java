@@ -68,6 +68,17 @@ public record Observation(String json, Map<String, Integer> redactions) {
     if (!findings.isEmpty()) {
       o.set("findings", findings);
     }
+    if (!r.network().isEmpty()) { // what the program tried, so that the model sees a refusal
+      ArrayNode network = o.putArray("network");
+      for (ExecutionResult.NetworkAttempt a :
+          r.network().subList(0, Math.min(20, r.network().size()))) {
+        ObjectNode n = network.addObject().put("host", a.host()).put("port", a.port());
+        n.put("allowed", a.allowed());
+        if (!a.reason().isEmpty()) {
+          n.put("reason", a.reason());
+        }
+      }
+    }
     return new Observation(JSON.writeValueAsString(o), redactions);
   }
 

@@ -26,7 +26,10 @@ class ObservationTest {
         1,
         1,
         new ExecutionResult.Runtime("python", "3.11"),
-        findings);
+        findings,
+        List.of(
+            new ExecutionResult.NetworkAttempt(
+                "evil.example", 443, "CONNECT", false, "not allowed", "", 0, 0)));
   }
 
   @Test
@@ -67,7 +70,10 @@ class ObservationTest {
     JsonNode json = JSON.readTree(Observation.of(ran("", "", List.of(denied))).json());
     assertThat(json.path("findings").get(0).path("fix").asString()).isEqualTo("use a library");
     assertThat(json.path("findings").get(0).path("line").asInt()).isEqualTo(2);
-    assertThat(JSON.readTree(Observation.of(ran("hi\n", "", List.of())).json()).has("findings"))
-        .isFalse();
+    JsonNode quiet = JSON.readTree(Observation.of(ran("hi\n", "", List.of())).json());
+    assertThat(quiet.has("findings")).isFalse();
+    assertThat(quiet.path("network").get(0).path("reason").asString())
+        .as("a refused connection is something the model must see")
+        .isEqualTo("not allowed");
   }
 }

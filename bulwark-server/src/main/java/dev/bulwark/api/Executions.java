@@ -82,7 +82,11 @@ final class Executions {
         audit.finished(id, r, caller.tenant().retainContent());
         metrics.ended(caller.tenant().name(), r);
         anomalies
-            .observe(caller.tenant(), caller.keyId(), r.status())
+            .observe(
+                caller.tenant(),
+                caller.keyId(),
+                r.status(),
+                r.network().stream().filter(a -> !a.allowed()).count())
             .ifPresent(a -> {
               metrics.anomaly(a);
               eventLog.log("anomaly", Json.mapper().convertValue(a, Map.class));

@@ -21,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * Keys probing the walls: {@value #THRESHOLD} policy denials, or as many limit hits, by one key
- * within {@link #WINDOW} raise an anomaly, recorded in the store. A tenant may have such a key
- * refused for a while ({@link Tenant#anomalyThrottleSeconds()}); the refusal survives a restart.
+ * Keys probing the walls: {@value #THRESHOLD} policy denials, as many limit hits, or as many
+ * connections the egress proxy refused, by one key within {@link #WINDOW} raise an anomaly,
+ * recorded in the store. A tenant may have such a key refused for a while ({@link
+ * Tenant#anomalyThrottleSeconds()}); the refusal survives a restart.
  */
 public final class Anomalies {
   public static final int THRESHOLD = 5;
@@ -62,13 +63,30 @@ public final class Anomalies {
 
   /** Notes how an execution of this key ended; returns the anomaly it completed, if any. */
   public Optional<Anomaly> observe(Tenant tenant, String keyId, Status status) {
+    return observe(tenant, keyId, status, 0);
+  }
+
+  /**
+   * Notes how an execution of this key ended and how many connections the egress proxy refused it
+   * (each one counts, as a probe of the network walls); returns the anomaly it completed.
+   */
+  public Optional<Anomaly> observe(
+      Tenant tenant, String keyId, Status status, long networkDenials) {
+    Optional<Anomaly> raised = Optional.empty();
+    for (long i = 0; i < Math.min(networkDenials, THRESHOLD) && raised.isEmpty(); i++) {
+      raised = note(tenant, keyId, "network_denials");
+    }
     String kind =
         status == Status.POLICY_DENIED
             ? "policy_denials"
             : LIMIT_HITS.contains(status) ? "limit_hits" : null;
-    if (kind == null) {
-      return Optional.empty();
+    if (kind == null || raised.isPresent()) {
+      return raised;
     }
+    return note(tenant, keyId, kind);
+  }
+
+  private Optional<Anomaly> note(Tenant tenant, String keyId, String kind) {
     Instant now = clock.instant();
     Deque<Instant> times = recent.computeIfAbsent(keyId + "/" + kind, k -> new ArrayDeque<>());
     int count;

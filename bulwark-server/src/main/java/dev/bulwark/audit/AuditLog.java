@@ -97,7 +97,7 @@ public final class AuditLog {
   public void finished(String id, ExecutionResult r, boolean retainContent) {
     update(
         "UPDATE execution SET finished_at = ?, status = ?, reason = ?, exit_code = ?, wall_ms = ?,"
-            + " cpu_ms = ?, peak_memory_bytes = ?, findings = ?, result = ? WHERE id = ?",
+            + " cpu_ms = ?, peak_memory_bytes = ?, findings = ?, network = ?, result = ? WHERE id = ?",
         stamp(Instant.now()),
         r.status().name(),
         r.reason(),
@@ -106,6 +106,7 @@ public final class AuditLog {
         r.cpuMs(),
         r.peakMemoryBytes(),
         Json.write(r.findings()),
+        Json.write(r.network()),
         retainContent ? Json.write(r) : null,
         id);
   }
@@ -203,6 +204,7 @@ public final class AuditLog {
                 Sql.number(r, "cpu_ms"),
                 Sql.number(r, "peak_memory_bytes"),
                 Sql.json(r, "findings"),
+                Sql.json(r, "network"),
                 r.getString("code"),
                 Sql.json(r, "result")));
   }

@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * One execution as the audit log keeps it. Fields after {@code acceptedAt} are null while it runs.
  *
+ * @param network every connection the egress proxy was asked for: host, port, bytes, reason
  * @param code the source, only when the tenant retains content
  * @param result the full result (output included), only when the tenant retains content
  */
@@ -27,5 +28,6 @@ public record AuditRecord(
     Long cpuMs,
     Long peakMemoryBytes,
     JsonNode findings,
+    JsonNode network,
     String code,
     JsonNode result) {}

@@ -66,4 +66,20 @@ class AnomaliesTest {
       assertThat(restarted.list(t.id(), null, 10)).hasSize(1);
     }
   }
+
+  @Test
+  void eachConnectionTheProxyRefusedCountsAsAProbe() {
+    Manual clock = new Manual();
+    try (Store store = Store.open(data.resolve("network"))) {
+      Tenant t =
+          new Tenants(store.dataSource()).create("n", "standard", "default", 1, 10, false, 0);
+      Anomalies a = new Anomalies(store.dataSource(), clock);
+      assertThat(a.observe(t, "k", Status.OK, 2)).isEmpty();
+      assertThat(a.observe(t, "k", Status.OK, 0)).as("nothing refused").isEmpty();
+      var raised = a.observe(t, "k", Status.NETWORK_DENIED, 3).orElseThrow();
+      assertThat(raised.kind()).isEqualTo("network_denials");
+      assertThat(raised.occurrences()).isEqualTo(Anomalies.THRESHOLD);
+      assertThat(a.throttledUntil("k")).as("this tenant does not throttle").isEmpty();
+    }
+  }
 }

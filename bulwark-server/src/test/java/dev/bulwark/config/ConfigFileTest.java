@@ -84,6 +84,32 @@ class ConfigFileTest {
   }
 
   @Test
+  void theNetworkSectionMapsHostsAndKeepsCredentialsOutOfShow() {
+    ConfigFile c =
+        ConfigFile.parse(
+            """
+            network:
+              mapHosts: [api.internal=127.0.0.1:9000, "db.internal:5432=10.0.0.7:5432"]
+              credentials: ["api.internal=Authorization: Bearer hunter2-token"]
+              maxBytes: 8m
+              maxConnections: 4
+            """,
+            "net.yaml");
+    var egress = c.engine().egress();
+    assertThat(egress.mapHosts())
+        .containsEntry("api.internal", new java.net.InetSocketAddress("127.0.0.1", 9000))
+        .containsEntry("db.internal:5432", new java.net.InetSocketAddress("10.0.0.7", 5432));
+    assertThat(egress.credentials())
+        .containsEntry("api.internal", List.of("Authorization: Bearer hunter2-token"));
+    assertThat(egress.maxBytes()).isEqualTo(8L << 20);
+    assertThat(egress.maxConnections()).isEqualTo(4);
+    assertThat(c.toYaml())
+        .contains("api.internal=127.0.0.1:9000")
+        .contains("api.internal=Authorization: ***")
+        .doesNotContain("hunter2-token");
+  }
+
+  @Test
   void whatShowPrintsReadsBackAsTheSameConfiguration() {
     ConfigFile c =
         ConfigFile.parse("server: {port: 7000}\nengine: {warmPools: [python=2]}", "a.yaml");
@@ -108,6 +134,10 @@ class ConfigFileTest {
             new String[] {"engine:\n  stagedLaunchers: 99", "stagedLaunchers must be between"},
             new String[] {"server: [1, 2]", "server must be a mapping"},
             new String[] {"agent:\n  provider: llama", "agent.provider: unknown provider"},
+            new String[] {"network:\n  mapHosts: [api=nowhere:80]", "network.mapHosts"},
+            new String[] {"network:\n  credentials: [api]", "network.credentials"},
+            new String[] {"network:\n  maxConnections: 0", "egress caps must be positive"},
+            new String[] {"network:\n  allow: [x]", "unknown key 'network.allow'"},
             new String[] {"agent:\n  model: gpt-4o", "agent.model: set agent.provider too"},
             new String[] {"agent:\n  maxSteps: 0", "agent: steps, time and tokens"},
             new String[] {"agent:\n  maxRuns: 0", "maxRuns: at least 1"},
