@@ -7,7 +7,6 @@ import dev.bulwark.Limits;
 import dev.bulwark.RuntimeDescription;
 import dev.bulwark.client.ExecutionResult;
 import dev.bulwark.policy.Policy;
-import dev.bulwark.runtime.RuntimeDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ public final class EngineRunner implements CodeRunner {
 
   @Override
   public List<String> languages() {
-    return engine.runtimes().all().stream().map(RuntimeDescriptor::name).toList();
+    return engine.runtimes().names();
   }
 
   @Override
@@ -51,7 +50,7 @@ public final class EngineRunner implements CodeRunner {
   }
 
   /** An engine's result as the HTTP API answers it, read back as the client models it. */
-  public static ExecutionResult answered(dev.bulwark.ExecutionResult result) {
+  private static ExecutionResult answered(dev.bulwark.ExecutionResult result) {
     return Json.mapper().convertValue(result, ExecutionResult.class);
   }
 }

@@ -70,7 +70,12 @@ public final class Runtimes {
 
   /** All names and aliases, for error messages. */
   public String knownNames() {
-    return String.join(", ", descriptors.stream().map(RuntimeDescriptor::name).toList());
+    return String.join(", ", names());
+  }
+
+  /** Every runtime's name, in order. */
+  public List<String> names() {
+    return descriptors.stream().map(RuntimeDescriptor::name).toList();
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.bulwark.Json;
 import dev.bulwark.Profiles;
 import dev.bulwark.agent.McpTools;
 import dev.bulwark.policy.Policies;
-import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.tenant.ApiKeys;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -70,9 +69,7 @@ final class McpEndpoint {
         McpServer.sync(transport)
             .serverInfo("bulwark", version)
             .capabilities(ServerCapabilities.builder().tools(false).build())
-            .tools(
-                new McpTools(engine.runtimes().all().stream().map(RuntimeDescriptor::name).toList())
-                    .perRequest(runners::apply))
+            .tools(new McpTools(engine.runtimes().names()).perRequest(runners::apply))
             .build();
   }
 

@@ -8,7 +8,6 @@ import dev.bulwark.RuntimeDescription;
 import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.client.ExecutionResult;
 import dev.bulwark.policy.Policy;
-import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.tenant.ApiKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -44,7 +43,7 @@ final class TenantRunner implements CodeRunner {
 
   @Override
   public List<String> languages() {
-    return engine.runtimes().all().stream().map(RuntimeDescriptor::name).toList();
+    return engine.runtimes().names();
   }
 
   @Override
