@@ -37,6 +37,23 @@ final class EngineOptions {
               + " 'api.internal=Authorization: Bearer ...'; the program never sees it. Repeatable.")
   java.util.List<String> credentials = new java.util.ArrayList<>();
 
+  @Option(
+      names = "--intercept",
+      paramLabel = "HOST",
+      description =
+          "End HTTPS to HOST in the egress proxy (sandboxes trust the engine's own CA), so that"
+              + " its --credential reaches HTTPS requests too; the proxy verifies the real server."
+              + " Repeatable.")
+  java.util.List<String> intercept = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--upstream-ca",
+      paramLabel = "FILE",
+      description =
+          "Certificates (PEM) the egress proxy trusts besides the JDK's when it verifies an"
+              + " intercepted host, e.g. an internal CA.")
+  Path upstreamCa;
+
   EngineConfig config() {
     return over(EngineConfig.defaults());
   }
@@ -78,6 +95,17 @@ final class EngineOptions {
         }
       }
       egress = egress.withCredentials(all);
+    }
+    if (!intercept.isEmpty() || upstreamCa != null) {
+      java.util.Set<String> hosts = new java.util.LinkedHashSet<>(egress.intercept());
+      for (String h : intercept) {
+        try {
+          hosts.add(EgressConfig.parseInterceptHost(h));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--intercept: " + e.getMessage(), e);
+        }
+      }
+      egress = egress.withIntercept(hosts, upstreamCa != null ? upstreamCa : egress.upstreamCa());
     }
     return config.withEgress(egress);
   }

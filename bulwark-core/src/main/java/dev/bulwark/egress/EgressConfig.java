@@ -15,31 +15,51 @@ import java.util.Optional;
  *     Authorization: Bearer ...}); the program never sees them and cannot override them
  * @param maxBytes bytes one execution may move through the proxy, both ways together
  * @param maxConnections connections one execution may open through the proxy
+ * @param intercept hosts whose HTTPS the proxy ends itself (interception mode), so that it can add
+ *     their credentials: the sandboxes then trust the engine's own CA, and the proxy verifies the
+ *     real server as any client would
+ * @param upstreamCa certificates (PEM) the proxy trusts besides the JDK's when it verifies an
+ *     intercepted host, e.g. an internal CA; null for none
  */
 public record EgressConfig(
     Map<String, InetSocketAddress> mapHosts,
     Map<String, List<String>> credentials,
     long maxBytes,
-    int maxConnections) {
+    int maxConnections,
+    java.util.Set<String> intercept,
+    java.nio.file.Path upstreamCa) {
   public EgressConfig {
     mapHosts = Map.copyOf(mapHosts);
     credentials = Map.copyOf(credentials);
+    intercept = java.util.Set.copyOf(intercept);
     if (maxBytes < 1 || maxConnections < 1) {
       throw new IllegalArgumentException("egress caps must be positive");
     }
   }
 
-  /** No mapping, no credentials; 64 MiB and 32 connections per execution. */
+  public EgressConfig(
+      Map<String, InetSocketAddress> mapHosts,
+      Map<String, List<String>> credentials,
+      long maxBytes,
+      int maxConnections) {
+    this(mapHosts, credentials, maxBytes, maxConnections, java.util.Set.of(), null);
+  }
+
+  /** No mapping, no credentials, no interception; 64 MiB and 32 connections per execution. */
   public static EgressConfig defaults() {
     return new EgressConfig(Map.of(), Map.of(), 64L << 20, 32);
   }
 
   public EgressConfig withMapHosts(Map<String, InetSocketAddress> value) {
-    return new EgressConfig(value, credentials, maxBytes, maxConnections);
+    return new EgressConfig(value, credentials, maxBytes, maxConnections, intercept, upstreamCa);
   }
 
   public EgressConfig withCredentials(Map<String, List<String>> value) {
-    return new EgressConfig(mapHosts, value, maxBytes, maxConnections);
+    return new EgressConfig(mapHosts, value, maxBytes, maxConnections, intercept, upstreamCa);
+  }
+
+  public EgressConfig withIntercept(java.util.Set<String> hosts, java.nio.file.Path ca) {
+    return new EgressConfig(mapHosts, credentials, maxBytes, maxConnections, hosts, ca);
   }
 
   /** Where the operator mapped {@code host:port}, or {@code host} whatever the port. */
@@ -108,5 +128,19 @@ public record EgressConfig(
       throw new IllegalArgumentException("a credential's header name is letters, digits and -");
     }
     return Map.entry(host, name + ": " + text.substring(colon + 1).strip());
+  }
+
+  /**
+   * Parses one host to intercept: a name or an IP literal, no wildcard, no port.
+   *
+   * @throws IllegalArgumentException with what is wrong
+   */
+  public static String parseInterceptHost(String text) {
+    String h = dev.bulwark.policy.Hosts.normalisePattern(text);
+    boolean port = h.startsWith("[") ? !h.endsWith("]") : h.contains(":");
+    if (h.startsWith("*.") || port) {
+      throw new IllegalArgumentException("intercept one host, without wildcard or port: " + text);
+    }
+    return h;
   }
 }

@@ -41,7 +41,12 @@ public final class EgressProxy {
 
   private final EgressConfig config;
   private final Destinations destinations;
+  private final InterceptCa ca; // null without interception
+  private final javax.net.ssl.SSLContext upstreamTls; // null without interception
 
+  /**
+   * @throws IllegalArgumentException when the upstream CA file cannot be read
+   */
   public EgressProxy(EgressConfig config) {
     this(config, InetAddress::getAllByName);
   }
@@ -49,11 +54,61 @@ public final class EgressProxy {
   EgressProxy(EgressConfig config, Destinations.Resolver resolver) {
     this.config = config;
     this.destinations = new Destinations(config, resolver);
+    boolean intercepting = !config.intercept().isEmpty();
+    this.ca = intercepting ? InterceptCa.create() : null;
+    this.upstreamTls = intercepting ? upstreamContext(config.upstreamCa()) : null;
   }
 
   public EgressConfig config() {
     return config;
   }
+
+  /** The interception CA's certificate (PEM) for the sandboxes to trust; empty without one. */
+  public java.util.Optional<String> caPem() {
+    return ca == null ? java.util.Optional.empty() : java.util.Optional.of(ca.pem());
+  }
+
+  /** The JDK's trust anchors, and the operator's CA file's certificates. */
+  private static javax.net.ssl.SSLContext upstreamContext(Path extra) {
+    try {
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      javax.net.ssl.TrustManagerFactory jdk =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      jdk.init((java.security.KeyStore) null);
+      int n = 0;
+      for (javax.net.ssl.TrustManager tm : jdk.getTrustManagers()) {
+        if (tm instanceof javax.net.ssl.X509TrustManager x) {
+          for (java.security.cert.X509Certificate c : x.getAcceptedIssuers()) {
+            trust.setCertificateEntry("jdk-" + n++, c);
+          }
+        }
+      }
+      if (extra != null) {
+        try (InputStream in = Files.newInputStream(extra)) {
+          for (java.security.cert.Certificate c :
+              java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            trust.setCertificateEntry("operator-" + n++, c);
+          }
+        }
+      }
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context;
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "cannot read the upstream CA " + extra + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The program's side and the destination's side of one allowed connection. */
+  private record Leg(
+      InputStream clientIn, OutputStream clientOut, Runnable clientDone, Socket upstream) {}
 
   /**
    * Opens a run's proxy at {@code socket}, writable by any uid (the sandbox's), until closed.
@@ -143,12 +198,15 @@ public final class EgressProxy {
           respond(out, 429, a.reason);
           return;
         }
-        upstream =
-            head.method().equals("CONNECT") ? tunnel(head, in, out, a) : request(head, out, a);
-        if (upstream == null) {
+        Leg leg =
+            head.method().equals("CONNECT")
+                ? tunnel(client, head, in, out, a)
+                : request(client, head, in, out, a);
+        if (leg == null) {
           return;
         }
-        relay(client, in, upstream, a);
+        upstream = leg.upstream();
+        relay(leg, a);
       } catch (IOException e) {
         if (a.allowed && a.reason.isEmpty() && !closed) {
           a.reason = "ended: " + e.getMessage();
@@ -163,7 +221,8 @@ public final class EgressProxy {
     }
 
     /** A CONNECT: check the authority, answer 200, check what comes first, then connect. */
-    private Socket tunnel(HttpHead head, InputStream in, OutputStream out, Attempt a)
+    private Leg tunnel(
+        SocketChannel client, HttpHead head, InputStream in, OutputStream out, Attempt a)
         throws IOException {
       a.via = "CONNECT";
       int colon = head.target().lastIndexOf(':');
@@ -201,6 +260,9 @@ public final class EgressProxy {
                   + a.host);
           return null; // after the 200 only closing the connection can refuse
         }
+        if (config.intercept().contains(stripDot(a.host))) {
+          return intercept(client, hello, d, a);
+        }
         initial = hello.bytes();
       } else {
         HttpHead inner = HttpHead.read(new Prefixed(first, in));
@@ -215,11 +277,61 @@ public final class EgressProxy {
       Socket s = connect(d, a);
       s.getOutputStream().write(initial);
       a.sent(initial.length, this);
-      return s;
+      return new Leg(in, out, () -> shutdownOutput(client), s);
+    }
+
+    /**
+     * Interception mode: end the program's TLS with a certificate of the engine's CA, read its
+     * request, add the credentials, and send it over a TLS connection of the proxy's own that
+     * verifies the real server. One request per tunnel (Connection: close).
+     */
+    private Leg intercept(
+        SocketChannel client, ClientHello.Read hello, Destinations.Decision d, Attempt a)
+        throws IOException {
+      String host = stripDot(a.host);
+      javax.net.ssl.SSLEngine engine = ca.serverContext(host).createSSLEngine();
+      engine.setUseClientMode(false);
+      TlsChannel tls = new TlsChannel(client, engine, hello.bytes());
+      tls.handshake();
+      HttpHead inner = HttpHead.read(tls.in());
+      String refusal = hostMismatch(inner.header("Host"), a.host);
+      if (refusal != null) {
+        a.refuse(refusal);
+        respond(tls.out(), 403, refusal);
+        tls.closeOutbound();
+        return null;
+      }
+      Socket raw = connect(d, a);
+      javax.net.ssl.SSLSocket up =
+          (javax.net.ssl.SSLSocket)
+              upstreamTls.getSocketFactory().createSocket(raw, host, a.port, true);
+      open.add(up);
+      javax.net.ssl.SSLParameters p = up.getSSLParameters();
+      p.setEndpointIdentificationAlgorithm("HTTPS");
+      if (!dev.bulwark.policy.Hosts.isIpLiteral(host)) {
+        p.setServerNames(List.of(new javax.net.ssl.SNIHostName(host)));
+      }
+      up.setSSLParameters(p);
+      try {
+        up.startHandshake();
+      } catch (IOException e) {
+        a.reason = "the real server failed TLS verification: " + e.getMessage();
+        respond(tls.out(), 403, "bulwark could not verify " + host + "'s certificate");
+        tls.closeOutbound();
+        closeQuietly(up);
+        return null;
+      }
+      byte[] initial =
+          concat(inner.forward(inner.target(), credentials(a.host), true), inner.rest());
+      up.getOutputStream().write(initial);
+      a.sent(initial.length, this);
+      return new Leg(tls.in(), tls.out(), tls::closeOutbound, up);
     }
 
     /** A plain request in absolute form: check it, then send it on in origin form. */
-    private Socket request(HttpHead head, OutputStream out, Attempt a) throws IOException {
+    private Leg request(
+        SocketChannel client, HttpHead head, InputStream in, OutputStream out, Attempt a)
+        throws IOException {
       a.via = "HTTP";
       String target = head.target();
       if (!target.regionMatches(true, 0, "http://", 0, 7)) {
@@ -256,7 +368,7 @@ public final class EgressProxy {
       byte[] initial = concat(head.forward(path, credentials(a.host), true), head.rest());
       s.getOutputStream().write(initial);
       a.sent(initial.length, this);
-      return s;
+      return new Leg(in, out, () -> shutdownOutput(client), s);
     }
 
     private Socket connect(Destinations.Decision d, Attempt a) throws IOException {
@@ -274,8 +386,8 @@ public final class EgressProxy {
     }
 
     /** Both directions until either ends; the run's byte cap cuts both. */
-    private void relay(SocketChannel client, InputStream in, Socket upstream, Attempt a)
-        throws IOException {
+    private void relay(Leg leg, Attempt a) {
+      Socket upstream = leg.upstream();
       Thread down =
           Thread.ofVirtual()
               .name("bulwark-egress-down")
@@ -287,27 +399,26 @@ public final class EgressProxy {
                     if (!a.received(n, this)) {
                       break;
                     }
-                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-                    while (bb.hasRemaining()) {
-                      client.write(bb);
-                    }
+                    leg.clientOut().write(buf, 0, n);
                   }
                 } catch (IOException e) {
                   // either side went away
                 } finally {
-                  shutdownOutput(client);
+                  leg.clientDone().run();
                 }
               });
       byte[] buf = new byte[16 * 1024];
       try {
         OutputStream to = upstream.getOutputStream();
-        for (int n; (n = in.read(buf)) >= 0; ) {
+        for (int n; (n = leg.clientIn().read(buf)) >= 0; ) {
           if (!a.sent(n, this)) {
             break;
           }
           to.write(buf, 0, n);
         }
-        upstream.shutdownOutput();
+        if (!(upstream instanceof javax.net.ssl.SSLSocket)) {
+          upstream.shutdownOutput(); // TLS has no half-close: the server ends the exchange
+        }
       } catch (IOException e) {
         // either side went away
       }

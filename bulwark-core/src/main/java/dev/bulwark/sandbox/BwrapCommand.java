@@ -48,9 +48,13 @@ final class BwrapCommand {
   /**
    * Host-side files every sandbox binds: its /etc ({@link SandboxEtc}), an empty file for masks,
    * and the directory of the runtimes' runners (each run links its runner into its own code
-   * directory).
+   * directory); and what the engine adds to every sandbox's environment.
    */
-  record StaticFiles(Path etc, Path empty, Path runners) {}
+  record StaticFiles(Path etc, Path empty, Path runners, Map<String, String> env) {
+    StaticFiles(Path etc, Path empty, Path runners) {
+      this(etc, empty, runners, Map.of());
+    }
+  }
 
   private BwrapCommand() {}
 
@@ -104,6 +108,9 @@ final class BwrapCommand {
       add(a, "--setenv", e.getKey(), e.getValue());
     }
     for (Map.Entry<String, String> e : runtime.env().entrySet()) {
+      add(a, "--setenv", e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, String> e : files.env().entrySet()) {
       add(a, "--setenv", e.getKey(), e.getValue());
     }
     boolean forwarder = egress && !runtime.hasRunner();

@@ -52,13 +52,22 @@ final class SandboxEtc {
           "hosts", "127.0.0.1\tlocalhost sandbox\n::1\tlocalhost ip6-localhost ip6-loopback\n",
           "hostname", "sandbox\n");
 
+  /** Where the egress interception CA is, inside, when the operator turned interception on. */
+  static final String EGRESS_CA_INSIDE = "/etc/ssl/certs/bulwark-egress-ca.pem";
+
   private SandboxEtc() {}
+
+  static Path build(Path hostEtc, Path dir) {
+    return build(hostEtc, dir, java.util.Optional.empty());
+  }
 
   /**
    * Builds {@code dir} (which must not exist) from {@code hostEtc}. Symlinks are copied as links,
    * never followed: the ones that matter point into {@code /usr}, which every sandbox has.
+   *
+   * @param egressCa the egress proxy's interception CA (PEM), added to the trusted certificates
    */
-  static Path build(Path hostEtc, Path dir) {
+  static Path build(Path hostEtc, Path dir, java.util.Optional<String> egressCa) {
     try {
       Files.createDirectories(dir);
       for (String entry : HOST_ENTRIES) {
@@ -70,6 +79,15 @@ final class SandboxEtc {
       }
       for (Map.Entry<String, String> e : GENERATED.entrySet()) {
         Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+      }
+      if (egressCa.isPresent()) {
+        Path certs = Files.createDirectories(dir.resolve("ssl/certs"));
+        Files.writeString(certs.resolve("bulwark-egress-ca.pem"), egressCa.get());
+        Path bundle = certs.resolve("ca-certificates.crt");
+        String existing =
+            Files.isRegularFile(bundle, LinkOption.NOFOLLOW_LINKS) ? Files.readString(bundle) : "";
+        Files.deleteIfExists(bundle);
+        Files.writeString(bundle, existing + egressCa.get(), StandardCharsets.UTF_8);
       }
       makeWorldReadable(dir);
       return dir;

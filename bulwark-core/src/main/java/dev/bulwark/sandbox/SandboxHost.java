@@ -64,12 +64,16 @@ public final class SandboxHost implements AutoCloseable {
     this.staged =
         new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, config.stagedLaunchers()));
     Path dir = state.engineDir();
+    this.egress = new dev.bulwark.egress.EgressProxy(config.egress());
+    java.util.Optional<String> ca = egress.caPem();
     this.staticFiles =
         new BwrapCommand.StaticFiles(
-            SandboxEtc.build(Path.of("/etc"), dir.resolve("etc")),
+            SandboxEtc.build(Path.of("/etc"), dir.resolve("etc"), ca),
             writeEmpty(dir.resolve("empty")),
-            writeRunners(dir.resolve("runners"), runtimes));
-    this.egress = new dev.bulwark.egress.EgressProxy(config.egress());
+            writeRunners(dir.resolve("runners"), runtimes),
+            ca.isPresent()
+                ? java.util.Map.of("NODE_EXTRA_CA_CERTS", SandboxEtc.EGRESS_CA_INSIDE)
+                : java.util.Map.of());
     for (WarmPoolSpec spec : config.warmPools()) {
       if (spec.size() > 0) {
         RuntimeDescriptor runtime =

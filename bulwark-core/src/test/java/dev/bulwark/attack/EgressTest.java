@@ -47,6 +47,7 @@ class EgressTest {
       dev.bulwark.Profiles.DEFAULT.withWallTimeout(java.time.Duration.ofSeconds(20));
 
   private static HttpServer api;
+  private static com.sun.net.httpserver.HttpsServer secure; // secure.internal, intercepted
   private static Listener tls; // where api.internal:443 is mapped: must never see a byte
   private static Listener other; // a host service nobody may reach
   private static Engine engine;
@@ -110,6 +111,32 @@ class EgressTest {
     api.start();
     tls = new Listener();
     other = new Listener();
+    dev.bulwark.egress.TestCertificates certificates = new dev.bulwark.egress.TestCertificates();
+    secure =
+        com.sun.net.httpserver.HttpsServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    secure.setHttpsConfigurator(
+        new com.sun.net.httpserver.HttpsConfigurator(certificates.serverFor("secure.internal")));
+    secure.createContext(
+        "/",
+        exchange -> {
+          API_REQUESTS.add(
+              "secure "
+                  + exchange.getRequestURI().getPath()
+                  + " "
+                  + exchange.getRequestHeaders().getFirst("User-Agent")
+                  + " "
+                  + exchange.getRequestHeaders().get("Authorization"));
+          byte[] body = "hello from secure\n".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    secure.start();
+    java.nio.file.Path upstreamCa = java.nio.file.Files.createTempFile("bulwark-upstream", ".pem");
+    java.nio.file.Files.writeString(upstreamCa, certificates.caPem());
+    InetSocketAddress secureAt =
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), secure.getAddress().getPort());
     InetAddress lo = InetAddress.getLoopbackAddress();
     engine =
         Engine.start(
@@ -121,16 +148,27 @@ class EgressTest {
                             "api.internal",
                             new InetSocketAddress(lo, api.getAddress().getPort()),
                             "api.internal:443",
-                            new InetSocketAddress(lo, tls.port())),
-                        Map.of("api.internal", List.of("Authorization: Bearer " + SECRET)),
+                            new InetSocketAddress(lo, tls.port()),
+                            "secure.internal",
+                            secureAt,
+                            "impostor.internal",
+                            secureAt),
+                        Map.of(
+                            "api.internal",
+                            List.of("Authorization: Bearer " + SECRET),
+                            "secure.internal",
+                            List.of("Authorization: Bearer " + SECRET)),
                         BYTE_CAP,
-                        32)));
+                        32,
+                        java.util.Set.of("secure.internal", "impostor.internal"),
+                        upstreamCa)));
   }
 
   @AfterAll
   static void stop() throws IOException {
     engine.close();
     api.stop(0);
+    secure.stop(0);
     tls.close();
     other.close();
   }
@@ -284,6 +322,52 @@ class EgressTest {
                 .isEqualTo("/hello cred [Bearer " + SECRET + "]"));
     assertThat(r.stdout() + r.stderr()).doesNotContain(SECRET);
     assertThat(r.network().toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void interceptedHttpsCarriesTheCredentialAndTheProxyVerifiesTheRealServer() {
+    API_REQUESTS.clear();
+    Policy policy = allowing("secure.internal", "impostor.internal");
+    String python =
+        """
+        import urllib.request
+        req = urllib.request.Request("https://secure.internal/hello",
+                                     headers={"User-Agent": "urllib", "Authorization": "Bearer forged"})
+        print(urllib.request.urlopen(req, timeout=10).read().decode(), end="")
+        try:
+            urllib.request.urlopen("https://impostor.internal/", timeout=10)
+            print("impostor REACHED")
+        except Exception as e:
+            print("impostor refused")
+        """;
+    ExecutionResult py = run("python", python, policy);
+    assertThat(py.status()).as(py.stderr()).isEqualTo(Status.OK);
+    assertThat(py.stdout()).isEqualTo("hello from secure\nimpostor refused\n");
+    assertThat(reason(py.network(), "impostor.internal"))
+        .as("its certificate names secure.internal")
+        .contains("failed TLS verification");
+
+    ExecutionResult node =
+        run(
+            "javascript",
+            "const r = await fetch('https://secure.internal/hello', {headers: {'User-Agent':"
+                + " 'fetch'}}); process.stdout.write(await r.text());",
+            policy);
+    assertThat(node.status()).as(node.stderr()).isEqualTo(Status.OK);
+    assertThat(node.stdout()).isEqualTo("hello from secure\n");
+
+    ExecutionResult curl = run("bash", "curl -sS -A curl https://secure.internal/hello", policy);
+    assertThat(curl.status()).as(curl.stderr()).isEqualTo(Status.OK);
+    assertThat(curl.stdout()).isEqualTo("hello from secure\n");
+
+    assertThat(API_REQUESTS)
+        .containsExactlyInAnyOrder(
+            "secure /hello urllib [Bearer " + SECRET + "]",
+            "secure /hello fetch [Bearer " + SECRET + "]",
+            "secure /hello curl [Bearer " + SECRET + "]");
+    for (ExecutionResult r : List.of(py, node, curl)) {
+      assertThat(r.stdout() + r.stderr() + r.network()).doesNotContain(SECRET);
+    }
   }
 
   @Test

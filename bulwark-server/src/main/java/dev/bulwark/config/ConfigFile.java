@@ -45,6 +45,8 @@ import tools.jackson.databind.JsonNode;
  *   credentials: ["api.internal=Authorization: Bearer ..."]
  *   maxBytes: 64m              # per execution, both ways
  *   maxConnections: 32         # per execution
+ *   intercept: [api.example.com]  # HTTPS ended in the proxy, so that credentials reach it
+ *   upstreamCa: /etc/bulwark/internal-ca.pem
  * agent:                      # POST /v1/agent/runs; off without a provider
  *   provider: openai          # openai (or any OpenAI-compatible server), anthropic, gemini
  *   baseUrl: http://127.0.0.1:11434/v1
@@ -67,7 +69,7 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
 
   private static final Set<String> SECTIONS = Set.of("server", "engine", "network", "agent");
   private static final Set<String> NETWORK_KEYS =
-      Set.of("mapHosts", "credentials", "maxBytes", "maxConnections");
+      Set.of("mapHosts", "credentials", "maxBytes", "maxConnections", "intercept", "upstreamCa");
   private static final Set<String> AGENT_KEYS =
       Set.of(
           "provider", "baseUrl", "model", "apiKey", "maxSteps", "maxTime", "maxTokens", "maxRuns");
@@ -200,12 +202,26 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
         throw new IllegalArgumentException("network.maxBytes: " + ex.getMessage(), ex);
       }
     }
+    java.util.Set<String> intercept = new java.util.LinkedHashSet<>(d.intercept());
+    if (!network.path("intercept").isMissingNode()) {
+      intercept.clear();
+      for (String h : strings(network.path("intercept"), "network.intercept")) {
+        try {
+          intercept.add(EgressConfig.parseInterceptHost(h));
+        } catch (IllegalArgumentException ex) {
+          throw new IllegalArgumentException("network.intercept: " + ex.getMessage(), ex);
+        }
+      }
+    }
+    String ca = text(network, "network.upstreamCa", null);
     try {
       return new EgressConfig(
           maps,
           credentials,
           maxBytes,
-          integer(network, "network.maxConnections", d.maxConnections()));
+          integer(network, "network.maxConnections", d.maxConnections()),
+          intercept,
+          ca == null ? d.upstreamCa() : Path.of(ca));
     } catch (IllegalArgumentException ex) {
       throw new IllegalArgumentException("network: " + ex.getMessage(), ex);
     }
@@ -288,6 +304,10 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
             .toList());
     n.put("maxBytes", Units.formatSize(egress.maxBytes()));
     n.put("maxConnections", egress.maxConnections());
+    n.put("intercept", egress.intercept().stream().sorted().toList());
+    if (egress.upstreamCa() != null) {
+      n.put("upstreamCa", egress.upstreamCa().toString());
+    }
     AgentConfig agent = server.agent();
     Map<String, Object> a = new LinkedHashMap<>();
     if (agent.enabled()) {

@@ -93,6 +93,8 @@ class ConfigFileTest {
               credentials: ["api.internal=Authorization: Bearer hunter2-token"]
               maxBytes: 8m
               maxConnections: 4
+              intercept: [Secure.Internal]
+              upstreamCa: /etc/bulwark/internal-ca.pem
             """,
             "net.yaml");
     var egress = c.engine().egress();
@@ -103,6 +105,8 @@ class ConfigFileTest {
         .containsEntry("api.internal", List.of("Authorization: Bearer hunter2-token"));
     assertThat(egress.maxBytes()).isEqualTo(8L << 20);
     assertThat(egress.maxConnections()).isEqualTo(4);
+    assertThat(egress.intercept()).containsExactly("secure.internal");
+    assertThat(egress.upstreamCa()).isEqualTo(Path.of("/etc/bulwark/internal-ca.pem"));
     assertThat(c.toYaml())
         .contains("api.internal=127.0.0.1:9000")
         .contains("api.internal=Authorization: ***")
@@ -138,6 +142,8 @@ class ConfigFileTest {
             new String[] {"network:\n  credentials: [api]", "network.credentials"},
             new String[] {"network:\n  maxConnections: 0", "egress caps must be positive"},
             new String[] {"network:\n  allow: [x]", "unknown key 'network.allow'"},
+            new String[] {"network:\n  intercept: ['*.x.com']", "network.intercept"},
+            new String[] {"network:\n  intercept: ['x.com:443']", "without wildcard or port"},
             new String[] {"agent:\n  model: gpt-4o", "agent.model: set agent.provider too"},
             new String[] {"agent:\n  maxSteps: 0", "agent: steps, time and tokens"},
             new String[] {"agent:\n  maxRuns: 0", "maxRuns: at least 1"},
