@@ -39,6 +39,9 @@ public final class EgressProxy {
 
   private static final int CONNECT_TIMEOUT_MS = 10_000;
 
+  /** Attempts one run records; a program looping on refused connections is not kept whole. */
+  public static final int MAX_RECORDS = 256;
+
   private final EgressConfig config;
   private final Destinations destinations;
   private final InterceptCa ca; // null without interception
@@ -141,6 +144,7 @@ public final class EgressProxy {
     private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong unrecorded = new AtomicLong();
     private volatile boolean closed;
 
     private Session(ServerSocketChannel server, Path socket, List<String> allow) {
@@ -149,11 +153,32 @@ public final class EgressProxy {
       this.allow = allow;
     }
 
-    /** Every attempt so far, in the order they ended. */
+    /**
+     * Every attempt so far, in the order they ended; past {@value #MAX_RECORDS}, one more entry
+     * says how many were not kept.
+     */
     public List<NetworkAttempt> attempts() {
+      List<NetworkAttempt> out;
       synchronized (attempts) {
-        return List.copyOf(attempts);
+        out = new ArrayList<>(attempts);
       }
+      long more = unrecorded.get();
+      if (more > 0) {
+        out.add(
+            new NetworkAttempt(
+                "", 0, "?", false, more + " more attempts, not recorded one by one", "", 0, 0));
+      }
+      return List.copyOf(out);
+    }
+
+    private void record(NetworkAttempt attempt) {
+      synchronized (attempts) {
+        if (attempts.size() < MAX_RECORDS) {
+          attempts.add(attempt);
+          return;
+        }
+      }
+      unrecorded.incrementAndGet();
     }
 
     private void serve() {
@@ -215,7 +240,7 @@ public final class EgressProxy {
         closeQuietly(upstream);
         open.remove(client);
         if (a.host != null || !a.reason.isEmpty()) {
-          attempts.add(a.record());
+          record(a.record());
         }
       }
     }

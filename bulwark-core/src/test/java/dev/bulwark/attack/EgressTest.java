@@ -420,6 +420,29 @@ class EgressTest {
     assertThat(big.bytesReceived()).isLessThan(4 * BYTE_CAP);
   }
 
+  @Test
+  void aProgramHammeringTheProxyIsCappedAndItsRecordStaysBounded() {
+    API_REQUESTS.clear();
+    String code =
+        """
+        import socket
+        statuses = {}
+        for i in range(300):
+            s = socket.create_connection(("127.0.0.1", 3128), timeout=10)
+            s.sendall(b"GET http://api.internal/hello HTTP/1.1\\r\\nHost: api.internal\\r\\n\\r\\n")
+            status = s.recv(64).split(b" ")[1].decode()
+            statuses[status] = statuses.get(status, 0) + 1
+            s.close()
+        print(sorted(statuses.items()))
+        """;
+    ExecutionResult r = run("python", code, allowing("api.internal"));
+    assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).isEqualTo("[('200', 32), ('429', 268)]\n");
+    assertThat(API_REQUESTS).hasSize(32);
+    assertThat(r.network()).hasSize(dev.bulwark.egress.EgressProxy.MAX_RECORDS + 1);
+    assertThat(r.network().getLast().reason()).contains("more attempts");
+  }
+
   private static String reason(List<NetworkAttempt> attempts, String host) {
     return attempts.stream()
         .filter(a -> a.host().equals(host))
