@@ -10,7 +10,12 @@ import java.nio.charset.StandardCharsets;
  * tail is the real end of the output; once a stream has written {@value #FLOOD_FACTOR} times its
  * limit the run is a flood and {@link #flooded()} turns true so the caller can stop it.
  *
- * <p>Only {@link #drain} runs on the reading thread; the getters are for after it returned.
+ * <p>A runner ends its streams with an end frame ({@link RunnerFrame}): the capture then stops
+ * keeping bytes, drops the frame, and completes {@link #ended()} with the status it carries, so
+ * that the run's result need not wait for the sandbox to be torn down.
+ *
+ * <p>Only {@link #drain} runs on the reading thread; the getters are for after it returned, or
+ * after {@link #ended()} completed.
  */
 final class OutputCapture {
   /** Beyond this multiple of the limit a stream is a flood, and the run is stopped. */
@@ -31,6 +36,19 @@ final class OutputCapture {
   private long count; // the reading thread's own tally
   private volatile long total;
   private volatile boolean flooded;
+
+  /** The last bytes read, where an end frame would be. */
+  private byte[] recent = new byte[0];
+
+  private int tailTrim; // bytes at the tail ring's end that were an end frame
+  private int status; // the end frame's
+
+  /** The status of the runner's end frame (0 on stderr), or null when the stream just ended. */
+  private final java.util.concurrent.CompletableFuture<Integer> ended =
+      new java.util.concurrent.CompletableFuture<>();
+
+  private static final byte[] END = "\0BULWARK-END".getBytes(StandardCharsets.US_ASCII);
+  private static final int END_MAX = END.length + 16;
 
   OutputCapture(long limit, Runnable onFlood) {
     this(limit, onFlood, null);
@@ -54,20 +72,96 @@ final class OutputCapture {
     try (in) {
       int n;
       while ((n = in.read(buffer)) > 0) {
-        append(buffer, n);
-        if (listener != null && count < listenLimit) {
-          listener.accept(java.util.Arrays.copyOf(buffer, (int) Math.min(n, listenLimit - count)));
+        if (ended.isDone()) {
+          continue; // past the end frame: whatever a leftover process writes is not the program's
         }
+        long before = count;
+        append(buffer, n);
         count += n;
         total = count; // published for the supervising thread
+        int frame = endFrame(buffer, n); // a runner writes it at once: it is in this chunk
+        int forward = n - Math.min(n, frame);
+        if (listener != null && before < listenLimit && forward > 0) {
+          listener.accept(
+              java.util.Arrays.copyOf(buffer, (int) Math.min(forward, listenLimit - before)));
+        }
         if (!flooded && count > floodAt) {
           flooded = true;
           onFlood.run();
         }
+        if (frame > 0) {
+          ended.complete(status);
+        }
       }
     } catch (IOException e) {
       // The pipe closes under us when the sandbox is killed: what was read so far is the output.
+    } finally {
+      ended.complete(null);
     }
+  }
+
+  /**
+   * Completes with the end frame's status once the runner ended the stream, or with null at the
+   * stream's end without one.
+   */
+  java.util.concurrent.CompletableFuture<Integer> ended() {
+    return ended;
+  }
+
+  /**
+   * When the stream now ends with an end frame: drops it from what is kept, notes its status, and
+   * returns its length; else 0.
+   */
+  private int endFrame(byte[] buffer, int n) {
+    int keep = Math.min(END_MAX, recent.length + n);
+    byte[] last = new byte[keep];
+    int fromRecent = Math.max(0, keep - n);
+    System.arraycopy(recent, recent.length - fromRecent, last, 0, fromRecent);
+    System.arraycopy(buffer, n - (keep - fromRecent), last, fromRecent, keep - fromRecent);
+    recent = last;
+    if (last.length == 0 || last[last.length - 1] != '\n') {
+      return 0;
+    }
+    int at = lastIndexOf(last, END);
+    if (at < 0) {
+      return 0;
+    }
+    String rest =
+        new String(
+            last, at + END.length, last.length - at - END.length - 1, StandardCharsets.US_ASCII);
+    if (rest.isEmpty()) {
+      status = 0;
+    } else if (rest.matches(" \\d{1,3}")) {
+      status = Integer.parseInt(rest.substring(1));
+    } else {
+      return 0;
+    }
+    drop(last.length - at);
+    return last.length - at;
+  }
+
+  /** Forgets the last {@code length} bytes kept: an end frame. */
+  private void drop(int length) {
+    count -= length;
+    total = count;
+    if (tailWritten == 0) {
+      headLength -= length;
+    } else if (tailWritten <= tailCapacity) {
+      int inTail = (int) Math.min(length, tailWritten);
+      tailWritten -= inTail;
+      headLength -= length - inTail;
+    } else {
+      tailTrim = length; // a full ring: the window ends before the frame
+    }
+  }
+
+  private static int lastIndexOf(byte[] haystack, byte[] needle) {
+    for (int i = haystack.length - needle.length; i >= 0; i--) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void append(byte[] buffer, int n) {
@@ -113,10 +207,10 @@ final class OutputCapture {
   /** The kept bytes as UTF-8; a truncated stream shows a marker with the number of bytes cut. */
   String text() {
     StringBuilder out = new StringBuilder(new String(head, 0, headLength, StandardCharsets.UTF_8));
-    int kept = (int) Math.min(tailWritten, tailCapacity);
+    int kept = (int) Math.min(tailWritten, tailCapacity) - tailTrim;
     byte[] end = new byte[kept];
     if (kept > 0) {
-      int oldest = (int) ((tailWritten - kept) % tailCapacity);
+      int oldest = (int) ((tailWritten - tailTrim - kept) % tailCapacity);
       int firstPart = Math.min(kept, tailCapacity - oldest);
       System.arraycopy(tail, oldest, end, 0, firstPart);
       System.arraycopy(tail, 0, end, firstPart, kept - firstPart);

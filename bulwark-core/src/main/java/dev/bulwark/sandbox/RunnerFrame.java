@@ -17,8 +17,13 @@ import java.nio.charset.StandardCharsets;
  *   <li>the host writes one verdict line to stdin: {@code run}, or anything else to exit.
  * </ol>
  *
- * What follows on both streams belongs to the program. Frames are read with bounds: they come out
- * of a sandbox.
+ * What follows on both streams belongs to the program, until the runner ends it: after the program
+ * and its exit handlers, with the streams flushed, it writes {@code "\0BULWARK-END\n"} to stderr
+ * and {@code "\0BULWARK-END <status>\n"} to stdout, then exits. The host then has the whole output
+ * and the status without waiting for the interpreter's exit and the namespace's teardown ({@link
+ * OutputCapture}). A program that forges them only cuts its own output short: the host still judges
+ * limits from its counters and destroys the sandbox. Frames are read with bounds: they come out of
+ * a sandbox.
  */
 final class RunnerFrame {
   /** The largest summary accepted; a program whose summary is larger does not run. */

@@ -144,8 +144,19 @@ final class SandboxRun {
         .start(() -> feed(process.getOutputStream(), goAhead, input));
 
     boolean timedOut = false, cpuExhausted = false, wasCancelled = false;
+    // Done when bwrap exits, or as soon as the runner has ended both streams (the teardown then
+    // happens after the result, in the background).
+    java.util.concurrent.CompletableFuture<Object> done =
+        java.util.concurrent.CompletableFuture.anyOf(
+            process.onExit(),
+            out.ended()
+                .thenCombine(err.ended(), (o, e) -> o != null && e != null ? o : null)
+                .thenCompose(status ->
+                    status != null
+                        ? java.util.concurrent.CompletableFuture.completedFuture(status)
+                        : new java.util.concurrent.CompletableFuture<>()));
     try {
-      while (!process.waitFor(TICK_MS, TimeUnit.MILLISECONDS)) {
+      while (!finished(done)) {
         if (cancelled) {
           wasCancelled = true;
         } else if (System.nanoTime() >= deadline) {
@@ -166,21 +177,30 @@ final class SandboxRun {
       stop.run();
     }
     long wallNanos = System.nanoTime() - started;
-    // bwrap has exited, so its status report is final.
-    Matcher exit = EXIT_CODE.matcher(Sandbox.readBounded(sandbox.status()));
-    boolean setupFinished = exit.find();
-    // When bwrap reported the exit, its init is gone and the kernel has killed the whole pid
-    // namespace. Otherwise (a host kill, a failed setup) sweep the cgroup now. Either way the
-    // cgroup's removal in the background sweeps it once more.
-    if (cgroup != null && !setupFinished) {
-      cgroup.killAll();
+    boolean limitHit = wasCancelled || timedOut || cpuExhausted || out.flooded() || err.flooded();
+    Integer endedWith = limitHit ? null : endFrameStatus(out, err);
+    boolean setupFinished;
+    int exitCode;
+    if (endedWith != null) { // the runner ended both streams: the output is whole
+      setupFinished = true;
+      exitCode = endedWith;
+    } else {
+      // bwrap has exited, so its status report is final.
+      Matcher exit = EXIT_CODE.matcher(Sandbox.readBounded(sandbox.status()));
+      setupFinished = exit.find();
+      // When bwrap reported the exit, its init is gone and the kernel has killed the whole pid
+      // namespace. Otherwise (a host kill, a failed setup) sweep the cgroup now. Either way the
+      // cgroup's removal in the background sweeps it once more.
+      if (cgroup != null && !setupFinished) {
+        cgroup.killAll();
+      }
+      join(outReader);
+      join(errReader);
+      exitCode = setupFinished ? Integer.parseInt(exit.group(1)) : exitValue(process);
     }
-    join(outReader);
-    join(errReader);
     sandbox.endEgress();
     List<NetworkAttempt> network = sandbox.network();
     Usage usage = sandbox.usage();
-    int exitCode = setupFinished ? Integer.parseInt(exit.group(1)) : exitValue(process);
     String stderr = err.text();
     Verdict verdict =
         Verdict.of(
@@ -230,6 +250,25 @@ final class SandboxRun {
         runtimeInfo,
         findings,
         network);
+  }
+
+  /** The runner's status when it ended both streams with end frames, else null. */
+  private static Integer endFrameStatus(OutputCapture out, OutputCapture err) {
+    Integer status = out.ended().getNow(null);
+    return status != null && err.ended().getNow(null) != null ? status : null;
+  }
+
+  /** True once the run is over; waits at most one tick. */
+  private static boolean finished(java.util.concurrent.CompletableFuture<Object> done)
+      throws InterruptedException {
+    try {
+      done.get(TICK_MS, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return true; // onExit does not fail; the reader futures never do
+    }
   }
 
   /**

@@ -248,7 +248,10 @@ class ContainmentTest {
             .formatted(marker, marker);
     ExecutionResult r = run("python", code);
     assertThat(r.stdout()).contains("spawned");
-    assertThat(HostProbe.pidsWithCmdline(marker)).isEmpty();
+    // The result comes as soon as the program ends; the teardown that kills the rest follows.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(HostProbe.pidsWithCmdline(marker)).isEmpty());
   }
 
   @Test

@@ -52,6 +52,56 @@ class OutputCaptureTest {
   }
 
   @Test
+  void theRunnersEndFrameEndsTheStreamAndIsNotOutput() {
+    java.util.List<String> heard = new java.util.ArrayList<>();
+    OutputCapture c =
+        new OutputCapture(
+            1024, () -> {}, chunk -> heard.add(new String(chunk, StandardCharsets.UTF_8)));
+    java.util.Iterator<String> reads =
+        java.util.List.of("result\n", "\0BULWARK-END 3\n", "late\n").iterator();
+    c.drain(
+        new java.io.InputStream() { // as a pipe delivers the runner's writes
+          @Override
+          public int read() {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            if (!reads.hasNext()) {
+              return -1;
+            }
+            byte[] next = reads.next().getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(next, 0, b, off, next.length);
+            return next.length;
+          }
+        });
+    assertThat(c.ended()).isCompletedWithValue(3);
+    assertThat(c.text()).isEqualTo("result\n");
+    assertThat(String.join("", heard)).isEqualTo("result\n");
+    assertThat(c.totalBytes()).isEqualTo(7);
+
+    OutputCapture errors = capture(1024, "oops\n\0BULWARK-END\n", new AtomicInteger());
+    assertThat(errors.ended()).isCompletedWithValue(0);
+    assertThat(errors.text()).isEqualTo("oops\n");
+
+    OutputCapture plain = capture(1024, "no frame\n", new AtomicInteger());
+    assertThat(plain.ended()).as("the stream just ended").isCompletedWithValue(null);
+    OutputCapture lookalike = capture(1024, "\0BULWARK-END soon\n", new AtomicInteger());
+    assertThat(lookalike.ended()).isCompletedWithValue(null);
+    assertThat(lookalike.text()).isEqualTo("\0BULWARK-END soon\n");
+  }
+
+  @Test
+  void anEndFrameAfterATruncatedOutputLeavesTheTailWhole() {
+    String text = "HEAD" + "x".repeat(10_000) + "TAIL";
+    OutputCapture c = capture(1024, text + "\0BULWARK-END 0\n", new AtomicInteger());
+    assertThat(c.ended()).isCompletedWithValue(0);
+    assertThat(c.text()).startsWith("HEAD").endsWith("xTAIL");
+    assertThat(c.text()).contains((text.length() - 1024 + "\0BULWARK-END 0\n".length()) + " bytes");
+  }
+
+  @Test
   void floodIsReportedOnce() {
     AtomicInteger floods = new AtomicInteger();
     OutputCapture c = capture(1024, "z".repeat(1024 * (OutputCapture.FLOOD_FACTOR + 2)), floods);
