@@ -200,15 +200,7 @@ class AgentRunsTest {
       new Tenants(other.dataSource()).create("solo", "standard", "default", 2, 1000, false, 0);
       String solo = new ApiKeys(other.dataSource()).issue("solo", "test").token();
       try (ApiServer bare = ApiServer.start(engine, other, ServerConfig.defaults("127.0.0.1", 0))) {
-        HttpResponse<String> r =
-            HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + bare.port() + "/v1/agent/runs"))
-                    .header("Authorization", "Bearer " + solo)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"task\": \"x\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = startRun(bare, solo);
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(r.body()).path("error").path("code").asString())
             .isEqualTo("agent_not_configured");
@@ -234,15 +226,7 @@ class AgentRunsTest {
                               1)))) {
         new Tenants(other.dataSource()).create("solo", "standard", "default", 2, 1000, false, 0);
         String solo = new ApiKeys(other.dataSource()).issue("solo", "test").token();
-        HttpResponse<String> r =
-            HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + unreachable.port() + "/v1/agent/runs"))
-                    .header("Authorization", "Bearer " + solo)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"task\": \"x\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = startRun(unreachable, solo);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode run = JSON.readTree(r.body());
         assertThat(run.path("end").asString()).isEqualTo("MODEL_ERROR");
@@ -262,6 +246,17 @@ class AgentRunsTest {
     AgentRunLog.Record r = log.find(tenant.id(), id).orElseThrow();
     assertThat(r.end()).isEqualTo(AgentRunLog.INTERRUPTED);
     assertThat(r.finishedAt()).isNotBlank();
+  }
+
+  /** Asks another server for an agent run with task "x". */
+  private static HttpResponse<String> startRun(ApiServer to, String key) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + "/v1/agent/runs"))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"task\": \"x\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpRequest.Builder request(String key, String path) {
