@@ -3,8 +3,11 @@ package dev.bulwark.cli;
 import dev.bulwark.Engine;
 import dev.bulwark.Profiles;
 import dev.bulwark.agent.Agent;
+import dev.bulwark.agent.ClientRunner;
 import dev.bulwark.agent.EngineRunner;
 import dev.bulwark.agent.ModelSettings;
+import dev.bulwark.client.BulwarkClient;
+import dev.bulwark.client.BulwarkException;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -83,6 +86,20 @@ final class AgentCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy;
 
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Run the model's code on this Bulwark server, as --key's tenant (its policy and limits,"
+              + " each run audited there), instead of on this host.")
+  java.net.URI server;
+
+  @Option(
+      names = "--key",
+      paramLabel = "KEY",
+      description = "The server's API key (default: $BULWARK_API_KEY); with --server.")
+  String key;
+
   @Mixin DataOptions data;
 
   @Mixin ConfigOptions configOptions;
@@ -103,44 +120,64 @@ final class AgentCommand implements Callable<Integer> {
           "--max-steps, --max-time, --max-tokens: " + e.getMessage(), e);
     }
     ChatModel chat = modelSettings().chatModel(System.getenv());
-    var resolved = policy.resolve();
-    var sandboxLimits = Profiles.named(profile);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Engine engine = engineOptions.start(err)) {
-      Agent agent = new Agent(chat, new EngineRunner(engine, resolved, sandboxLimits), limits);
-      Agent.Result r =
-          agent.run(
-              task,
-              new Agent.Listener() {
-                @Override
-                public void step(Agent.Step s) {
-                  err.printf(
-                      "bulwark: step %d: %s, %d lines: %s%s%n",
-                      s.number(),
-                      s.language(),
-                      s.code().lines().count(),
-                      s.status(),
-                      s.redactions().isEmpty() ? "" : " (redacted: " + s.redactions() + ")");
-                  err.flush();
-                }
-              });
-      if (r.end() == Agent.End.ANSWER) {
-        out.println(r.answer());
-        out.flush();
-        return 0;
+    if (server != null) {
+      String token = key != null ? key : System.getenv("BULWARK_API_KEY");
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("--server needs --key or $BULWARK_API_KEY");
       }
-      err.printf(
-          "bulwark: stopped without an answer: %s after %d steps, %d tokens, %d ms%n",
-          r.end().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-          r.steps().size(),
-          r.tokens(),
-          r.elapsed().toMillis());
-      if (r.error() != null) {
-        err.println("bulwark: the model failed: " + r.error());
+      try (BulwarkClient client = BulwarkClient.connect(server, token)) {
+        ClientRunner runner;
+        try {
+          runner = new ClientRunner(client, serverPolicy(), given("--profile") ? profile : null);
+        } catch (BulwarkException e) {
+          throw new IllegalArgumentException("--server " + server + ": " + e.getMessage(), e);
+        }
+        return report(new Agent(chat, runner, limits), out, err);
       }
-      return 1;
     }
+    var resolved = policy.resolve();
+    var sandboxLimits = Profiles.named(profile);
+    try (Engine engine = engineOptions.start(err)) {
+      return report(
+          new Agent(chat, new EngineRunner(engine, resolved, sandboxLimits), limits), out, err);
+    }
+  }
+
+  /** Runs the agent: steps on stderr, the answer on stdout; the exit code. */
+  private int report(Agent agent, PrintWriter out, PrintWriter err) {
+    Agent.Result r =
+        agent.run(
+            task,
+            new Agent.Listener() {
+              @Override
+              public void step(Agent.Step s) {
+                err.printf(
+                    "bulwark: step %d: %s, %d lines: %s%s%n",
+                    s.number(),
+                    s.language(),
+                    s.code().lines().count(),
+                    s.status(),
+                    s.redactions().isEmpty() ? "" : " (redacted: " + s.redactions() + ")");
+                err.flush();
+              }
+            });
+    if (r.end() == Agent.End.ANSWER) {
+      out.println(r.answer());
+      out.flush();
+      return 0;
+    }
+    err.printf(
+        "bulwark: stopped without an answer: %s after %d steps, %d tokens, %d ms%n",
+        r.end().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        r.steps().size(),
+        r.tokens(),
+        r.elapsed().toMillis());
+    if (r.error() != null) {
+      err.println("bulwark: the model failed: " + r.error());
+    }
+    return 1;
   }
 
   /**
@@ -159,5 +196,25 @@ final class AgentCommand implements Callable<Integer> {
         baseUrl != null ? baseUrl : same == null ? null : same.baseUrl(),
         model != null ? model : same == null ? null : same.model(),
         apiKey != null ? apiKey : same == null ? null : same.apiKey());
+  }
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** On a server the tenant's policy applies; --policy may only tighten it with a built-in one. */
+  private String serverPolicy() {
+    if (!policy.allowDomains.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--allow-domain cannot widen a tenant's policy (--server)");
+    }
+    if (!given("--policy")) {
+      return null;
+    }
+    if (!dev.bulwark.policy.Policies.BUILT_IN.contains(policy.policy)) {
+      throw new IllegalArgumentException(
+          "with --server, --policy is one of " + dev.bulwark.policy.Policies.BUILT_IN);
+    }
+    return policy.policy;
   }
 }

@@ -63,6 +63,70 @@ class AgentCommandTest {
   }
 
   @Test
+  void withServerTheCodeRunsAsTheKeysTenantAndIsAudited(@TempDir Path data) throws Exception {
+    try (dev.bulwark.api.TestServer server = dev.bulwark.api.TestServer.start(data);
+        ScriptedModel model =
+            new ScriptedModel(messages -> {
+              String result = ScriptedModel.last(messages, "tool");
+              if (result.isEmpty()) {
+                return Turn.call("execute_code", PRINT_42);
+              }
+              String json = result.substring(result.indexOf('\n') + 1, result.lastIndexOf('\n'));
+              return Turn.answer("It is " + JSON.readTree(json).path("stdout").asString().strip());
+            })) {
+      MainTest.Outcome o =
+          MainTest.bulwark(
+              "agent",
+              "--base-url",
+              model.baseUrl(),
+              "--server",
+              server.uri().toString(),
+              "--key",
+              server.key(),
+              "What is 6 times 7?");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      assertThat(o.out()).isEqualTo("It is 42\n");
+      java.net.http.HttpResponse<String> audit =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(server.uri().resolve("/v1/audit"))
+                      .header("Authorization", "Bearer " + server.key())
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(JSON.readTree(audit.body()).path("records").findValuesAsString("status"))
+          .as("the tenant's audit log has the run")
+          .containsExactly("OK");
+
+      MainTest.Outcome wider =
+          MainTest.bulwark(
+              "agent",
+              "--base-url",
+              model.baseUrl(),
+              "--server",
+              server.uri().toString(),
+              "--key",
+              server.key(),
+              "--allow-domain",
+              "evil.example",
+              "Hello");
+      assertThat(wider.exitCode()).isEqualTo(2);
+      assertThat(wider.err()).contains("cannot widen");
+      MainTest.Outcome badKey =
+          MainTest.bulwark(
+              "agent",
+              "--base-url",
+              model.baseUrl(),
+              "--server",
+              server.uri().toString(),
+              "--key",
+              "bwk_nope.nope",
+              "Hello");
+      assertThat(badKey.exitCode()).isEqualTo(2);
+      assertThat(badKey.err()).contains("--server");
+    }
+  }
+
+  @Test
   void aLimitEndsTheRunWithoutAnAnswerAndSaysWhich() throws Exception {
     try (ScriptedModel model = new ScriptedModel(messages -> Turn.call("execute_code", PRINT_42))) {
       MainTest.Outcome o =
