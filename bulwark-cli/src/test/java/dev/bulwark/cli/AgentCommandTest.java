@@ -20,17 +20,19 @@ class AgentCommandTest {
       JSON.writeValueAsString(
           JSON.createObjectNode().put("language", "python").put("code", "print(6 * 7)"));
 
+  /** Runs print(6 * 7), then answers with what it printed. */
+  private static Turn printThenAnswer(tools.jackson.databind.JsonNode messages) {
+    String result = ScriptedModel.last(messages, "tool");
+    if (result.isEmpty()) {
+      return Turn.call("execute_code", PRINT_42);
+    }
+    String json = result.substring(result.indexOf('\n') + 1, result.lastIndexOf('\n'));
+    return Turn.answer("It is " + JSON.readTree(json).path("stdout").asString().strip());
+  }
+
   @Test
   void theAnswerGoesToStdoutAndEachStepToStderr() throws Exception {
-    try (ScriptedModel model =
-        new ScriptedModel(messages -> {
-          String result = ScriptedModel.last(messages, "tool");
-          if (result.isEmpty()) {
-            return Turn.call("execute_code", PRINT_42);
-          }
-          String json = result.substring(result.indexOf('\n') + 1, result.lastIndexOf('\n'));
-          return Turn.answer("It is " + JSON.readTree(json).path("stdout").asString().strip());
-        })) {
+    try (ScriptedModel model = new ScriptedModel(AgentCommandTest::printThenAnswer)) {
       MainTest.Outcome o =
           MainTest.bulwark(
               "agent", "--base-url", model.baseUrl(), "--model", "scripted", "What is 6 times 7?");
@@ -65,15 +67,7 @@ class AgentCommandTest {
   @Test
   void withServerTheCodeRunsAsTheKeysTenantAndIsAudited(@TempDir Path data) throws Exception {
     try (dev.bulwark.api.TestServer server = dev.bulwark.api.TestServer.start(data);
-        ScriptedModel model =
-            new ScriptedModel(messages -> {
-              String result = ScriptedModel.last(messages, "tool");
-              if (result.isEmpty()) {
-                return Turn.call("execute_code", PRINT_42);
-              }
-              String json = result.substring(result.indexOf('\n') + 1, result.lastIndexOf('\n'));
-              return Turn.answer("It is " + JSON.readTree(json).path("stdout").asString().strip());
-            })) {
+        ScriptedModel model = new ScriptedModel(AgentCommandTest::printThenAnswer)) {
       MainTest.Outcome o =
           MainTest.bulwark(
               "agent",
