@@ -67,45 +67,23 @@ final class EngineOptions {
     EngineConfig config = degraded ? base.withAllowDegraded(true) : base;
     config = stateDir == null ? config : config.withStateDir(stateDir);
     EgressConfig egress = config.egress();
-    if (!mapHosts.isEmpty()) {
-      java.util.Map<String, java.net.InetSocketAddress> maps =
-          new java.util.LinkedHashMap<>(egress.mapHosts());
-      for (String m : mapHosts) {
-        try {
-          var entry = EgressConfig.parseMapping(m);
-          maps.put(entry.getKey(), entry.getValue());
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--map-host " + e.getMessage(), e);
-        }
-      }
-      egress = egress.withMapHosts(maps);
+    try {
+      egress = egress.plusMappings(mapHosts);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--map-host " + e.getMessage(), e);
     }
-    if (!credentials.isEmpty()) {
-      java.util.Map<String, java.util.List<String>> all =
-          new java.util.LinkedHashMap<>(egress.credentials());
-      for (String c : credentials) {
-        try {
-          var entry = EgressConfig.parseCredential(c);
-          all.merge(
-              entry.getKey(),
-              java.util.List.of(entry.getValue()),
-              (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--credential: " + e.getMessage(), e);
-        }
-      }
-      egress = egress.withCredentials(all);
+    try {
+      egress = egress.plusCredentials(credentials);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--credential: " + e.getMessage(), e);
     }
-    if (!intercept.isEmpty() || upstreamCa != null) {
-      java.util.Set<String> hosts = new java.util.LinkedHashSet<>(egress.intercept());
-      for (String h : intercept) {
-        try {
-          hosts.add(EgressConfig.parseInterceptHost(h));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--intercept: " + e.getMessage(), e);
-        }
-      }
-      egress = egress.withIntercept(hosts, upstreamCa != null ? upstreamCa : egress.upstreamCa());
+    try {
+      egress = egress.plusIntercept(intercept);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--intercept: " + e.getMessage(), e);
+    }
+    if (upstreamCa != null) {
+      egress = egress.withIntercept(egress.intercept(), upstreamCa);
     }
     return config.withEgress(egress);
   }

@@ -62,6 +62,51 @@ public record EgressConfig(
     return new EgressConfig(mapHosts, credentials, maxBytes, maxConnections, hosts, ca);
   }
 
+  /**
+   * These mappings ({@code NAME[:PORT]=ADDRESS:PORT}) over this configuration's; a later one for
+   * the same name wins.
+   *
+   * @throws IllegalArgumentException naming the first bad one
+   */
+  public EgressConfig plusMappings(List<String> specs) {
+    Map<String, InetSocketAddress> all = new java.util.LinkedHashMap<>(mapHosts);
+    for (String spec : specs) {
+      var entry = parseMapping(spec);
+      all.put(entry.getKey(), entry.getValue());
+    }
+    return withMapHosts(all);
+  }
+
+  /**
+   * These credentials ({@code HOST=Header: value}) added to this configuration's.
+   *
+   * @throws IllegalArgumentException naming the first bad one
+   */
+  public EgressConfig plusCredentials(List<String> specs) {
+    Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+    credentials.forEach((host, headers) -> all.put(host, new java.util.ArrayList<>(headers)));
+    for (String spec : specs) {
+      var entry = parseCredential(spec);
+      all.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>()).add(entry.getValue());
+    }
+    Map<String, List<String>> copied = new java.util.LinkedHashMap<>();
+    all.forEach((host, headers) -> copied.put(host, List.copyOf(headers)));
+    return withCredentials(copied);
+  }
+
+  /**
+   * These hosts to intercept added to this configuration's.
+   *
+   * @throws IllegalArgumentException naming the first bad one
+   */
+  public EgressConfig plusIntercept(List<String> hosts) {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>(intercept);
+    for (String h : hosts) {
+      all.add(parseInterceptHost(h));
+    }
+    return withIntercept(all, upstreamCa);
+  }
+
   /** Where the operator mapped {@code host:port}, or {@code host} whatever the port. */
   Optional<InetSocketAddress> mapped(String host, int port) {
     InetSocketAddress a = mapHosts.get(host + ":" + port);

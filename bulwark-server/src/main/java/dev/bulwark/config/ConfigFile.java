@@ -168,32 +168,25 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     }
   }
 
+  /** The network section over the defaults (which map, inject and intercept nothing). */
   private static EgressConfig egress(JsonNode network, EgressConfig d) {
-    Map<String, java.net.InetSocketAddress> maps = new LinkedHashMap<>(d.mapHosts());
-    if (!network.path("mapHosts").isMissingNode()) {
-      maps.clear();
-      for (String m : strings(network.path("mapHosts"), "network.mapHosts")) {
-        try {
-          var entry = EgressConfig.parseMapping(m);
-          maps.put(entry.getKey(), entry.getValue());
-        } catch (IllegalArgumentException ex) {
-          throw new IllegalArgumentException("network.mapHosts: " + ex.getMessage(), ex);
-        }
-      }
+    EgressConfig e = d;
+    try {
+      e = e.plusMappings(optionalStrings(network, "network.mapHosts"));
+    } catch (IllegalArgumentException ex) {
+      throw new IllegalArgumentException("network.mapHosts: " + ex.getMessage(), ex);
     }
-    Map<String, List<String>> credentials = new LinkedHashMap<>(d.credentials());
-    if (!network.path("credentials").isMissingNode()) {
-      credentials.clear();
-      for (String c : strings(network.path("credentials"), "network.credentials")) {
-        try {
-          var entry = EgressConfig.parseCredential(c);
-          credentials.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue());
-        } catch (IllegalArgumentException ex) {
-          throw new IllegalArgumentException("network.credentials: " + ex.getMessage(), ex);
-        }
-      }
+    try {
+      e = e.plusCredentials(optionalStrings(network, "network.credentials"));
+    } catch (IllegalArgumentException ex) {
+      throw new IllegalArgumentException("network.credentials: " + ex.getMessage(), ex);
     }
-    long maxBytes = d.maxBytes();
+    try {
+      e = e.plusIntercept(optionalStrings(network, "network.intercept"));
+    } catch (IllegalArgumentException ex) {
+      throw new IllegalArgumentException("network.intercept: " + ex.getMessage(), ex);
+    }
+    long maxBytes = e.maxBytes();
     String bytes = text(network, "network.maxBytes", null);
     if (bytes != null) {
       try {
@@ -202,26 +195,15 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
         throw new IllegalArgumentException("network.maxBytes: " + ex.getMessage(), ex);
       }
     }
-    java.util.Set<String> intercept = new java.util.LinkedHashSet<>(d.intercept());
-    if (!network.path("intercept").isMissingNode()) {
-      intercept.clear();
-      for (String h : strings(network.path("intercept"), "network.intercept")) {
-        try {
-          intercept.add(EgressConfig.parseInterceptHost(h));
-        } catch (IllegalArgumentException ex) {
-          throw new IllegalArgumentException("network.intercept: " + ex.getMessage(), ex);
-        }
-      }
-    }
     String ca = text(network, "network.upstreamCa", null);
     try {
       return new EgressConfig(
-          maps,
-          credentials,
+          e.mapHosts(),
+          e.credentials(),
           maxBytes,
-          integer(network, "network.maxConnections", d.maxConnections()),
-          intercept,
-          ca == null ? d.upstreamCa() : Path.of(ca));
+          integer(network, "network.maxConnections", e.maxConnections()),
+          e.intercept(),
+          ca == null ? e.upstreamCa() : Path.of(ca));
     } catch (IllegalArgumentException ex) {
       throw new IllegalArgumentException("network: " + ex.getMessage(), ex);
     }
@@ -407,6 +389,12 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A list of strings, empty when the key is absent. */
+  private static List<String> optionalStrings(JsonNode section, String path) {
+    JsonNode v = value(section, path);
+    return v.isMissingNode() ? List.of() : strings(v, path);
   }
 
   private static List<String> strings(JsonNode node, String path) {
