@@ -25,14 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The agent loop over real HTTP to a scripted OpenAI-compatible model, its code run by a real
  * engine in real sandboxes.
  */
 class AgentTest {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Agent.Limits LIMITS = new Agent.Limits(5, Duration.ofSeconds(60), 100_000);
 
   private static Engine engine;
@@ -64,10 +62,10 @@ class AgentTest {
               return result.isEmpty()
                   ? Turn.call(
                       Agent.TOOL,
-                      args(
+                      ScriptedModel.codeArguments(
                           "python",
                           "import hashlib\nprint(hashlib.sha256(b'" + nonce + "').hexdigest())"))
-                  : Turn.answer("The digest is " + stdout(result));
+                  : Turn.answer("The digest is " + ScriptedModel.spotlightedStdout(result));
             },
             LIMITS);
     assertThat(r.end()).isEqualTo(Agent.End.ANSWER);
@@ -85,8 +83,9 @@ class AgentTest {
         new ScriptedModel(messages -> {
           String result = ScriptedModel.last(messages, "tool");
           return result.isEmpty()
-              ? Turn.call(Agent.TOOL, args("python", "print(sum(range(" + n + ")))"))
-              : Turn.answer("The sum is " + stdout(result));
+              ? Turn.call(
+                  Agent.TOOL, ScriptedModel.codeArguments("python", "print(sum(range(" + n + ")))"))
+              : Turn.answer("The sum is " + ScriptedModel.spotlightedStdout(result));
         })) {
       String baseUrl =
           switch (provider) {
@@ -117,11 +116,13 @@ class AgentTest {
               String result = ScriptedModel.last(messages, "tool");
               if (result.isEmpty()) {
                 return Turn.call(
-                    Agent.TOOL, args("python", "print(().__class__.__base__.__subclasses__())"));
+                    Agent.TOOL,
+                    ScriptedModel.codeArguments(
+                        "python", "print(().__class__.__base__.__subclasses__())"));
               }
               return result.contains("POLICY_DENIED")
-                  ? Turn.call(Agent.TOOL, args("python", "print(6 * 7)"))
-                  : Turn.answer("It is " + stdout(result));
+                  ? Turn.call(Agent.TOOL, ScriptedModel.codeArguments("python", "print(6 * 7)"))
+                  : Turn.answer("It is " + ScriptedModel.spotlightedStdout(result));
             },
             LIMITS);
     assertThat(r.answer()).isEqualTo("It is 42");
@@ -139,7 +140,8 @@ class AgentTest {
               seen.add(messages);
               String result = ScriptedModel.last(messages, "tool");
               if (result.isEmpty()) {
-                return Turn.call(Agent.TOOL, args("python", "print('" + injected + "')"));
+                return Turn.call(
+                    Agent.TOOL, ScriptedModel.codeArguments("python", "print('" + injected + "')"));
               }
               // A model that obeyed text outside the markers would be fooled; inside them it is
               // data.
@@ -169,10 +171,13 @@ class AgentTest {
               String result = ScriptedModel.last(messages, "tool");
               if (result.isEmpty()) {
                 return Turn.call(
-                    Agent.TOOL, args("python", "print('" + awsKey + "')\nprint('" + url + "')"));
+                    Agent.TOOL,
+                    ScriptedModel.codeArguments(
+                        "python", "print('" + awsKey + "')\nprint('" + url + "')"));
               }
               toolResults.add(result);
-              return Turn.answer("Done: " + stdout(result).replace("\n", " "));
+              return Turn.answer(
+                  "Done: " + ScriptedModel.spotlightedStdout(result).replace("\n", " "));
             },
             LIMITS);
     assertThat(toolResults)
@@ -193,7 +198,10 @@ class AgentTest {
   @Test
   void stepAndTimeLimitsEndTheRunWithTheirReason() {
     Function<JsonNode, Turn> forever =
-        messages -> Turn.call(Agent.TOOL, args("python", "import time\ntime.sleep(0.4)\nprint(1)"));
+        messages ->
+            Turn.call(
+                Agent.TOOL,
+                ScriptedModel.codeArguments("python", "import time\ntime.sleep(0.4)\nprint(1)"));
     Agent.Result steps = run(forever, new Agent.Limits(3, Duration.ofSeconds(60), 100_000));
     assertThat(steps.end()).isEqualTo(Agent.End.MAX_STEPS);
     assertThat(steps.steps()).hasSize(3);
@@ -237,16 +245,5 @@ class AgentTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private static String args(String language, String code) {
-    return JSON.writeValueAsString(
-        JSON.createObjectNode().put("language", language).put("code", code));
-  }
-
-  /** The stdout in a spotlighted tool result. */
-  private static String stdout(String toolResult) {
-    String json = toolResult.substring(toolResult.indexOf('\n') + 1, toolResult.lastIndexOf('\n'));
-    return JSON.readTree(json).path("stdout").asString().strip();
   }
 }

@@ -105,6 +105,18 @@ public final class ScriptedModel implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** The JSON arguments of a code-running tool call: {@code {"language", "code"}}. */
+  public static String codeArguments(String language, String code) {
+    return JSON.writeValueAsString(
+        JSON.createObjectNode().put("language", language).put("code", code));
+  }
+
+  /** The stdout in the agent's tool result: JSON between its two untrusted-data marker lines. */
+  public static String spotlightedStdout(String toolResult) {
+    String json = toolResult.substring(toolResult.indexOf('\n') + 1, toolResult.lastIndexOf('\n'));
+    return JSON.readTree(json).path("stdout").asString().strip();
+  }
+
   /** The content of the last message of a role in a conversation, or "". */
   public static String last(JsonNode messages, String role) {
     String found = "";

@@ -16,9 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AgentCommandTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String PRINT_42 =
-      JSON.writeValueAsString(
-          JSON.createObjectNode().put("language", "python").put("code", "print(6 * 7)"));
+  private static final String PRINT_42 = ScriptedModel.codeArguments("python", "print(6 * 7)");
 
   /** Runs print(6 * 7), then answers with what it printed. */
   private static Turn printThenAnswer(tools.jackson.databind.JsonNode messages) {
@@ -26,8 +24,7 @@ class AgentCommandTest {
     if (result.isEmpty()) {
       return Turn.call("execute_code", PRINT_42);
     }
-    String json = result.substring(result.indexOf('\n') + 1, result.lastIndexOf('\n'));
-    return Turn.answer("It is " + JSON.readTree(json).path("stdout").asString().strip());
+    return Turn.answer("It is " + ScriptedModel.spotlightedStdout(result));
   }
 
   @Test

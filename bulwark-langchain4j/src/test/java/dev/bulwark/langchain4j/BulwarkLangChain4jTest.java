@@ -78,7 +78,7 @@ class BulwarkLangChain4jTest {
           if (result.isEmpty()) {
             return Turn.call(
                 "execute_code",
-                arguments(
+                ScriptedModel.codeArguments(
                     "python",
                     "import hashlib\nprint(hashlib.sha256(b'" + nonce + "').hexdigest())"));
           }
@@ -103,10 +103,11 @@ class BulwarkLangChain4jTest {
           if (result.isEmpty()) {
             return Turn.call(
                 "execute_code",
-                arguments("python", "print(().__class__.__base__.__subclasses__())"));
+                ScriptedModel.codeArguments(
+                    "python", "print(().__class__.__base__.__subclasses__())"));
           }
           if (result.contains("POLICY_DENIED")) {
-            return Turn.call("execute_code", arguments("python", "print(6 * 7)"));
+            return Turn.call("execute_code", ScriptedModel.codeArguments("python", "print(6 * 7)"));
           }
           return Turn.answer("It is " + stdout(result));
         })) {
@@ -130,11 +131,6 @@ class BulwarkLangChain4jTest {
                 .build())
         .tools(new BulwarkCodeExecutionTool(client))
         .build();
-  }
-
-  private static String arguments(String language, String code) {
-    return JSON.writeValueAsString(
-        JSON.createObjectNode().put("language", language).put("code", code));
   }
 
   private static String stdout(String observation) {

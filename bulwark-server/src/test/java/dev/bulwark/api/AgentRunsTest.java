@@ -90,8 +90,9 @@ class AgentRunsTest {
     return messages -> {
       String result = ScriptedModel.last(messages, "tool");
       return result.isEmpty()
-          ? Turn.call("execute_code", args("python", "print(sum(range(" + n + ")))"))
-          : Turn.answer("The sum is " + stdout(result));
+          ? Turn.call(
+              "execute_code", ScriptedModel.codeArguments("python", "print(sum(range(" + n + ")))"))
+          : Turn.answer("The sum is " + ScriptedModel.spotlightedStdout(result));
     };
   }
 
@@ -171,7 +172,9 @@ class AgentRunsTest {
   @Test
   void theModelsCodeRunsUnderTheTenantsPolicyAndTheRunEndsAtItsStepLimit() throws Exception {
     SCRIPT.set(messages ->
-        Turn.call("execute_code", args("python", "().__class__.__base__.__subclasses__()")));
+        Turn.call(
+            "execute_code",
+            ScriptedModel.codeArguments("python", "().__class__.__base__.__subclasses__()")));
     JsonNode run = post(keeper, "{\"task\": \"Loop.\", \"maxSteps\": 2}", 200);
     assertThat(run.path("end").asString()).isEqualTo("MAX_STEPS");
     assertThat(run.path("steps").findValuesAsString("status"))
@@ -283,16 +286,5 @@ class AgentRunsTest {
 
   private static void assertError(JsonNode body, String code) {
     assertThat(body.path("error").path("code").asString()).as(body.toString()).isEqualTo(code);
-  }
-
-  private static String args(String language, String code) {
-    return JSON.writeValueAsString(
-        JSON.createObjectNode().put("language", language).put("code", code));
-  }
-
-  /** The stdout in a spotlighted tool result. */
-  private static String stdout(String toolResult) {
-    String json = toolResult.substring(toolResult.indexOf('\n') + 1, toolResult.lastIndexOf('\n'));
-    return JSON.readTree(json).path("stdout").asString().strip();
   }
 }
