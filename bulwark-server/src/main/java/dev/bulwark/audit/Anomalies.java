@@ -1,16 +1,12 @@
 package dev.bulwark.audit;
 
 import dev.bulwark.Status;
+import dev.bulwark.store.Sql;
 import dev.bulwark.tenant.Tenant;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -115,23 +111,19 @@ public final class Anomalies {
             WINDOW.toSeconds(),
             AuditLog.stamp(now),
             until);
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO anomaly (id, tenant_id, key_id, kind, occurrences, window_seconds,"
-                    + " raised_at, throttled_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      s.setString(1, a.id());
-      s.setString(2, tenant.id());
-      s.setString(3, keyId);
-      s.setString(4, kind);
-      s.setInt(5, count);
-      s.setLong(6, a.windowSeconds());
-      s.setString(7, a.raisedAt());
-      s.setString(8, until);
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot record the anomaly: " + e.getMessage(), e);
-    }
+    Sql.update(
+        db,
+        "the anomaly",
+        "INSERT INTO anomaly (id, tenant_id, key_id, kind, occurrences, window_seconds, raised_at,"
+            + " throttled_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        a.id(),
+        tenant.id(),
+        keyId,
+        kind,
+        count,
+        a.windowSeconds(),
+        a.raisedAt(),
+        until);
     if (until != null) {
       throttled.put(keyId, now.plusSeconds(tenant.anomalyThrottleSeconds()));
     }
@@ -149,49 +141,32 @@ public final class Anomalies {
 
   /** A tenant's anomalies, oldest first, raised at or after {@code since} (null: all). */
   public List<Anomaly> list(String tenantId, String since, int limit) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT a.*, t.name AS tenant FROM anomaly a JOIN tenant t ON t.id = a.tenant_id"
-                    + " WHERE a.tenant_id = ? AND a.raised_at >= ? ORDER BY a.raised_at LIMIT ?")) {
-      s.setString(1, tenantId);
-      s.setString(2, since == null ? "" : since);
-      s.setInt(3, limit);
-      List<Anomaly> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new Anomaly(
-                  r.getString("id"),
-                  r.getString("tenant"),
-                  r.getString("key_id"),
-                  r.getString("kind"),
-                  r.getInt("occurrences"),
-                  r.getLong("window_seconds"),
-                  r.getString("raised_at"),
-                  r.getString("throttled_until")));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read anomalies: " + e.getMessage(), e);
-    }
+    return Sql.select(
+        db,
+        "anomalies",
+        "SELECT a.*, t.name AS tenant FROM anomaly a JOIN tenant t ON t.id = a.tenant_id"
+            + " WHERE a.tenant_id = ? AND a.raised_at >= ? ORDER BY a.raised_at LIMIT ?",
+        List.of(tenantId, since == null ? "" : since, limit),
+        r ->
+            new Anomaly(
+                r.getString("id"),
+                r.getString("tenant"),
+                r.getString("key_id"),
+                r.getString("kind"),
+                r.getInt("occurrences"),
+                r.getLong("window_seconds"),
+                r.getString("raised_at"),
+                r.getString("throttled_until")));
   }
 
   private void loadThrottles() {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT key_id, MAX(throttled_until) FROM anomaly WHERE throttled_until > ?"
-                    + " GROUP BY key_id")) {
-      s.setString(1, AuditLog.stamp(clock.instant()));
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          throttled.put(r.getString(1), Instant.parse(r.getString(2)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read throttled keys: " + e.getMessage(), e);
-    }
+    Sql.select(
+            db,
+            "throttled keys",
+            "SELECT key_id, MAX(throttled_until) AS until FROM anomaly WHERE throttled_until > ?"
+                + " GROUP BY key_id",
+            List.of(AuditLog.stamp(clock.instant())),
+            r -> Map.entry(r.getString("key_id"), Instant.parse(r.getString("until"))))
+        .forEach(e -> throttled.put(e.getKey(), e.getValue()));
   }
 }

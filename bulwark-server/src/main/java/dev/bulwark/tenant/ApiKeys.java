@@ -1,16 +1,12 @@
 package dev.bulwark.tenant;
 
 import dev.bulwark.store.Hashing;
+import dev.bulwark.store.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -65,20 +61,15 @@ public final class ApiKeys {
             label == null ? "" : label,
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
             null);
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO api_key (id, tenant_id, label, secret_sha256, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?)")) {
-      s.setString(1, id);
-      s.setString(2, tenant.id());
-      s.setString(3, key.label());
-      s.setString(4, Hashing.sha256Hex(secret));
-      s.setString(5, key.createdAt());
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store the key: " + e.getMessage(), e);
-    }
+    Sql.update(
+        db,
+        "the key",
+        "INSERT INTO api_key (id, tenant_id, label, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?)",
+        id,
+        tenant.id(),
+        key.label(),
+        Hashing.sha256Hex(secret),
+        key.createdAt());
     return new Issued(key, "bwk_" + id + "." + secret);
   }
 
@@ -89,23 +80,14 @@ public final class ApiKeys {
             + " JOIN tenant t ON t.id = k.tenant_id"
             + (tenantName == null ? "" : " WHERE t.name = ?")
             + " ORDER BY k.created_at DESC, k.id";
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      if (tenantName != null) {
-        s.setString(1, tenantName);
-      }
-      List<ApiKey> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new ApiKey(
-                  r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read keys: " + e.getMessage(), e);
-    }
+    return Sql.select(
+        db,
+        "keys",
+        sql,
+        tenantName == null ? List.of() : List.of(tenantName),
+        r ->
+            new ApiKey(
+                r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
   }
 
   /**
@@ -114,17 +96,15 @@ public final class ApiKeys {
    * @throws IllegalArgumentException when there is no such key
    */
   public void revoke(String id) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "UPDATE api_key SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")) {
-      s.setString(1, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      s.setString(2, id);
-      if (s.executeUpdate() == 0) {
-        throw new IllegalArgumentException("no key with id '" + id + "'");
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot revoke the key: " + e.getMessage(), e);
+    int changed =
+        Sql.update(
+            db,
+            "the key's revocation",
+            "UPDATE api_key SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?",
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+            id);
+    if (changed == 0) {
+      throw new IllegalArgumentException("no key with id '" + id + "'");
     }
   }
 
@@ -134,24 +114,21 @@ public final class ApiKeys {
     if (m == null || !m.matches()) {
       return Optional.empty();
     }
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT t.*, k.secret_sha256 FROM api_key k JOIN tenant t ON t.id = k.tenant_id"
-                    + " WHERE k.id = ? AND k.revoked_at IS NULL")) {
-      s.setString(1, m.group(1));
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()
-            || !MessageDigest.isEqual(
-                r.getString("secret_sha256").getBytes(StandardCharsets.US_ASCII),
-                Hashing.sha256Hex(m.group(2)).getBytes(StandardCharsets.US_ASCII))) {
-          return Optional.empty();
-        }
-        return Optional.of(new Caller(Tenants.read(r), m.group(1)));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot check the key: " + e.getMessage(), e);
-    }
+    record Stored(Tenant tenant, String secretSha256) {}
+    return Sql.select(
+            db,
+            "the key",
+            "SELECT t.*, k.secret_sha256 FROM api_key k JOIN tenant t ON t.id = k.tenant_id"
+                + " WHERE k.id = ? AND k.revoked_at IS NULL",
+            List.of(m.group(1)),
+            r -> new Stored(Tenants.read(r), r.getString("secret_sha256")))
+        .stream()
+        .findFirst()
+        .filter(k ->
+            MessageDigest.isEqual(
+                k.secretSha256().getBytes(StandardCharsets.US_ASCII),
+                Hashing.sha256Hex(m.group(2)).getBytes(StandardCharsets.US_ASCII)))
+        .map(k -> new Caller(k.tenant(), m.group(1)));
   }
 
   private static String randomId() {

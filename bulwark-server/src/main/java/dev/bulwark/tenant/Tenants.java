@@ -2,13 +2,11 @@ package dev.bulwark.tenant;
 
 import dev.bulwark.Profiles;
 import dev.bulwark.policy.Policies;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import dev.bulwark.store.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,12 +23,6 @@ public final class Tenants {
     this.db = db;
   }
 
-  /**
-   * Creates a tenant.
-   *
-   * @throws IllegalArgumentException for a bad or taken name, an unknown policy or profile, or a
-   *     cap below 1
-   */
   /**
    * Creates a tenant.
    *
@@ -76,26 +68,22 @@ public final class Tenants {
             retainContent,
             anomalyThrottleSeconds,
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO tenant (id, name, policy, max_profile, concurrency, rate_per_min,"
-                    + " retain_content, anomaly_throttle_seconds, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      s.setString(1, t.id());
-      s.setString(2, t.name());
-      s.setString(3, t.policy());
-      s.setString(4, t.maxProfile());
-      s.setInt(5, t.concurrency());
-      s.setInt(6, t.ratePerMinute());
-      s.setBoolean(7, t.retainContent());
-      s.setInt(8, t.anomalyThrottleSeconds());
-      s.setString(9, t.createdAt());
-      s.executeUpdate();
-      return t;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create tenant " + name + ": " + e.getMessage(), e);
-    }
+    Sql.update(
+        db,
+        "tenant " + name,
+        "INSERT INTO tenant (id, name, policy, max_profile, concurrency, rate_per_min,"
+            + " retain_content, anomaly_throttle_seconds, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        t.id(),
+        t.name(),
+        t.policy(),
+        t.maxProfile(),
+        t.concurrency(),
+        t.ratePerMinute(),
+        t.retainContent() ? 1 : 0,
+        t.anomalyThrottleSeconds(),
+        t.createdAt());
+    return t;
   }
 
   /** Every tenant, by name. */
@@ -114,21 +102,7 @@ public final class Tenants {
   }
 
   private List<Tenant> query(String sql, String arg) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      if (arg != null) {
-        s.setString(1, arg);
-      }
-      List<Tenant> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(read(r));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read tenants: " + e.getMessage(), e);
-    }
+    return Sql.select(db, "tenants", sql, arg == null ? List.of() : List.of(arg), Tenants::read);
   }
 
   /** The tenant in the current row, whose columns include {@code tenant}'s. */
