@@ -3,6 +3,7 @@ package dev.bulwark.api;
 import dev.bulwark.Engine;
 import dev.bulwark.Json;
 import dev.bulwark.Profiles;
+import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.agent.McpTools;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.tenant.ApiKeys;
@@ -54,7 +55,7 @@ final class McpEndpoint {
                 McpTransportContext.create(
                     Map.of(CALLER, request.getAttribute(CALLER), CLIENT, request.getRemoteAddr())))
             .build();
-    Function<McpTransportContext, TenantRunner> runners =
+    Function<McpTransportContext, CodeRunner> runners =
         context -> {
           ApiKeys.Caller caller = (ApiKeys.Caller) context.get(CALLER);
           return new TenantRunner(
@@ -69,7 +70,7 @@ final class McpEndpoint {
         McpServer.sync(transport)
             .serverInfo("bulwark", version)
             .capabilities(ServerCapabilities.builder().tools(false).build())
-            .tools(new McpTools(engine.runtimes().names()).perRequest(runners::apply))
+            .tools(new McpTools(engine.runtimes().names()).perRequest(runners))
             .build();
   }
 
