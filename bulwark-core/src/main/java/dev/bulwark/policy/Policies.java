@@ -54,16 +54,39 @@ public final class Policies {
    * @throws IllegalArgumentException for an unknown name
    */
   public static Policy builtIn(String name) {
-    if (!BUILT_IN.contains(name)) {
+    Policy p = BuiltIn.POLICIES.get(name);
+    if (p == null) {
       throw new IllegalArgumentException(
           "unknown policy '" + name + "': built-in policies are " + BUILT_IN);
     }
-    try (InputStream in = Policies.class.getResourceAsStream(name + ".yaml")) {
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return p;
+  }
+
+  /**
+   * The built-in policies, parsed once: policies are immutable, and a parse costs a millisecond.
+   */
+  private static final class BuiltIn {
+    static final Map<String, Policy> POLICIES = load();
+
+    private static Map<String, Policy> load() {
+      Map<String, Policy> all = new LinkedHashMap<>();
+      for (String name : BUILT_IN) {
+        try (InputStream in = Policies.class.getResourceAsStream(name + ".yaml")) {
+          all.put(
+              name,
+              parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return Map.copyOf(all);
     }
   }
+
+  /** A policy file as last parsed, kept while the file's size and modification time stay. */
+  private record ParsedFile(java.nio.file.attribute.FileTime modified, long size, Policy policy) {}
+
+  private static final Map<Path, ParsedFile> FILES = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * A built-in policy's name, or the path of a policy file.
@@ -84,10 +107,20 @@ public final class Policies {
               + " nor a policy file");
     }
     try {
-      if (Files.size(path) > MAX_FILE_BYTES) {
+      java.nio.file.attribute.BasicFileAttributes attributes =
+          Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+      if (attributes.size() > MAX_FILE_BYTES) {
         throw new IllegalArgumentException(path + ": a policy file is at most 1 MiB");
       }
-      return parse(Files.readString(path), path.toString());
+      ParsedFile known = FILES.get(path);
+      if (known != null
+          && known.size() == attributes.size()
+          && known.modified().equals(attributes.lastModifiedTime())) {
+        return known.policy();
+      }
+      Policy policy = parse(Files.readString(path), path.toString());
+      FILES.put(path, new ParsedFile(attributes.lastModifiedTime(), attributes.size(), policy));
+      return policy;
     } catch (IOException e) {
       throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
     }

@@ -3,8 +3,13 @@ package dev.bulwark.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PolicyTest {
   private final Policy standard = Policies.standard();
@@ -132,5 +137,22 @@ class PolicyTest {
     assertThatThrownBy(() -> Policies.parse("[1, 2", "p")).hasMessageContaining("not valid YAML");
     assertThatThrownBy(() -> Policies.resolve("/nonexistent/policy.yaml"))
         .hasMessageContaining("unknown policy");
+  }
+
+  @Test
+  void aPolicyFileIsReadAgainOnceItChanges(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("team.yaml");
+    Files.writeString(file, "version: 1\nname: team\nrules: {py.process: deny}\n");
+    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+    assertThat(Policies.resolve(file.toString()).effectiveModes().get("py.process"))
+        .isEqualTo(Mode.DENY);
+    // Same size, a new time: an operator's edit in place is seen by the next request.
+    Files.writeString(file, "version: 1\nname: team\nrules: {py.process: flag}\n");
+    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:01Z")));
+    assertThat(Policies.resolve(file.toString()).effectiveModes().get("py.process"))
+        .isEqualTo(Mode.FLAG);
+    Files.writeString(file, "version: 1\nname: team\nrules: {py.nope: flag}\n");
+    assertThatThrownBy(() -> Policies.resolve(file.toString()))
+        .hasMessageContaining("no rule is named or starts with 'py.nope'");
   }
 }
