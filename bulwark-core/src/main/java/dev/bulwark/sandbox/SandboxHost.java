@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Thread-safe; each {@link Handle#run} builds and destroys its own sandbox.
  */
 public final class SandboxHost implements AutoCloseable {
+  /** How long the work after a run waits: see {@link #afterRun}. */
+  private static final java.time.Duration AFTER_RUN_DELAY = java.time.Duration.ofMillis(5);
+
   private final EngineConfig config;
   private final StateDir state;
   private final SeccompFilters filters;
@@ -41,7 +44,10 @@ public final class SandboxHost implements AutoCloseable {
   /** Runs in flight; {@link #close} cancels them and waits for their teardown. */
   private final java.util.Set<SandboxRun> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  /** Sandboxes being destroyed in the background; {@link #close} waits for them. */
+  /**
+   * The work after runs and the sandboxes being destroyed in the background; {@link #close} waits
+   * for them.
+   */
   private final java.util.Set<Thread> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private volatile boolean closed;
@@ -243,11 +249,14 @@ public final class SandboxHost implements AutoCloseable {
     for (StagedLauncher l; (l = staged.poll()) != null; ) {
       l.discard();
     }
-    for (Thread t : retiring) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    while (!retiring.isEmpty()) { // the work after a run adds the retirement of its sandbox
+      for (Thread t : retiring) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          retiring.clear(); // interrupted: stop waiting
+        }
       }
     }
     state.close();
@@ -335,6 +344,32 @@ public final class SandboxHost implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /**
+   * After a run: destroys its sandbox (null when none started) and refills the pools, a few
+   * milliseconds later. On two cores, process spawns and cgroup removals started at once slowed the
+   * result's way back to the caller (audit, HTTP response) by about 2 ms at the median.
+   */
+  void afterRun(Sandbox used) {
+    Thread t =
+        Thread.ofVirtual()
+            .name("bulwark-after-run")
+            .unstarted(() -> {
+              try {
+                Thread.sleep(AFTER_RUN_DELAY);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                if (used != null) {
+                  retire(used);
+                }
+                refillLater();
+                retiring.remove(Thread.currentThread());
+              }
+            });
+    retiring.add(t);
+    t.start();
   }
 
   /**

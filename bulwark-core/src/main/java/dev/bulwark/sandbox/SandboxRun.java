@@ -77,10 +77,8 @@ final class SandboxRun {
       return ExecutionResult.notRun(
           Status.SANDBOX_ERROR, "sandbox failed: " + e.getMessage(), runtimeInfo);
     } finally {
-      if (sandbox != null) {
-        host.retire(sandbox); // its processes are gone or being killed: the result need not wait
-      }
-      host.refillLater();
+      // Its processes are gone or being killed: the result need not wait for the teardown.
+      host.afterRun(sandbox);
     }
   }
 
