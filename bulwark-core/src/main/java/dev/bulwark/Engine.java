@@ -116,13 +116,13 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Runs the request and waits for its result. Never throws for anything the code does: every
-   * outcome is a {@link Status}.
+   * Runs the request on the calling thread and waits for its result. Never throws for anything the
+   * code does: every outcome is a {@link Status}.
    *
    * @throws IllegalArgumentException when the language is unknown
    */
   public ExecutionResult execute(ExecutionRequest request) {
-    return submit(request).result().join();
+    return prepare(request, ExecutionListener.NONE).run();
   }
 
   /**
@@ -141,14 +141,50 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalArgumentException when the language is unknown
    */
   public Execution submit(ExecutionRequest request, ExecutionListener listener) {
+    Prepared prepared = prepare(request, listener);
+    if (prepared.handle() == null) {
+      return Execution.finished(prepared.run());
+    }
+    CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+    Thread.ofVirtual().name("bulwark-execution").start(() -> result.complete(prepared.run()));
+    return new Execution(result, prepared.handle()::cancel);
+  }
+
+  /**
+   * A request ready to run: its sandbox run, and the findings of rules read on the host; or its
+   * result already, when it cannot run ({@code handle} null).
+   */
+  private record Prepared(
+      SandboxHost.Handle handle,
+      List<Finding> hostFindings,
+      ExecutionResult notRun,
+      RuntimeInfo info) {
+    /** Runs on the calling thread; never throws. */
+    ExecutionResult run() {
+      if (handle == null) {
+        return notRun;
+      }
+      try {
+        ExecutionResult r = handle.run();
+        return hostFindings.isEmpty() ? r : r.withFindings(hostFindings);
+      } catch (RuntimeException | Error e) {
+        return ExecutionResult.notRun(Status.SANDBOX_ERROR, "engine failure: " + e, info);
+      }
+    }
+  }
+
+  private Prepared prepare(ExecutionRequest request, ExecutionListener listener) {
     RuntimeDescriptor runtime = resolve(request.language());
     RuntimeInfo info;
     try {
       info = runtimes.info(runtime);
     } catch (IllegalStateException e) {
       RuntimeInfo unknown = new RuntimeInfo(runtime.name(), "");
-      return Execution.finished(
-          ExecutionResult.notRun(Status.SANDBOX_ERROR, e.getMessage(), unknown));
+      return new Prepared(
+          null,
+          List.of(),
+          ExecutionResult.notRun(Status.SANDBOX_ERROR, e.getMessage(), unknown),
+          unknown);
     }
     Policy policy = request.policy();
     Gate gate = summary -> decide(runtime, request.code(), Summary.parse(summary), policy);
@@ -157,28 +193,18 @@ public final class Engine implements AutoCloseable {
       // No runner parses this language in the sandbox: its rules read the text on the host.
       Gate.Decision d = decide(runtime, request.code(), Summary.empty(), policy);
       if (!d.run()) {
-        return Execution.finished(
+        return new Prepared(
+            null,
+            List.of(),
             ExecutionResult.notRun(Status.POLICY_DENIED, d.reason(), info)
-                .withFindings(d.findings()));
+                .withFindings(d.findings()),
+            info);
       }
       hostFindings = d.findings();
       listener.findings(hostFindings);
     }
-    SandboxHost.Handle handle = host.prepare(request, runtime, info, gate, listener);
-    CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
-    List<Finding> findings = hostFindings;
-    Thread.ofVirtual()
-        .name("bulwark-execution")
-        .start(() -> {
-          try {
-            ExecutionResult r = handle.run();
-            result.complete(findings.isEmpty() ? r : r.withFindings(findings));
-          } catch (Throwable t) {
-            result.complete(
-                ExecutionResult.notRun(Status.SANDBOX_ERROR, "engine failure: " + t, info));
-          }
-        });
-    return new Execution(result, handle::cancel);
+    return new Prepared(
+        host.prepare(request, runtime, info, gate, listener), hostFindings, null, info);
   }
 
   /**

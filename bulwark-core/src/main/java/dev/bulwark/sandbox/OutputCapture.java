@@ -65,16 +65,17 @@ final class OutputCapture {
     this.listenLimit = limit;
   }
 
-  /** Reads {@code in} to its end (or until it fails because the sandbox was torn down). */
+  /**
+   * Reads {@code in} until the runner's end frame, or to the stream's end (or until it fails
+   * because the sandbox was torn down), then closes it: whatever a leftover process writes after
+   * the end frame is not the program's.
+   */
   void drain(InputStream in) {
     byte[] buffer = new byte[64 * 1024];
     long floodAt = ((long) headCapacity + tailCapacity) * FLOOD_FACTOR;
     try (in) {
       int n;
       while ((n = in.read(buffer)) > 0) {
-        if (ended.isDone()) {
-          continue; // past the end frame: whatever a leftover process writes is not the program's
-        }
         long before = count;
         append(buffer, n);
         count += n;
@@ -91,6 +92,7 @@ final class OutputCapture {
         }
         if (frame > 0) {
           ended.complete(status);
+          return;
         }
       }
     } catch (IOException e) {

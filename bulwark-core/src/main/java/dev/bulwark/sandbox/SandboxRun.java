@@ -82,6 +82,22 @@ final class SandboxRun {
     }
   }
 
+  /**
+   * Why the host stopped a run from outside, once the watchdog did; a flood stops it from the
+   * reading thread and shows in the captures.
+   */
+  private enum Stop {
+    CANCELLED,
+    TIMEOUT,
+    CPU
+  }
+
+  /**
+   * The supervising thread reads the runner's frames and the program's stdout itself, and a
+   * watchdog looks at the clock, the CPU counter and the cancel flag: a result crosses no thread
+   * but stderr's reader, which matters on a busy 2-core host, where each hand-over between threads
+   * costs a wake-up.
+   */
   private ExecutionResult supervise(Sandbox sandbox) {
     Limits limits = request.limits();
     String name = sandbox.name();
@@ -97,175 +113,208 @@ final class SandboxRun {
             limits.outputBytes(), stop, c -> listener.output(ExecutionListener.Stream.STDERR, c));
     Thread errReader =
         Thread.ofVirtual().name(name + "-stderr").start(() -> err.drain(process.getErrorStream()));
-    long deadline = started + limits.wallTimeout().toNanos();
     long cpuBudget = limits.cpuTime().toNanos();
-    List<Finding> findings = List.of();
-    String runnerFailure = null; // the runner ended without a summary: classified below
-    if (runtime.hasRunner()) {
-      Gated gated = awaitGate(process, deadline);
-      findings = gated.decision() == null ? List.of() : gated.decision().findings();
-      if (gated.status() == null && gated.decision() == null) {
-        runnerFailure = gated.reason();
-        stop.run(); // nothing useful comes from a runner that failed; a limit it hit still shows
-      } else if (gated.status() != null) {
-        stop.run();
-        exitValue(process);
-        if (cgroup != null) {
+    Watchdog watchdog = new Watchdog(sandbox, started + limits.wallTimeout().toNanos(), cpuBudget);
+    Thread.ofVirtual().name(name + "-watchdog").start(watchdog);
+    try {
+      List<Finding> findings = List.of();
+      String runnerFailure = null; // the runner ended without a summary: classified below
+      if (runtime.hasRunner()) {
+        Gated gated = awaitGate(process, watchdog);
+        findings = gated.decision() == null ? List.of() : gated.decision().findings();
+        if (gated.status() == null && gated.decision() == null) {
+          runnerFailure = gated.reason();
+          stop.run(); // nothing useful comes from a runner that failed; a limit it hit still shows
+        } else if (gated.status() != null) {
+          stop.run();
+          exitValue(process);
+          if (cgroup != null) {
+            cgroup.killAll();
+          }
+          join(errReader);
+          Usage usage = sandbox.usage();
+          sandbox.endEgress();
+          return new ExecutionResult(
+              gated.status(),
+              gated.reason(),
+              null,
+              null,
+              "",
+              "",
+              false,
+              false,
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+              TimeUnit.NANOSECONDS.toMillis(usage.cpuNanos()),
+              usage.peakMemoryBytes(),
+              runtimeInfo,
+              findings,
+              sandbox.network());
+        }
+      }
+      boolean goAhead = runtime.hasRunner() && runnerFailure == null;
+      byte[] input = runnerFailure == null ? request.stdin() : new byte[0];
+      if (input.length == 0) {
+        feed(process.getOutputStream(), goAhead, input); // a few bytes: the pipe takes them at once
+      } else {
+        Thread.ofVirtual()
+            .name(name + "-stdin")
+            .start(() -> feed(process.getOutputStream(), goAhead, input));
+      }
+      // Until the runner's end frame, or until bwrap is gone: a killed sandbox ends the stream.
+      out.drain(process.getInputStream());
+      Integer endedWith = null;
+      if (out.ended().getNow(null) != null) {
+        // The runner wrote stderr's end frame first: its reader has it, or has it soon.
+        endedWith = err.ended().join() != null ? out.ended().getNow(null) : null;
+      }
+      Stop stopped = watchdog.end();
+      boolean wasCancelled = stopped == Stop.CANCELLED;
+      boolean timedOut = stopped == Stop.TIMEOUT;
+      boolean cpuExhausted = stopped == Stop.CPU;
+      boolean flooded = out.flooded() || err.flooded();
+      boolean setupFinished;
+      int exitCode;
+      long wallNanos;
+      if (stopped == null && !flooded && endedWith != null) {
+        wallNanos = System.nanoTime() - started;
+        setupFinished = true; // the runner ended both streams: the output is whole
+        exitCode = endedWith;
+      } else {
+        exitValue(process); // bwrap has exited, so its status report is final
+        wallNanos = System.nanoTime() - started;
+        Matcher exit = EXIT_CODE.matcher(Sandbox.readBounded(sandbox.status()));
+        setupFinished = exit.find();
+        // When bwrap reported the exit, its init is gone and the kernel has killed the whole pid
+        // namespace. Otherwise (a host kill, a failed setup) sweep the cgroup now. Either way the
+        // cgroup's removal in the background sweeps it once more.
+        if (cgroup != null && !setupFinished) {
           cgroup.killAll();
         }
         join(errReader);
-        Usage usage = sandbox.usage();
-        sandbox.endEgress();
-        return new ExecutionResult(
-            gated.status(),
-            gated.reason(),
-            null,
-            null,
-            "",
-            "",
-            false,
-            false,
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-            TimeUnit.NANOSECONDS.toMillis(usage.cpuNanos()),
-            usage.peakMemoryBytes(),
-            runtimeInfo,
-            findings,
-            sandbox.network());
+        exitCode = setupFinished ? Integer.parseInt(exit.group(1)) : exitValue(process);
       }
+      sandbox.endEgress();
+      List<NetworkAttempt> network = sandbox.network();
+      Usage usage = sandbox.usage();
+      String stderr = err.text();
+      Verdict verdict =
+          Verdict.of(
+              new Verdict.Observation(
+                  setupFinished,
+                  exitCode,
+                  setupFinished ? "" : firstLine(stderr),
+                  wasCancelled,
+                  timedOut,
+                  cpuExhausted,
+                  flooded,
+                  out.truncated() || err.truncated(),
+                  usage.oomKills(),
+                  usage.pidsLimitHits(),
+                  usage.cpuNanos(),
+                  cpuBudget,
+                  Units.formatDuration(limits.wallTimeout())));
+      Status outcome = verdict.status();
+      String reason = verdict.reason();
+      if (runnerFailure != null && (outcome == Status.OK || outcome == Status.ERROR)) {
+        // No limit explains it and no user code ran: the runner's fault, so the engine's.
+        outcome = Status.SANDBOX_ERROR;
+        reason = runnerFailure + (stderr.isBlank() ? "" : ": " + firstLine(stderr));
+      }
+      java.util.Optional<NetworkAttempt> refused =
+          network.stream().filter(a -> !a.allowed()).findFirst();
+      if (outcome == Status.ERROR && refused.isPresent()) {
+        // The program failed and the proxy had refused it: most likely the refusal is the failure.
+        outcome = Status.NETWORK_DENIED;
+        reason =
+            "the program failed after the egress proxy refused a connection: "
+                + refused.get().reason();
+      }
+      boolean ran = outcome != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
+      return new ExecutionResult(
+          outcome,
+          reason,
+          ran ? exitCode : null,
+          verdict.signal(),
+          ran ? out.text() : "",
+          ran ? stderr : "",
+          out.truncated(),
+          err.truncated(),
+          TimeUnit.NANOSECONDS.toMillis(wallNanos),
+          TimeUnit.NANOSECONDS.toMillis(usage.cpuNanos()),
+          usage.peakMemoryBytes(),
+          runtimeInfo,
+          findings,
+          network);
+    } finally {
+      watchdog.end();
     }
-    Thread outReader =
-        Thread.ofVirtual().name(name + "-stdout").start(() -> out.drain(process.getInputStream()));
-    boolean goAhead = runtime.hasRunner() && runnerFailure == null;
-    byte[] input = runnerFailure == null ? request.stdin() : new byte[0];
-    Thread.ofVirtual()
-        .name(name + "-stdin")
-        .start(() -> feed(process.getOutputStream(), goAhead, input));
+  }
 
-    boolean timedOut = false, cpuExhausted = false, wasCancelled = false;
-    // Done when bwrap exits, or as soon as the runner has ended both streams (the teardown then
-    // happens after the result, in the background).
-    java.util.concurrent.CompletableFuture<Object> done =
-        java.util.concurrent.CompletableFuture.anyOf(
-            process.onExit(),
-            out.ended()
-                .thenCombine(err.ended(), (o, e) -> o != null && e != null ? o : null)
-                .thenCompose(status ->
-                    status != null
-                        ? java.util.concurrent.CompletableFuture.completedFuture(status)
-                        : new java.util.concurrent.CompletableFuture<>()));
-    try {
-      while (!finished(done)) {
-        if (cancelled) {
-          wasCancelled = true;
-        } else if (System.nanoTime() >= deadline) {
-          timedOut = true;
-        } else if (cgroup != null && sandbox.cpuNanos() > cpuBudget) {
-          cpuExhausted =
-              true; // the CPU budget is for the whole run, not per process as rlimits are
-        } else if (!(out.flooded() || err.flooded())) {
-          continue;
+  /**
+   * Every tick, stops the run when it was cancelled, ran out of wall-clock time or used up its CPU
+   * budget (for the whole run, not per process as rlimits are), and says why. The supervising
+   * thread, blocked in a read, sees the stream end.
+   */
+  private final class Watchdog implements Runnable {
+    private final Sandbox sandbox;
+    private final long deadline;
+    private final long cpuBudget;
+    private final java.util.concurrent.atomic.AtomicReference<Stop> stopped =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean over;
+    private volatile Thread thread;
+
+    Watchdog(Sandbox sandbox, long deadline, long cpuBudget) {
+      this.sandbox = sandbox;
+      this.deadline = deadline;
+      this.cpuBudget = cpuBudget;
+    }
+
+    @Override
+    public void run() {
+      thread = Thread.currentThread();
+      try {
+        while (!over) {
+          Thread.sleep(TICK_MS);
+          Stop why = over ? null : reason();
+          if (why != null && stopped.compareAndSet(null, why)) {
+            sandbox.kill();
+            return;
+          }
         }
-        stop.run();
-        process.waitFor();
-        break;
+      } catch (InterruptedException e) {
+        // the run is over
+      } catch (RuntimeException e) {
+        // the run ended under us and its cgroup is gone
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      wasCancelled = true;
-      stop.run();
     }
-    long wallNanos = System.nanoTime() - started;
-    boolean limitHit = wasCancelled || timedOut || cpuExhausted || out.flooded() || err.flooded();
-    Integer endedWith = limitHit ? null : endFrameStatus(out, err);
-    boolean setupFinished;
-    int exitCode;
-    if (endedWith != null) { // the runner ended both streams: the output is whole
-      setupFinished = true;
-      exitCode = endedWith;
-    } else {
-      // bwrap has exited, so its status report is final.
-      Matcher exit = EXIT_CODE.matcher(Sandbox.readBounded(sandbox.status()));
-      setupFinished = exit.find();
-      // When bwrap reported the exit, its init is gone and the kernel has killed the whole pid
-      // namespace. Otherwise (a host kill, a failed setup) sweep the cgroup now. Either way the
-      // cgroup's removal in the background sweeps it once more.
-      if (cgroup != null && !setupFinished) {
-        cgroup.killAll();
+
+    private Stop reason() {
+      if (cancelled) {
+        return Stop.CANCELLED;
       }
-      join(outReader);
-      join(errReader);
-      exitCode = setupFinished ? Integer.parseInt(exit.group(1)) : exitValue(process);
+      if (System.nanoTime() >= deadline) {
+        return Stop.TIMEOUT;
+      }
+      if (sandbox.cgroup() != null && sandbox.cpuNanos() > cpuBudget) {
+        return Stop.CPU;
+      }
+      return null;
     }
-    sandbox.endEgress();
-    List<NetworkAttempt> network = sandbox.network();
-    Usage usage = sandbox.usage();
-    String stderr = err.text();
-    Verdict verdict =
-        Verdict.of(
-            new Verdict.Observation(
-                setupFinished,
-                exitCode,
-                setupFinished ? "" : firstLine(stderr),
-                wasCancelled,
-                timedOut,
-                cpuExhausted,
-                out.flooded() || err.flooded(),
-                out.truncated() || err.truncated(),
-                usage.oomKills(),
-                usage.pidsLimitHits(),
-                usage.cpuNanos(),
-                cpuBudget,
-                Units.formatDuration(limits.wallTimeout())));
-    Status outcome = verdict.status();
-    String reason = verdict.reason();
-    if (runnerFailure != null && (outcome == Status.OK || outcome == Status.ERROR)) {
-      // No limit explains it and no user code ran: the runner's fault, so the engine's.
-      outcome = Status.SANDBOX_ERROR;
-      reason = runnerFailure + (stderr.isBlank() ? "" : ": " + firstLine(stderr));
-    }
-    java.util.Optional<NetworkAttempt> refused =
-        network.stream().filter(a -> !a.allowed()).findFirst();
-    if (outcome == Status.ERROR && refused.isPresent()) {
-      // The program failed and the proxy had refused it: most likely the refusal is the failure.
-      outcome = Status.NETWORK_DENIED;
-      reason =
-          "the program failed after the egress proxy refused a connection: "
-              + refused.get().reason();
-    }
-    boolean ran = outcome != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
-    return new ExecutionResult(
-        outcome,
-        reason,
-        ran ? exitCode : null,
-        verdict.signal(),
-        ran ? out.text() : "",
-        ran ? stderr : "",
-        out.truncated(),
-        err.truncated(),
-        TimeUnit.NANOSECONDS.toMillis(wallNanos),
-        TimeUnit.NANOSECONDS.toMillis(usage.cpuNanos()),
-        usage.peakMemoryBytes(),
-        runtimeInfo,
-        findings,
-        network);
-  }
 
-  /** The runner's status when it ended both streams with end frames, else null. */
-  private static Integer endFrameStatus(OutputCapture out, OutputCapture err) {
-    Integer status = out.ended().getNow(null);
-    return status != null && err.ended().getNow(null) != null ? status : null;
-  }
+    /** Why it stopped the run, if it did so far. */
+    Stop stopped() {
+      return stopped.get();
+    }
 
-  /** True once the run is over; waits at most one tick. */
-  private static boolean finished(java.util.concurrent.CompletableFuture<Object> done)
-      throws InterruptedException {
-    try {
-      done.get(TICK_MS, TimeUnit.MILLISECONDS);
-      return true;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return false;
-    } catch (java.util.concurrent.ExecutionException e) {
-      return true; // onExit does not fail; the reader futures never do
+    /** Ends the watch; says why the run was stopped, or null when it was not. */
+    Stop end() {
+      over = true;
+      Thread t = thread;
+      if (t != null) {
+        t.interrupt(); // no wait: once over, it stops nothing
+      }
+      return stopped.get();
     }
   }
 
@@ -278,53 +327,33 @@ final class SandboxRun {
   private record Gated(Status status, String reason, Gate.Decision decision) {}
 
   /**
-   * Reads the runner's summary while watching the clock and the cancel flag, then asks the gate. No
-   * user code has run yet.
+   * Reads the runner's summary (the watchdog kills a sandbox that takes too long or is cancelled,
+   * which ends the read), then asks the gate. No user code has run yet.
    */
-  private Gated awaitGate(Process process, long deadline) {
-    java.util.concurrent.CompletableFuture<byte[]> frame =
-        new java.util.concurrent.CompletableFuture<>();
-    Thread.ofVirtual()
-        .name("bulwark-summary")
-        .start(() -> {
-          try {
-            frame.complete(RunnerFrame.read(process.getInputStream()));
-          } catch (IOException | RuntimeException e) {
-            frame.completeExceptionally(e);
-          }
-        });
-    byte[] summary;
+  private Gated awaitGate(Process process, Watchdog watchdog) {
+    byte[] summary = null;
+    String failure = null;
     try {
-      for (; ; ) {
-        if (cancelled) {
-          return new Gated(Status.CANCELLED, "cancelled before the program ran", null);
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return new Gated(
-              Status.TIMEOUT,
-              "the program was still being parsed when the wall-clock limit of "
-                  + Units.formatDuration(request.limits().wallTimeout())
-                  + " ran out",
-              null);
-        }
-        try {
-          summary =
-              frame.get(
-                  Math.min(left, TimeUnit.MILLISECONDS.toNanos(TICK_MS)), TimeUnit.NANOSECONDS);
-          break;
-        } catch (java.util.concurrent.TimeoutException e) {
-          // look at the clock and the cancel flag again
-        }
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RunnerFrame.TooLarge tooLarge) {
-        return new Gated(Status.POLICY_DENIED, tooLarge.getMessage(), null); // the program's size
-      }
-      return new Gated(null, "runner failed: " + e.getCause().getMessage(), null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      summary = RunnerFrame.read(process.getInputStream());
+    } catch (RunnerFrame.TooLarge tooLarge) {
+      return new Gated(Status.POLICY_DENIED, tooLarge.getMessage(), null); // the program's size
+    } catch (IOException e) {
+      failure = "runner failed: " + e.getMessage();
+    }
+    Stop stopped = watchdog.stopped();
+    if (stopped == Stop.CANCELLED) {
       return new Gated(Status.CANCELLED, "cancelled before the program ran", null);
+    }
+    if (stopped == Stop.TIMEOUT) {
+      return new Gated(
+          Status.TIMEOUT,
+          "the program was still being parsed when the wall-clock limit of "
+              + Units.formatDuration(request.limits().wallTimeout())
+              + " ran out",
+          null);
+    }
+    if (summary == null) {
+      return new Gated(null, failure, null);
     }
     Gate.Decision decision;
     try {

@@ -77,6 +77,9 @@ class OutputCaptureTest {
           }
         });
     assertThat(c.ended()).isCompletedWithValue(3);
+    assertThat(reads.hasNext())
+        .as("drain returns at the end frame: the supervising thread goes on at once")
+        .isTrue();
     assertThat(c.text()).isEqualTo("result\n");
     assertThat(String.join("", heard)).isEqualTo("result\n");
     assertThat(c.totalBytes()).isEqualTo(7);
