@@ -113,12 +113,25 @@ final class CgroupFs {
     return 0;
   }
 
-  /** The pids listed in a {@code cgroup.procs} file; none when the cgroup is gone. */
+  /**
+   * The pids listed in a {@code cgroup.procs} file; none when the cgroup is gone, or going: a v1
+   * cgroup whose removal has begun (another engine's, which died while removing it) answers ENODEV
+   * and holds no process.
+   */
   static List<Long> readPids(Path procs) {
     if (!isFile(procs)) {
       return List.of();
     }
-    String text = read(procs, PROCS_FILE);
+    String text;
+    try {
+      text = read(procs, PROCS_FILE);
+    } catch (CgroupException e) {
+      if (e.getCause() instanceof java.io.IOException io
+          && (io instanceof NoSuchFileException || "No such device".equals(reason(io)))) {
+        return List.of();
+      }
+      throw e;
+    }
     if (text.length() > PROCS_FILE) {
       text = text.substring(0, text.lastIndexOf('\n') + 1); // drop the cut line
     }
