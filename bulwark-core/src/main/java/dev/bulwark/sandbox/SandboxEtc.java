@@ -41,6 +41,7 @@ final class SandboxEtc {
           "bash.bashrc",
           "inputrc",
           "matplotlibrc", // Debian's matplotlib keeps its defaults here, not in the package
+          "fonts", // fontconfig's, which matplotlib's import reads; without it a warning on stderr
           "debian_version");
 
   /** Identity of the payload inside its namespaces: uid and gid 1000, host name {@code sandbox}. */

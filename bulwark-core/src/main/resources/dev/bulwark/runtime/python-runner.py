@@ -17,6 +17,23 @@ import os
 import sys
 
 PATH = sys.argv[1]
+
+
+def site_setup():
+    """What the site module does at start (the interpreter runs with -S): the installed packages on
+    sys.path, and exit(), quit(), help() and friends. It skips the .pth files of installed packages,
+    which on Debian import setuptools' distutils shim and build matplotlib's namespace package by
+    hand: a third of the interpreter's start-up. Namespace packages import without them (PEP 420)."""
+    import site
+    for path in site.getsitepackages():
+        if path not in sys.path and os.path.isdir(path):
+            sys.path.append(path)
+    site.setquit()
+    site.setcopyright()
+    site.sethelper()
+
+
+site_setup()
 # Attribute names that reach frames, code and the object graph, whatever their owner.
 FRAME_PREFIXES = ("f_", "gi_", "cr_", "ag_", "tb_", "co_", "func_")
 MAX_STRING = 300

@@ -22,6 +22,21 @@ class BenignWorkloadsTest {
     ExecutionResult r = run("python", code);
     assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
     assertThat(r.stdout()).isEqualTo("285 9.0 True\n");
+    assertThat(r.stderr()).as("no warning: fontconfig finds its configuration").isEmpty();
+  }
+
+  @Test
+  void pythonStartsAsUsualThoughTheRunnerDoesTheSiteModulesWork() {
+    String code =
+        """
+        import sys, mpl_toolkits.mplot3d
+        print("/usr/lib/python3/dist-packages" in sys.path, callable(quit), callable(help))
+        exit(3)
+        """;
+    ExecutionResult r = run("python", code);
+    assertThat(r.stderr()).isEmpty();
+    assertThat(r.stdout()).isEqualTo("True True True\n");
+    assertThat(r.exitCode()).isEqualTo(3);
   }
 
   @Test
