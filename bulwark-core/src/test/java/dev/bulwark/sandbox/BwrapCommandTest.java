@@ -33,6 +33,7 @@ class BwrapCommandTest {
         .containsExactly(
             "/usr/bin/python3",
             "-I",
+            "-S",
             "-X",
             "utf8",
             "-u",
