@@ -45,6 +45,29 @@ final class BwrapCommand {
   static final List<String> PROC_MASKS =
       List.of("/proc/cmdline", "/proc/modules", "/proc/sched_debug", "/proc/timer_list");
 
+  /** What of the host's layout every sandbox repeats, looked at once rather than at each launch. */
+  private static final class HostLayout {
+    /** The masks this kernel has. */
+    static final List<String> PROC_MASKS =
+        BwrapCommand.PROC_MASKS.stream().filter(m -> Files.exists(Path.of(m))).toList();
+
+    /** bwrap arguments for /bin, /lib and the like: merged /usr links as the host's, or binds. */
+    static final List<String> TOP_DIRS = topDirs();
+
+    private static List<String> topDirs() {
+      List<String> a = new ArrayList<>();
+      for (String top : List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")) {
+        Path p = Path.of(top);
+        if (Files.isSymbolicLink(p)) {
+          add(a, "--symlink", readLink(p), top); // merged /usr: same link as the host
+        } else if (Files.isDirectory(p)) {
+          add(a, "--ro-bind", top, top);
+        }
+      }
+      return List.copyOf(a);
+    }
+  }
+
   /**
    * Host-side files every sandbox binds: its /etc ({@link SandboxEtc}), an empty file for masks,
    * and the directory of the runtimes' runners (each run links its runner into its own code
@@ -81,20 +104,11 @@ final class BwrapCommand {
     add(a, "--hostname", "sandbox", "--cap-drop", "ALL");
     add(a, "--uid", Integer.toString(INNER_ID), "--gid", Integer.toString(INNER_ID));
     add(a, "--ro-bind", "/usr", "/usr");
-    for (String top : List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")) {
-      Path p = Path.of(top);
-      if (Files.isSymbolicLink(p)) {
-        add(a, "--symlink", readLink(p), top); // merged /usr: same link as the host
-      } else if (Files.isDirectory(p)) {
-        add(a, "--ro-bind", top, top);
-      }
-    }
+    a.addAll(HostLayout.TOP_DIRS);
     add(a, "--ro-bind", files.etc().toString(), "/etc");
     add(a, "--proc", "/proc");
-    for (String mask : PROC_MASKS) {
-      if (Files.exists(Path.of(mask))) {
-        add(a, "--ro-bind", files.empty().toString(), mask);
-      }
+    for (String mask : HostLayout.PROC_MASKS) {
+      add(a, "--ro-bind", files.empty().toString(), mask);
     }
     add(a, "--dev", "/dev");
     String size = Long.toString(limits.tmpfsBytes());

@@ -261,8 +261,8 @@ final class SandboxRun {
     private final long cpuBudget;
     private final java.util.concurrent.atomic.AtomicReference<Stop> stopped =
         new java.util.concurrent.atomic.AtomicReference<>();
-    private volatile boolean over;
-    private volatile Thread thread;
+    private final java.util.concurrent.CountDownLatch over =
+        new java.util.concurrent.CountDownLatch(1);
 
     Watchdog(Sandbox sandbox, long deadline, long cpuBudget) {
       this.sandbox = sandbox;
@@ -272,18 +272,16 @@ final class SandboxRun {
 
     @Override
     public void run() {
-      thread = Thread.currentThread();
       try {
-        while (!over) {
-          Thread.sleep(TICK_MS);
-          Stop why = over ? null : reason();
+        while (!over.await(TICK_MS, TimeUnit.MILLISECONDS)) {
+          Stop why = reason();
           if (why != null && stopped.compareAndSet(null, why)) {
             sandbox.kill();
             return;
           }
         }
       } catch (InterruptedException e) {
-        // the run is over
+        Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
         // the run ended under us and its cgroup is gone
       }
@@ -309,11 +307,7 @@ final class SandboxRun {
 
     /** Ends the watch; says why the run was stopped, or null when it was not. */
     Stop end() {
-      over = true;
-      Thread t = thread;
-      if (t != null) {
-        t.interrupt(); // no wait: once over, it stops nothing
-      }
+      over.countDown(); // no wait: once over, it stops nothing
       return stopped.get();
     }
   }
