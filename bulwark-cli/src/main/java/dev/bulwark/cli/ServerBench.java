@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Drives a running server (bulwark serve) with print(1) over HTTP.",
       "Sequential: one request at a time, latency from send to the last byte, each followed by a"
-          + " cold run through an engine in this process (no warm pool) and a bare python3 -c"
-          + " 'print(1)', then a pause (--gap) as an agent's think time. Concurrent: --clients"
-          + " clients in a loop, throughput and errors. Each phase reports how many executions"
-          + " found a warm sandbox, from the server's /metrics."
+          + " pause (--gap) as an agent's think time; then as many pairs of a cold run through an"
+          + " engine in this process (no warm pool) and a bare python3 -c 'print(1)', with the"
+          + " same pauses. Concurrent: --clients clients in a loop, throughput and errors. Each"
+          + " phase reports how many executions found a warm sandbox, from the server's /metrics."
     })
 final class ServerBench implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -91,18 +91,23 @@ final class ServerBench implements Callable<Integer> {
     long[] bare = new long[requests];
     int errors = 0;
     PoolCounts beforeSequential = poolCounts();
+    for (int i = 0; i < requests; i++) {
+      long t = System.nanoTime();
+      errors += send() ? 0 : 1;
+      sequential[i] = System.nanoTime() - t;
+      Thread.sleep(gapMillis);
+    }
+    PoolCounts sequentialPool = poolCounts().minus(beforeSequential);
+    // Apart from the requests: an engine's cold runs in this JVM (its threads, its JIT) slowed the
+    // request that followed each of them by several milliseconds, even 300 ms later.
     try (Engine engine = Engine.start(EngineConfig.defaults())) {
       ExecutionRequest local = new ExecutionRequest("python", "print(1)", Profiles.DEFAULT);
       for (int i = 0; i < requests; i++) {
-        long t = System.nanoTime();
-        errors += send() ? 0 : 1;
-        sequential[i] = System.nanoTime() - t;
         cold[i] = BenchCommand.timeEngine(engine, local);
         bare[i] = BenchCommand.timeBare();
         Thread.sleep(gapMillis);
       }
     }
-    PoolCounts sequentialPool = poolCounts().minus(beforeSequential);
     Throughput served = concurrently(() -> send());
     Throughput bareRate = concurrently(() -> BenchCommand.timeBare() > 0);
     PoolCounts concurrentPool = poolCounts().minus(beforeSequential).minus(sequentialPool);
