@@ -352,24 +352,19 @@ public final class SandboxHost implements AutoCloseable {
    * result's way back to the caller (audit, HTTP response) by about 2 ms at the median.
    */
   void afterRun(Sandbox used) {
-    Thread t =
-        Thread.ofVirtual()
-            .name("bulwark-after-run")
-            .unstarted(() -> {
-              try {
-                Thread.sleep(AFTER_RUN_DELAY);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } finally {
-                if (used != null) {
-                  retire(used);
-                }
-                refillLater();
-                retiring.remove(Thread.currentThread());
-              }
-            });
-    retiring.add(t);
-    t.start();
+    inBackground(
+        "bulwark-after-run",
+        () -> {
+          try {
+            Thread.sleep(AFTER_RUN_DELAY);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          if (used != null) {
+            retire(used);
+          }
+          refillLater();
+        });
   }
 
   /**
@@ -377,12 +372,17 @@ public final class SandboxHost implements AutoCloseable {
    * kernel. {@link #close} waits for every one.
    */
   void retire(Sandbox sandbox) {
+    inBackground("bulwark-retire", sandbox::close);
+  }
+
+  /** Runs {@code work} on a virtual thread that {@link #close} waits for. */
+  private void inBackground(String name, Runnable work) {
     Thread t =
         Thread.ofVirtual()
-            .name("bulwark-retire")
+            .name(name)
             .unstarted(() -> {
               try {
-                sandbox.close();
+                work.run();
               } finally {
                 retiring.remove(Thread.currentThread());
               }
