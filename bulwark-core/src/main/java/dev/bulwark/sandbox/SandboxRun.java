@@ -167,6 +167,9 @@ final class SandboxRun {
         // The runner wrote stderr's end frame first: its reader has it, or has it soon.
         endedWith = err.ended().join() != null ? out.ended().getNow(null) : null;
       }
+      if (endedWith == null) {
+        exitValue(process); // still watched: the stream's end need not be the sandbox's
+      }
       Stop stopped = watchdog.end();
       boolean wasCancelled = stopped == Stop.CANCELLED;
       boolean timedOut = stopped == Stop.TIMEOUT;
@@ -180,7 +183,7 @@ final class SandboxRun {
         setupFinished = true; // the runner ended both streams: the output is whole
         exitCode = endedWith;
       } else {
-        exitValue(process); // bwrap has exited, so its status report is final
+        exitValue(process); // bwrap has exited (or, stopped, soon), so its status report is final
         wallNanos = System.nanoTime() - started;
         Matcher exit = EXIT_CODE.matcher(Sandbox.readBounded(sandbox.status()));
         setupFinished = exit.find();

@@ -88,6 +88,18 @@ class ResourceLimitsTest {
   }
 
   @Test
+  void aProgramThatClosesItsOutputAndRunsOnStillTimesOut() {
+    Limits l = SMALL.withWallTimeout(Duration.ofSeconds(1));
+    ExecutionResult python =
+        run("python", "import os, time\nos.close(1)\nos.close(2)\ntime.sleep(10**9)", l);
+    assertThat(python.status()).isEqualTo(Status.TIMEOUT);
+    assertThat(python.wallMs()).isLessThan(10_000L);
+    ExecutionResult bash = run("bash", "exec >&- 2>&-; sleep 1000", l);
+    assertThat(bash.status()).isEqualTo(Status.TIMEOUT);
+    assertThat(bash.wallMs()).isLessThan(10_000L);
+  }
+
+  @Test
   void burningCpuPastTheBudgetIsCpuLimit() {
     Limits l = SMALL.withWallTimeout(Duration.ofSeconds(10)).withCpuTime(Duration.ofSeconds(1));
     ExecutionResult r = run("python", "while True:\n    pass", l);
