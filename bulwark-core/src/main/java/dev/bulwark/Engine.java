@@ -159,6 +159,11 @@ public final class Engine implements AutoCloseable {
       List<Finding> hostFindings,
       ExecutionResult notRun,
       RuntimeInfo info) {
+    /** A request that cannot run: its result is known already. */
+    static Prepared finished(ExecutionResult result) {
+      return new Prepared(null, List.of(), result, result.runtime());
+    }
+
     /** Runs on the calling thread; never throws. */
     ExecutionResult run() {
       if (handle == null) {
@@ -180,11 +185,8 @@ public final class Engine implements AutoCloseable {
       info = runtimes.info(runtime);
     } catch (IllegalStateException e) {
       RuntimeInfo unknown = new RuntimeInfo(runtime.name(), "");
-      return new Prepared(
-          null,
-          List.of(),
-          ExecutionResult.notRun(Status.SANDBOX_ERROR, e.getMessage(), unknown),
-          unknown);
+      return Prepared.finished(
+          ExecutionResult.notRun(Status.SANDBOX_ERROR, e.getMessage(), unknown));
     }
     Policy policy = request.policy();
     Gate gate = summary -> decide(runtime, request.code(), Summary.parse(summary), policy);
@@ -193,12 +195,9 @@ public final class Engine implements AutoCloseable {
       // No runner parses this language in the sandbox: its rules read the text on the host.
       Gate.Decision d = decide(runtime, request.code(), Summary.empty(), policy);
       if (!d.run()) {
-        return new Prepared(
-            null,
-            List.of(),
+        return Prepared.finished(
             ExecutionResult.notRun(Status.POLICY_DENIED, d.reason(), info)
-                .withFindings(d.findings()),
-            info);
+                .withFindings(d.findings()));
       }
       hostFindings = d.findings();
       listener.findings(hostFindings);
