@@ -83,6 +83,7 @@ final class ServerBench implements Callable<Integer> {
       throw new IllegalArgumentException("--requests at least 10, --clients at least 1");
     }
     long gapMillis = dev.bulwark.Units.parseDuration(gap).toMillis();
+    poolCounts(); // a wrong --url or --key fails here, before any measurement
     for (int i = 0; i < warmup; i++) {
       send();
     }
@@ -175,7 +176,15 @@ final class ServerBench implements Callable<Integer> {
 
   private PoolCounts poolCounts() throws Exception {
     HttpURLConnection c = open("/metrics");
-    String body = answer(c);
+    String body;
+    try {
+      body = answer(c);
+    } catch (java.net.ConnectException e) {
+      throw new IllegalArgumentException("cannot reach " + url + ": " + e.getMessage(), e);
+    }
+    if (c.getResponseCode() == 401) {
+      throw new IllegalArgumentException("the server refused the key (401): " + body);
+    }
     if (c.getResponseCode() != 200) {
       throw new IllegalStateException("GET /metrics answered " + c.getResponseCode() + ": " + body);
     }
