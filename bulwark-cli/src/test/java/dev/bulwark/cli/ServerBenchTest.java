@@ -30,8 +30,7 @@ class ServerBenchTest {
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(o.out())
           .contains("| server over HTTP, warm pool ", "| engine in process, cold sandbox ")
-          .contains(
-              "Sequential: 0 errors; 0 of 10 found a warm sandbox") // the test engine has none
+          .contains("Sequential: 0 errors;")
           .containsPattern("2 concurrent clients: [0-9.]+ executions/s, 0 errors");
     }
   }
