@@ -37,19 +37,19 @@ final class BwrapCommand {
   /** uid and gid of the payload inside its user namespace (host uid: the leased one). */
   static final int INNER_ID = 1000;
 
-  /**
-   * Host facts in /proc that a pid namespace does not hide and any uid may read; masked with an
-   * empty file. Root-only entries (kcore, kmsg, and kallsyms' addresses) need no mask: the payload
-   * is an unprivileged host uid, and every mount costs startup time.
-   */
-  static final List<String> PROC_MASKS =
-      List.of("/proc/cmdline", "/proc/modules", "/proc/sched_debug", "/proc/timer_list");
-
   /** What of the host's layout every sandbox repeats, looked at once rather than at each launch. */
   private static final class HostLayout {
-    /** The masks this kernel has. */
+    /**
+     * Host facts in /proc that a pid namespace does not hide and any uid may read, those this
+     * kernel has; masked with an empty file. Root-only entries (kcore, kmsg, and kallsyms'
+     * addresses) need no mask: the payload is an unprivileged host uid, and every mount costs
+     * startup time.
+     */
     static final List<String> PROC_MASKS =
-        BwrapCommand.PROC_MASKS.stream().filter(m -> Files.exists(Path.of(m))).toList();
+        java.util.stream.Stream.of(
+                "/proc/cmdline", "/proc/modules", "/proc/sched_debug", "/proc/timer_list")
+            .filter(m -> Files.exists(Path.of(m)))
+            .toList();
 
     /** bwrap arguments for /bin, /lib and the like: merged /usr links as the host's, or binds. */
     static final List<String> TOP_DIRS = topDirs();
