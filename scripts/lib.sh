@@ -9,7 +9,9 @@ BULWARK_PACKAGES=(
   "/usr/bin/python3 python3"
   "/usr/bin/node nodejs"
   "/usr/share/nodejs/acorn/dist/acorn.js node-acorn"
-  "/usr/bin/setpriv util-linux"
+  # Builds the sandbox launcher (bulwark-core/src/main/c), statically linked.
+  "/usr/bin/cc gcc"
+  "/usr/lib/x86_64-linux-gnu/libc.a libc6-dev"
   "/usr/bin/unzip unzip"
   "/usr/lib/x86_64-linux-gnu/libseccomp.so.2 libseccomp2"
   # What agents' Python code reaches for first; sandboxes see the host's /usr, read-only.

@@ -10,13 +10,13 @@ import java.util.Map;
 
 /**
  * The command line of one sandbox. Java's ProcessBuilder closes every descriptor above 2 and cannot
- * join a cgroup before exec, so a small {@code sh} does both: its {@link #stageScript} joins the
- * run's cgroups ahead of the request ({@link StagedLauncher}); its {@link #launchLine} sets
- * rlimits, opens the filters and bwrap's status file as descriptors 3-5, and execs {@code setpriv}
- * (drop to the sandbox uid) and {@code bwrap} with the recipe of DESIGN.md §3.
+ * join a cgroup before exec, so a small native launcher ({@code src/main/c/bulwark-launch.c}) joins
+ * the run's cgroups ahead of the request ({@link StagedLauncher}), then reads its {@link
+ * #launchRecord}: rlimits, the filters and bwrap's status file as descriptors 3-5, the drop to the
+ * sandbox uid, and {@code bwrap} with the recipe of DESIGN.md §3.
  */
 final class BwrapCommand {
-  /** Descriptors the launch line opens for bwrap. */
+  /** Descriptors the launcher opens for bwrap. */
   static final int FD_SECCOMP_ALLOW = 3, FD_SECCOMP_GUARD = 4, FD_STATUS = 5;
 
   /**
@@ -175,76 +175,46 @@ final class BwrapCommand {
   }
 
   /**
-   * The {@code sh -c} script of a staged launcher: join the run's cgroups, then read one line from
-   * stdin and run it ({@link #launchLine}). What follows that line on stdin is the program's input.
+   * What a staged launcher reads on stdin before it starts bwrap ({@code bulwark-launch.c}): the
+   * length, a newline, then NUL-terminated fields: the CPU rlimit soft and hard (seconds; the soft
+   * one sends SIGXCPU, reported as CPU_LIMIT, the hard one a second later SIGKILL), the file size
+   * and open files limits, the uid to drop to ({@code -}: none), the two filters and bwrap's status
+   * file (opened as descriptors 3-5), then the command. What follows is the program's input.
    *
-   * @param cgroupProcs cgroup.procs files to join (empty in degraded mode)
+   * @param uid the host uid the sandbox runs as; empty when the engine does not drop privileges
    */
-  static String stageScript(List<Path> cgroupProcs) {
-    StringBuilder s = new StringBuilder();
-    for (Path procs : cgroupProcs) {
-      s.append("echo $$ > ").append(quote(procs.toString())).append(" && ");
-    }
-    return s.append("IFS= read -r line && eval \"$line\"").toString();
-  }
-
-  /**
-   * The line a staged launcher runs: rlimits, then exec of {@code command} with the filters and
-   * bwrap's status file opened as descriptors 3-5.
-   */
-  static String launchLine(
-      Limits limits, Path allowBpf, Path guardBpf, Path status, List<String> command) {
+  static byte[] launchRecord(
+      Limits limits,
+      java.util.OptionalLong uid,
+      Path allowBpf,
+      Path guardBpf,
+      Path status,
+      List<String> command) {
     long cpuSeconds = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000);
-    long fileBlocks =
-        Math.max(1, (limits.fileSizeBytes() + 511) / 512); // sh counts 512-byte blocks
-    StringBuilder s = new StringBuilder();
-    // Soft CPU limit sends SIGXCPU (reported as CPU_LIMIT); the hard one a second later, SIGKILL.
-    s.append("ulimit -c 0 && ulimit -S -t ")
-        .append(cpuSeconds)
-        .append(" && ulimit -H -t ")
-        .append(cpuSeconds + 1)
-        .append(" && ulimit -f ")
-        .append(fileBlocks)
-        .append(" && ulimit -n ")
-        .append(limits.openFiles())
-        .append(" && exec");
-    for (String arg : command) {
-      s.append(' ').append(quote(arg));
+    List<String> fields = new ArrayList<>();
+    add(
+        fields,
+        Long.toString(cpuSeconds),
+        Long.toString(cpuSeconds + 1),
+        Long.toString(Math.max(1, limits.fileSizeBytes())),
+        Long.toString(limits.openFiles()),
+        uid.isPresent() ? Long.toString(uid.getAsLong()) : "-",
+        allowBpf.toString(),
+        guardBpf.toString(),
+        status.toString());
+    fields.addAll(command);
+    StringBuilder body = new StringBuilder();
+    for (String field : fields) {
+      if (field.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("a sandbox argument contains a NUL: " + field);
+      }
+      body.append(field).append('\0');
     }
-    s.append(' ')
-        .append(FD_SECCOMP_ALLOW)
-        .append('<')
-        .append(quote(allowBpf.toString()))
-        .append(' ')
-        .append(FD_SECCOMP_GUARD)
-        .append('<')
-        .append(quote(guardBpf.toString()))
-        .append(' ')
-        .append(FD_STATUS)
-        .append('>')
-        .append(quote(status.toString()));
-    return s.toString();
-  }
-
-  /** {@code setpriv} arguments that drop root to {@code uid} before bwrap runs. */
-  static List<String> dropTo(long uid) {
-    String id = Long.toString(uid);
-    return List.of(
-        "/usr/bin/setpriv",
-        "--reuid=" + id,
-        "--regid=" + id,
-        "--clear-groups",
-        "--inh-caps=-all",
-        "--no-new-privs",
-        "--");
-  }
-
-  /** Single-quotes a word for sh; the launch line is one line, so a newline is refused. */
-  static String quote(String word) {
-    if (word.indexOf('\n') >= 0 || word.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("a sandbox argument contains a newline or NUL: " + word);
-    }
-    return "'" + word.replace("'", "'\\''") + "'";
+    byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] header = (bytes.length + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] record = java.util.Arrays.copyOf(header, header.length + bytes.length);
+    System.arraycopy(bytes, 0, record, header.length, bytes.length);
+    return record;
   }
 
   private static String readLink(Path p) {

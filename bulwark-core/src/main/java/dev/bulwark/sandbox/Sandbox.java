@@ -35,7 +35,7 @@ final class Sandbox implements AutoCloseable {
   private final Limits limits;
   private final SandboxHost.UidLease uid;
   private final Path dir;
-  private StagedLauncher launcher; // replaced when its shell died while idle
+  private StagedLauncher launcher; // replaced when it died while idle
   private Process process; // null until started
   private long startedNanos;
   private long handedOffNanos;
@@ -95,15 +95,15 @@ final class Sandbox implements AutoCloseable {
    * Starts bubblewrap and the runtime inside; a runner then loads and waits for {@link #handOff}.
    */
   void start() throws IOException {
-    String line = launchLine(egress != null);
+    byte[] record = launchRecord(egress != null);
     startedNanos = System.nanoTime();
     try {
-      process = launch(launcher, line);
-    } catch (IOException deadShell) {
+      process = launch(launcher, record);
+    } catch (IOException deadLauncher) {
       launcher.discard(); // it died while idle: a fresh one, staged now, takes over
       launcher = null; // discarded: if staging fails, close() must not discard it again
       launcher = host.stageNow();
-      process = launch(launcher, line);
+      process = launch(launcher, record);
     }
   }
 
@@ -287,25 +287,29 @@ final class Sandbox implements AutoCloseable {
     }
   }
 
-  private String launchLine(boolean withEgress) {
+  private byte[] launchRecord(boolean withEgress) {
     List<String> command = new ArrayList<>();
-    if (host.dropsPrivileges()) {
-      command.addAll(BwrapCommand.dropTo(uid.uid()));
-    }
     command.add(host.config().bwrap().toString());
     command.addAll(
         BwrapCommand.bwrapArgs(
             runtime, limits, host.staticFiles(), dir.resolve("code"), withEgress));
-    return BwrapCommand.launchLine(
-        limits, host.filters().allowlist(), host.filters().guard(), status(), command);
+    return BwrapCommand.launchRecord(
+        limits,
+        host.dropsPrivileges()
+            ? java.util.OptionalLong.of(uid.uid())
+            : java.util.OptionalLong.empty(),
+        host.filters().allowlist(),
+        host.filters().guard(),
+        status(),
+        command);
   }
 
-  /** Applies the limits to the launcher's cgroup, then hands the launcher its line. */
-  private Process launch(StagedLauncher l, String line) throws IOException {
+  /** Applies the limits to the launcher's cgroup, then hands the launcher its record. */
+  private Process launch(StagedLauncher l, byte[] record) throws IOException {
     if (l.cgroup() != null) {
       l.cgroup().applyLimits(limits);
     }
-    return l.launch(line);
+    return l.launch(record);
   }
 
   @Override

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Thread-safe; each {@link Handle#run} builds and destroys its own sandbox.
  */
 public final class SandboxHost implements AutoCloseable {
+  /** The launcher binary, a resource next to this class (built from src/main/c). */
+  private static final String LAUNCHER = "bulwark-launch";
+
   /** How long the work after a run waits: see {@link #afterRun}. */
   private static final java.time.Duration AFTER_RUN_DELAY = java.time.Duration.ofMillis(5);
 
@@ -34,6 +37,7 @@ public final class SandboxHost implements AutoCloseable {
   private final SeccompFilters filters;
   private final Cgroups cgroups; // null when degraded
   private final BwrapCommand.StaticFiles staticFiles;
+  private final Path launcherBinary;
   private final dev.bulwark.egress.EgressProxy egress;
   private final List<String> warnings;
   private final AtomicLong runSeq = new AtomicLong();
@@ -70,6 +74,7 @@ public final class SandboxHost implements AutoCloseable {
     this.staged =
         new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, config.stagedLaunchers()));
     Path dir = state.engineDir();
+    this.launcherBinary = writeLauncher(dir.resolve(LAUNCHER));
     this.egress = new dev.bulwark.egress.EgressProxy(config.egress());
     java.util.Optional<String> ca = egress.caPem();
     this.staticFiles =
@@ -111,8 +116,10 @@ public final class SandboxHost implements AutoCloseable {
       problems.add(
           "bubblewrap is not installed at " + config.bwrap() + ": apt-get install bubblewrap");
     }
-    if (HostUser.isRoot() && !Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
-      problems.add("setpriv is missing (needed to drop root): apt-get install util-linux");
+    if (SandboxHost.class.getResource(LAUNCHER) == null) {
+      problems.add(
+          "the sandbox launcher was not built with bulwark-core (its build compiles"
+              + " src/main/c/bulwark-launch.c): apt-get install gcc libc6-dev, then rebuild");
     }
     Cgroups cgroups = Cgroups.detect();
     List<String> warnings = new ArrayList<>();
@@ -266,7 +273,7 @@ public final class SandboxHost implements AutoCloseable {
   StagedLauncher takeLauncher() {
     StagedLauncher launcher;
     while ((launcher = staged.poll()) != null && !launcher.alive()) {
-      launcher.discard(); // someone killed the idle shell: never reuse what we cannot vouch for
+      launcher.discard(); // someone killed it while idle: never reuse what we cannot vouch for
     }
     return launcher != null ? launcher : stageNow();
   }
@@ -328,7 +335,8 @@ public final class SandboxHost implements AutoCloseable {
   StagedLauncher stageNow() {
     String name = state.engineId() + "." + runSeq.incrementAndGet();
     // The request's limits are applied when it comes, before the sandbox starts (Sandbox#start).
-    return StagedLauncher.stage(name, cgroups == null ? null : cgroups.createUnlimited(name));
+    return StagedLauncher.stage(
+        launcherBinary, name, cgroups == null ? null : cgroups.createUnlimited(name));
   }
 
   private synchronized void refill() {
@@ -456,6 +464,18 @@ public final class SandboxHost implements AutoCloseable {
   }
 
   /** The runners of the built-in runtimes, readable by the sandbox uids, bound one per run. */
+  /** Copies the launcher out of the class path; it runs as the engine's user, for no one else. */
+  private static Path writeLauncher(Path file) {
+    try (java.io.InputStream in = SandboxHost.class.getResourceAsStream(LAUNCHER)) {
+      Files.copy(java.util.Objects.requireNonNull(in, "the launcher"), file);
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("r-x------"));
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static Path writeRunners(Path dir, Runtimes runtimes) {
     try {
       Files.createDirectory(dir);

@@ -4,14 +4,16 @@ import dev.bulwark.cgroup.RunCgroup;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A shell that has already joined a fresh cgroup and waits on stdin for the line that starts its
- * sandbox. Joining a cgroup v1 hierarchy waits for an RCU grace period (about 10 ms on the
- * development machine, most of a cold start's overhead), so the engine stages launchers before
- * requests arrive. Each launcher, its cgroup and the sandbox it starts serve one run only.
+ * A launcher ({@code bulwark-launch.c}) that has already joined a fresh cgroup and waits on stdin
+ * for the record that starts its sandbox ({@link BwrapCommand#launchRecord}). Joining a cgroup v1
+ * hierarchy waits for an RCU grace period (about 10 ms on the development machine, most of a cold
+ * start's overhead), so the engine stages launchers before requests arrive. Each launcher, its
+ * cgroup and the sandbox it starts serve one run only.
  */
 final class StagedLauncher {
   private final String name;
@@ -24,13 +26,17 @@ final class StagedLauncher {
     this.process = process;
   }
 
-  /** Starts the shell; it joins the cgroup on its own while the caller goes on. */
-  static StagedLauncher stage(String name, RunCgroup cgroup) {
-    List<String> command =
-        List.of(
-            "/bin/sh",
-            "-c",
-            BwrapCommand.stageScript(cgroup == null ? List.of() : cgroup.procsFiles()));
+  /**
+   * Starts the launcher; it joins the cgroup on its own while the caller goes on.
+   *
+   * @param launcher the launcher binary
+   */
+  static StagedLauncher stage(Path launcher, String name, RunCgroup cgroup) {
+    List<String> command = new ArrayList<>();
+    command.add(launcher.toString());
+    if (cgroup != null) {
+      cgroup.procsFiles().forEach(procs -> command.add(procs.toString()));
+    }
     // No variable and no directory of the engine's reaches bwrap's init, whose environ the payload
     // can read as /proc/1/environ. Every program the launcher runs has an absolute path.
     ProcessBuilder pb = new ProcessBuilder(command).directory(new File("/"));
@@ -41,7 +47,7 @@ final class StagedLauncher {
       if (cgroup != null) {
         cgroup.close();
       }
-      throw new IllegalStateException("cannot start a launcher shell: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot start a sandbox launcher: " + e.getMessage(), e);
     }
   }
 
@@ -57,15 +63,15 @@ final class StagedLauncher {
     return process.isAlive();
   }
 
-  /** Sends the launch line; from now on stdin belongs to the program. */
-  Process launch(String line) throws IOException {
+  /** Sends the launch record; from now on stdin belongs to the program. */
+  Process launch(byte[] record) throws IOException {
     OutputStream stdin = process.getOutputStream();
-    stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    stdin.write(record);
     stdin.flush();
     return process;
   }
 
-  /** Kills the shell, or what it became, and removes its cgroup with whatever is left in it. */
+  /** Kills the launcher, or what it became, and removes its cgroup with whatever is left in it. */
   void discard() {
     process.destroyForcibly();
     try {

@@ -54,23 +54,62 @@ class BwrapCommandTest {
   }
 
   @Test
-  void theLaunchLineQuotesEveryWordAndSetsTheRlimits() {
-    String line =
-        BwrapCommand.launchLine(
+  void theLaunchRecordIsItsLengthThenNulTerminatedFields() {
+    byte[] record =
+        BwrapCommand.launchRecord(
             Profiles.STRICT,
+            java.util.OptionalLong.of(2_000_000_007L),
             Path.of("/a.bpf"),
             Path.of("/g.bpf"),
             Path.of("/run dir/s.json"),
-            List.of("/usr/bin/bwrap", "--setenv", "X", "it's"));
-    assertThat(line)
-        .startsWith("ulimit -c 0 && ulimit -S -t 10 && ulimit -H -t 11 && ulimit -f 131072")
-        .contains("exec '/usr/bin/bwrap' '--setenv' 'X' 'it'\\''s'")
-        .endsWith("3<'/a.bpf' 4<'/g.bpf' 5>'/run dir/s.json'");
+            List.of("/usr/bin/bwrap", "--setenv", "X", "it's\nmultiline"));
+    String text = new String(record, java.nio.charset.StandardCharsets.UTF_8);
+    int newline = text.indexOf('\n');
+    String body = text.substring(newline + 1);
+    assertThat(Integer.parseInt(text.substring(0, newline))).isEqualTo(record.length - newline - 1);
+    assertThat(body)
+        .isEqualTo(
+            String.join(
+                    "\0",
+                    "10",
+                    "11",
+                    Long.toString(Profiles.STRICT.fileSizeBytes()),
+                    Integer.toString(Profiles.STRICT.openFiles()),
+                    "2000000007",
+                    "/a.bpf",
+                    "/g.bpf",
+                    "/run dir/s.json",
+                    "/usr/bin/bwrap",
+                    "--setenv",
+                    "X",
+                    "it's\nmultiline")
+                + "\0");
   }
 
   @Test
-  void aNewlineCannotSmuggleASecondCommand() {
-    assertThatThrownBy(() -> BwrapCommand.quote("x\nrm -rf /"))
+  void withoutAUidToDropTheRecordSaysSo() {
+    byte[] record =
+        BwrapCommand.launchRecord(
+            Profiles.STRICT,
+            java.util.OptionalLong.empty(),
+            Path.of("/a.bpf"),
+            Path.of("/g.bpf"),
+            Path.of("/s.json"),
+            List.of("/usr/bin/bwrap"));
+    assertThat(new String(record, java.nio.charset.StandardCharsets.UTF_8).split("\0")[4])
+        .isEqualTo("-");
+  }
+
+  @Test
+  void aNulCannotSplitAnArgumentInTwo() {
+    assertThatThrownBy(() ->
+            BwrapCommand.launchRecord(
+                Profiles.STRICT,
+                java.util.OptionalLong.empty(),
+                Path.of("/a.bpf"),
+                Path.of("/g.bpf"),
+                Path.of("/s.json"),
+                List.of("/usr/bin/bwrap", "--chdir", "/work\0/etc")))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
