@@ -84,11 +84,11 @@ class EngineFailureTest {
   @Test
   void aStagedLauncherKilledWhileIdleIsNeverUsed() {
     try (Engine engine = Engine.start(TestEngine.config().withStagedLaunchers(1))) {
-      // Kill every idle launcher shell of this engine: they are root's sh reading their line.
+      // Kill every idle launcher of this engine: waiting for its record, it is not bwrap yet.
       List<ProcessHandle> idle =
           ProcessHandle.current()
               .children()
-              .filter(p -> p.info().commandLine().orElse("").contains("read -r line"))
+              .filter(p -> p.info().command().orElse("").endsWith("/bulwark-launch"))
               .toList();
       assertThat(idle).isNotEmpty();
       idle.forEach(ProcessHandle::destroyForcibly);

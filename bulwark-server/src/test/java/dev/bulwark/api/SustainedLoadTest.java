@@ -79,7 +79,7 @@ class SustainedLoadTest {
             .as("processes of sandboxes (the waiting ones)")
             .isEqualTo(before.sandboxProcesses());
         assertThat(after.launchers())
-            .as("staged launcher shells")
+            .as("staged launchers")
             .isLessThanOrEqualTo(config.stagedLaunchers());
         assertThat(after.runDirs()).as("run directories").isEqualTo(before.runDirs());
         assertThat(after.descriptors())
@@ -115,11 +115,12 @@ class SustainedLoadTest {
   }
 
   private static Snapshot snapshot(EngineConfig config) throws IOException {
-    // Staged launchers are shells whose number the refill races decide: counted apart.
+    // Staged launchers, waiting for their record, are as many as the refill races decide: counted
+    // apart. Once it has its record, a launcher has become bwrap.
     long launchers =
         ProcessHandle.current()
             .descendants()
-            .filter(p -> p.info().commandLine().orElse("").contains("IFS= read -r line"))
+            .filter(p -> p.info().command().orElse("").endsWith("/bulwark-launch"))
             .count();
     long sandboxProcesses = ProcessHandle.current().descendants().count() - launchers;
     long runDirs;
