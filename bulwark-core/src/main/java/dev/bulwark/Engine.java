@@ -122,7 +122,18 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalArgumentException when the language is unknown
    */
   public ExecutionResult execute(ExecutionRequest request) {
-    return prepare(request, ExecutionListener.NONE).run();
+    return execute(request, ExecutionListener.NONE);
+  }
+
+  /**
+   * Runs the request on the calling thread; {@code listener} hears its findings and output as they
+   * come. A listener that throws from {@link ExecutionListener#findings} stops the program before
+   * it runs (the result is a {@link Status#SANDBOX_ERROR}).
+   *
+   * @throws IllegalArgumentException when the language is unknown
+   */
+  public ExecutionResult execute(ExecutionRequest request, ExecutionListener listener) {
+    return prepare(request, listener).run();
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
+import dev.bulwark.ExecutionListener;
 import dev.bulwark.ExecutionRequest;
 import dev.bulwark.ExecutionResult;
+import dev.bulwark.Finding;
 import dev.bulwark.Json;
 import dev.bulwark.Status;
 import dev.bulwark.audit.Anomalies;
@@ -10,8 +12,11 @@ import dev.bulwark.audit.AuditLog;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.tenant.ApiKeys;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One execution for a caller, the same way from every door (the API, agent runs, MCP): admitted
@@ -50,6 +55,7 @@ final class Executions {
     private final ApiKeys.Caller caller;
     private final Admission.Permit permit;
     private final RuntimeDescriptor runtime;
+    private volatile boolean recorded; // set by the thread that wrote the accepted record
     private ExecutionResult result;
 
     private Run(ApiKeys.Caller caller, Admission.Permit permit, RuntimeDescriptor runtime) {
@@ -60,6 +66,23 @@ final class Executions {
 
     String id() {
       return id;
+    }
+
+    /** Writes the accepted record; the program must not run before it is written. */
+    private void record(String client, ExecutionRequest request) {
+      audit.accepted(
+          new AuditLog.Accepted(
+              id,
+              caller.tenant(),
+              caller.keyId(),
+              client,
+              runtime.name(),
+              engine.runtimes().info(runtime).version(),
+              request.code(),
+              request.policy().name(),
+              request.limits()));
+      recorded = true;
+      metrics.started();
     }
 
     /** Records the result; the body the API answers: the result and its {@code id}. */
@@ -73,6 +96,10 @@ final class Executions {
 
     @Override
     public void close() {
+      if (!recorded) { // the accepted record could not be written: nothing ran, nothing to complete
+        permit.close();
+        return;
+      }
       try {
         ExecutionResult r =
             result != null
@@ -104,33 +131,60 @@ final class Executions {
    * @throws ApiError 429 when the tenant or the machine has no room
    */
   Run begin(ApiKeys.Caller caller, String client, ExecutionRequest request) {
+    Run run = admit(caller, request);
+    try {
+      run.record(client, request);
+      return run;
+    } catch (RuntimeException e) {
+      run.close();
+      throw e;
+    }
+  }
+
+  private Run admit(ApiKeys.Caller caller, ExecutionRequest request) {
     Admission.Permit permit = admission.admit(caller.tenant());
     try {
-      RuntimeDescriptor runtime = engine.runtimes().find(request.language()).orElseThrow();
-      Run run = new Run(caller, permit, runtime);
-      audit.accepted(
-          new AuditLog.Accepted(
-              run.id(),
-              caller.tenant(),
-              caller.keyId(),
-              client,
-              runtime.name(),
-              engine.runtimes().info(runtime).version(),
-              request.code(),
-              request.policy().name(),
-              request.limits()));
-      metrics.started();
-      return run;
+      return new Run(caller, permit, engine.runtimes().find(request.language()).orElseThrow());
     } catch (RuntimeException e) {
       permit.close();
       throw e;
     }
   }
 
-  /** Runs the request to its end: the API's body, the result and its {@code id}. */
+  /**
+   * Runs the request to its end: the API's body, the result and its {@code id}. The accepted record
+   * is written while the sandbox gets the program and its runner parses it: the engine tells the
+   * findings just before the program may run, and that waits for the record.
+   */
   Map<String, Object> run(ApiKeys.Caller caller, String client, ExecutionRequest request) {
-    try (Run run = begin(caller, client, request)) {
-      return run.finished(engine.execute(request));
+    try (Run run = admit(caller, request)) {
+      CompletableFuture<Void> recorded = new CompletableFuture<>();
+      Thread.ofVirtual()
+          .name("bulwark-accepted")
+          .start(() -> {
+            try {
+              run.record(client, request);
+              recorded.complete(null);
+            } catch (RuntimeException | Error e) {
+              recorded.completeExceptionally(e);
+            }
+          });
+      ExecutionListener afterTheRecord =
+          new ExecutionListener() {
+            @Override
+            public void findings(List<Finding> findings) {
+              recorded.join(); // throws when the record failed: the program does not run
+            }
+          };
+      try {
+        ExecutionResult result = engine.execute(request, afterTheRecord);
+        recorded.join();
+        return run.finished(result);
+      } catch (CompletionException e) { // the record failed: the store's error, as begin's
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      } finally {
+        recorded.exceptionally(e -> null).join(); // close() completes the record if it exists
+      }
     }
   }
 

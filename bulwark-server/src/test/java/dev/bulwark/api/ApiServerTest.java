@@ -310,6 +310,39 @@ class ApiServerTest {
   }
 
   @Test
+  void theProgramRunsOnlyOnceItsAcceptedRecordIsWritten() throws Exception {
+    // The server writes the accepted record while the runner parses the program. Another
+    // connection holds the database's write lock for a while: the record waits for it, and so must
+    // the program. It prints the time it ran; the host notes when the lock went.
+    long released;
+    CompletableFuture<Reply> reply;
+    try (java.sql.Connection lock =
+            java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + data.resolve(Store.FILE).toAbsolutePath());
+        java.sql.Statement st = lock.createStatement()) {
+      st.execute("BEGIN EXCLUSIVE");
+      reply =
+          CompletableFuture.supplyAsync(() -> {
+            try {
+              return post(
+                  "/v1/executions",
+                  "{\"language\": \"python\", \"code\": \"import time; print(repr(time.time()))\"}");
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      Thread.sleep(1500);
+      released = System.currentTimeMillis();
+      st.execute("COMMIT");
+    }
+    Reply r = reply.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+    assertThat(r.body().get("status").asString()).isEqualTo("OK");
+    double ranAtMillis = Double.parseDouble(r.body().get("stdout").asString().strip()) * 1000;
+    assertThat(ranAtMillis).isGreaterThanOrEqualTo(released);
+  }
+
+  @Test
   void theAuditLogFiltersByStatusAndTime() throws Exception {
     String before = java.time.Instant.now().minusSeconds(1).toString();
     post(
