@@ -63,6 +63,43 @@ class BenignWorkloadsTest {
   }
 
   @Test
+  void aJavaScriptProgramEndsAsNodeEndsIt() {
+    // The runner ends its streams once node has run the exit listeners: nothing may come after.
+    String timersAndExitListeners =
+        """
+        process.on('exit', (code) => console.log('exit listener', code));
+        setTimeout(() => console.log('timer'), 100);
+        console.log('start');
+        process.exitCode = 3;
+        """;
+    ExecutionResult r = run("javascript", timersAndExitListeners);
+    assertThat(r.stdout()).isEqualTo("start\ntimer\nexit listener 3\n");
+    assertThat(r.exitCode()).isEqualTo(3);
+
+    // node emits 'exit' before it prints an uncaught error: the error must still arrive whole.
+    ExecutionResult thrown = run("javascript", "console.log('before'); throw new Error('boom');");
+    assertThat(thrown.exitCode()).isEqualTo(1);
+    assertThat(thrown.stdout()).isEqualTo("before\n");
+    assertThat(thrown.stderr()).contains("Error: boom").contains("Node.js v");
+    ExecutionResult rejected = run("javascript", "Promise.reject(new Error('refused'));");
+    assertThat(rejected.exitCode()).isEqualTo(1);
+    assertThat(rejected.stderr()).contains("Error: refused").contains("Node.js v");
+
+    // A program that emits 'exit' itself has not ended.
+    ExecutionResult emitted =
+        run(
+            "javascript",
+            "process.emit('exit', 0); console.log('still running'); process.exit(300);");
+    assertThat(emitted.stdout()).isEqualTo("still running\n");
+    assertThat(emitted.exitCode()).isEqualTo(300 & 0xFF);
+
+    // More than a pipe holds: node's stdout is non-blocking by then, and the end frame waits.
+    ExecutionResult big = run("javascript", "console.log('x'.repeat(300000));");
+    assertThat(big.stdout()).hasSize(300001);
+    assertThat(big.exitCode()).isZero();
+  }
+
+  @Test
   void pythonThreadsSubprocessSqliteJsonAndMultiprocessingWork() {
     String code =
         """
