@@ -191,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
         + " mount namespaces, two seccomp filters, its own cgroup with memory, pids and CPU limits, a"
         + " leased uid), runs Debian's python3 in it (its runner parses the code first and the"
         + " `standard` policy judges it before it runs), and tears everything down. *Staged* means the"
-        + " engine had already started an idle launcher shell inside the run's fresh cgroup before the"
+        + " engine had already started an idle launcher inside the run's fresh cgroup before the"
         + " request came (`EngineConfig.stagedLaunchers`, default 2): joining a cgroup v1 hierarchy"
         + " waits for an RCU grace period, about 10 ms on this machine. *Fully cold* creates and joins"
         + " the cgroup on the request path.\n\n"

@@ -88,28 +88,24 @@ class BwrapCommandTest {
 
   @Test
   void withoutAUidToDropTheRecordSaysSo() {
-    byte[] record =
-        BwrapCommand.launchRecord(
-            Profiles.STRICT,
-            java.util.OptionalLong.empty(),
-            Path.of("/a.bpf"),
-            Path.of("/g.bpf"),
-            Path.of("/s.json"),
-            List.of("/usr/bin/bwrap"));
+    byte[] record = recordWithoutUid(List.of("/usr/bin/bwrap"));
     assertThat(new String(record, java.nio.charset.StandardCharsets.UTF_8).split("\0")[4])
         .isEqualTo("-");
   }
 
   @Test
   void aNulCannotSplitAnArgumentInTwo() {
-    assertThatThrownBy(() ->
-            BwrapCommand.launchRecord(
-                Profiles.STRICT,
-                java.util.OptionalLong.empty(),
-                Path.of("/a.bpf"),
-                Path.of("/g.bpf"),
-                Path.of("/s.json"),
-                List.of("/usr/bin/bwrap", "--chdir", "/work\0/etc")))
+    assertThatThrownBy(() -> recordWithoutUid(List.of("/usr/bin/bwrap", "--chdir", "/work\0/etc")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static byte[] recordWithoutUid(List<String> command) {
+    return BwrapCommand.launchRecord(
+        Profiles.STRICT,
+        java.util.OptionalLong.empty(),
+        Path.of("/a.bpf"),
+        Path.of("/g.bpf"),
+        Path.of("/s.json"),
+        command);
   }
 }

@@ -91,21 +91,13 @@ class LauncherTest {
           .contains("NoNewPrivs:\t1");
 
       String limits = Files.readString(proc.resolve("limits"));
+      long fileSize = Profiles.STRICT.fileSizeBytes();
+      long openFiles = Profiles.STRICT.openFiles();
       assertThat(limits)
-          .containsPattern("Max cpu time +10 +11 +seconds")
-          .containsPattern(
-              "Max file size +"
-                  + Profiles.STRICT.fileSizeBytes()
-                  + " +"
-                  + Profiles.STRICT.fileSizeBytes()
-                  + " +bytes")
-          .containsPattern(
-              "Max open files +"
-                  + Profiles.STRICT.openFiles()
-                  + " +"
-                  + Profiles.STRICT.openFiles()
-                  + " +files")
-          .containsPattern("Max core file size +0 +0 +bytes");
+          .containsPattern(limit("cpu time", 10, 11, "seconds"))
+          .containsPattern(limit("file size", fileSize, fileSize, "bytes"))
+          .containsPattern(limit("open files", openFiles, openFiles, "files"))
+          .containsPattern(limit("core file size", 0, 0, "bytes"));
 
       try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
         assertThat(fds.map(f -> f.getFileName().toString()))
@@ -166,6 +158,11 @@ class LauncherTest {
     assertThat(refused("12345678901234567890\n".getBytes(StandardCharsets.US_ASCII)))
         .contains("length");
     assertThat(marker).doesNotExist();
+  }
+
+  /** A line of /proc/PID/limits: soft and hard value. */
+  private static String limit(String name, long soft, long hard, String unit) {
+    return "Max " + name + " +" + soft + " +" + hard + " +" + unit;
   }
 
   /** Sends a record that must be refused: exit status 126; returns what it said on stderr. */
