@@ -26,9 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * Thread-safe; each {@link Handle#run} builds and destroys its own sandbox.
  */
 public final class SandboxHost implements AutoCloseable {
-  /** The launcher binary, a resource next to this class (built from src/main/c). */
-  private static final String LAUNCHER = "bulwark-launch";
-
   /** How long the work after a run waits: see {@link #afterRun}. */
   private static final java.time.Duration AFTER_RUN_DELAY = java.time.Duration.ofMillis(5);
 
@@ -74,7 +71,7 @@ public final class SandboxHost implements AutoCloseable {
     this.staged =
         new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, config.stagedLaunchers()));
     Path dir = state.engineDir();
-    this.launcherBinary = writeLauncher(dir.resolve(LAUNCHER));
+    this.launcherBinary = LauncherImage.link(dir.resolve(LauncherImage.RESOURCE));
     this.egress = new dev.bulwark.egress.EgressProxy(config.egress());
     java.util.Optional<String> ca = egress.caPem();
     this.staticFiles =
@@ -116,7 +113,7 @@ public final class SandboxHost implements AutoCloseable {
       problems.add(
           "bubblewrap is not installed at " + config.bwrap() + ": apt-get install bubblewrap");
     }
-    if (SandboxHost.class.getResource(LAUNCHER) == null) {
+    if (!LauncherImage.built()) {
       problems.add(
           "the sandbox launcher was not built with bulwark-core (its build compiles"
               + " src/main/c/bulwark-launch.c): apt-get install gcc libc6-dev, then rebuild");
@@ -464,18 +461,6 @@ public final class SandboxHost implements AutoCloseable {
   }
 
   /** The runners of the built-in runtimes, readable by the sandbox uids, bound one per run. */
-  /** Copies the launcher out of the class path; it runs as the engine's user, for no one else. */
-  private static Path writeLauncher(Path file) {
-    try (java.io.InputStream in = SandboxHost.class.getResourceAsStream(LAUNCHER)) {
-      Files.copy(java.util.Objects.requireNonNull(in, "the launcher"), file);
-      Files.setPosixFilePermissions(
-          file, java.nio.file.attribute.PosixFilePermissions.fromString("r-x------"));
-      return file;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   private static Path writeRunners(Path dir, Runtimes runtimes) {
     try {
       Files.createDirectory(dir);

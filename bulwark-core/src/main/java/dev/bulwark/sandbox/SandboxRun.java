@@ -70,7 +70,15 @@ final class SandboxRun {
       }
       if (sandbox == null) {
         sandbox = Sandbox.prepare(host, runtime, request.limits());
-        sandbox.handOff(request.code(), request.policy().networkAllow());
+        try {
+          sandbox.handOff(request.code(), request.policy().networkAllow());
+        } catch (IOException diedAtStart) {
+          if (sandbox.process() == null) {
+            throw diedAtStart;
+          }
+          // The sandbox ended before it could take its program (a bwrap that cannot build it):
+          // supervision reads why, as for a sandbox that ends later.
+        }
       }
       return supervise(sandbox);
     } catch (IOException | RuntimeException e) {

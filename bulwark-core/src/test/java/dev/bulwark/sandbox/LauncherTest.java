@@ -1,6 +1,7 @@
 package dev.bulwark.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.HostUser;
@@ -165,9 +166,41 @@ class LauncherTest {
     return "Max " + name + " +" + soft + " +" + hard + " +" + unit;
   }
 
+  @Test
+  void theLauncherStartsFromAStateDirectoryMountedNoexec() throws Exception {
+    // Debian and Ubuntu mount /run noexec; root's state directory is /run/bulwark.
+    assumeTrue(HostUser.isRoot(), "mounting a tmpfs needs root");
+    Path mount = Files.createDirectory(dir.resolve("noexec"));
+    runToSuccess("/bin/mount", "-t", "tmpfs", "-o", "noexec,size=4m", "tmpfs", mount.toString());
+    try {
+      Path copy = mount.resolve("copy");
+      Files.copy(launcher(), copy);
+      Files.setPosixFilePermissions(
+          copy, java.nio.file.attribute.PosixFilePermissions.fromString("r-x------"));
+      assertThatThrownBy(() -> start(List.of(copy.toString())))
+          .as("a copy on this mount cannot run")
+          .hasMessageContaining("Permission denied");
+
+      Path link = LauncherImage.link(mount.resolve(LauncherImage.RESOURCE));
+      // It runs: it is the launcher that refuses an empty record.
+      assertThat(refused(start(List.of(link.toString())), new byte[0])).contains("ended early");
+    } finally {
+      runToSuccess("/bin/umount", mount.toString());
+    }
+  }
+
+  private static void runToSuccess(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+  }
+
   /** Sends a record that must be refused: exit status 126; returns what it said on stderr. */
   private String refused(byte[] record) throws Exception {
-    Process p = start();
+    return refused(start(), record);
+  }
+
+  private static String refused(Process p, byte[] record) throws Exception {
     send(p, record);
     p.getOutputStream().close();
     assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();

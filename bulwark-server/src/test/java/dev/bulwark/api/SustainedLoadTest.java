@@ -120,7 +120,7 @@ class SustainedLoadTest {
     long launchers =
         ProcessHandle.current()
             .descendants()
-            .filter(p -> p.info().command().orElse("").endsWith("/bulwark-launch"))
+            .filter(p -> p.info().command().orElse("").contains("bulwark-launch"))
             .count();
     long sandboxProcesses = ProcessHandle.current().descendants().count() - launchers;
     long runDirs;
