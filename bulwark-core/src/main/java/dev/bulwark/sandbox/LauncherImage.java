@@ -59,98 +59,71 @@ final class LauncherImage {
       try (InputStream in = LauncherImage.class.getResourceAsStream(RESOURCE)) {
         binary = Objects.requireNonNull(in, "the launcher was not built").readAllBytes();
       }
-      int fd = memfd();
-      // The descriptor is this JVM's own (close-on-exec); writing reopens it through /proc.
-      Files.write(Path.of("/proc/self/fd/" + fd), binary);
-      seal(fd);
-      // Kept open read-only: older kernels refuse to exec a file open for writing (ETXTBSY).
-      int readOnly = reopenReadOnly(fd);
-      image = Path.of("/proc/" + ProcessHandle.current().pid() + "/fd/" + readOnly);
+      try (Arena arena = Arena.ofConfined()) {
+        int fd =
+            libc(
+                arena,
+                "memfd_create",
+                2,
+                arena.allocateFrom(RESOURCE),
+                MFD_CLOEXEC | MFD_ALLOW_SEALING);
+        // The descriptor is this JVM's own (close-on-exec); writing reopens it through /proc.
+        Files.write(Path.of("/proc/self/fd/" + fd), binary);
+        libc(
+            arena,
+            "fcntl",
+            2,
+            fd,
+            F_ADD_SEALS,
+            F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+        // Kept open read-only: older kernels refuse to exec a file open for writing (ETXTBSY).
+        int readOnly =
+            libc(arena, "open", 2, arena.allocateFrom("/proc/self/fd/" + fd), O_RDONLY | O_CLOEXEC);
+        libc(arena, "close", 1, fd);
+        image = Path.of("/proc/" + ProcessHandle.current().pid() + "/fd/" + readOnly);
+      }
     }
     return image;
   }
 
-  private static int memfd() throws IOException {
+  /**
+   * Calls a libc function that takes pointers and ints, the first {@code fixed} of them before any
+   * variadic ones ({@code open}, {@code fcntl}), and returns an int: -1 and errno on failure.
+   */
+  private static int libc(Arena arena, String name, int fixed, Object... args) throws IOException {
     Linker linker = Linker.nativeLinker();
-    MethodHandle memfdCreate =
-        linker.downcallHandle(
-            linker.defaultLookup().find("memfd_create").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT),
-            Linker.Option.captureCallState("errno"));
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
-      int fd =
-          (int)
-              memfdCreate.invokeExact(
-                  state, arena.allocateFrom(RESOURCE), MFD_CLOEXEC | MFD_ALLOW_SEALING);
-      if (fd < 0) {
-        throw new IOException("memfd_create failed: errno " + errno(state));
-      }
-      return fd;
-    } catch (IOException | RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
+    MemoryLayout[] layouts = new MemoryLayout[args.length];
+    for (int i = 0; i < args.length; i++) {
+      layouts[i] = args[i] instanceof MemorySegment ? ADDRESS : JAVA_INT;
     }
-  }
-
-  private static void seal(int fd) throws IOException {
-    Linker linker = Linker.nativeLinker();
-    MethodHandle fcntl =
+    Linker.Option[] options =
+        fixed < args.length
+            ? new Linker.Option[] {
+              Linker.Option.firstVariadicArg(fixed), Linker.Option.captureCallState("errno")
+            }
+            : new Linker.Option[] {Linker.Option.captureCallState("errno")};
+    MethodHandle function =
         linker.downcallHandle(
-            linker.defaultLookup().find("fcntl").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
-            Linker.Option.firstVariadicArg(2),
-            Linker.Option.captureCallState("errno"));
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
-      int seals = F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL;
-      if ((int) fcntl.invokeExact(state, fd, F_ADD_SEALS, seals) != 0) {
-        throw new IOException("cannot seal the launcher's memfd: errno " + errno(state));
-      }
-    } catch (IOException | RuntimeException | Error e) {
-      throw e;
+            linker.defaultLookup().find(name).orElseThrow(),
+            FunctionDescriptor.of(JAVA_INT, layouts),
+            options);
+    MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
+    Object[] withState = new Object[args.length + 1];
+    withState[0] = state;
+    System.arraycopy(args, 0, withState, 1, args.length);
+    int result;
+    try {
+      result = (int) function.invokeWithArguments(withState);
     } catch (Throwable e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("cannot call " + name, e);
     }
-  }
-
-  private static int reopenReadOnly(int fd) throws IOException {
-    Linker linker = Linker.nativeLinker();
-    MethodHandle open =
-        linker.downcallHandle(
-            linker.defaultLookup().find("open").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT),
-            Linker.Option.captureCallState("errno"));
-    MethodHandle close =
-        linker.downcallHandle(
-            linker.defaultLookup().find("close").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
-      int readOnly =
-          (int)
-              open.invokeExact(
-                  state, arena.allocateFrom("/proc/self/fd/" + fd), O_RDONLY | O_CLOEXEC);
-      if (readOnly < 0) {
-        throw new IOException("cannot reopen the launcher's memfd: errno " + errno(state));
-      }
-      int closed = (int) close.invokeExact(fd);
-      if (closed != 0) {
-        throw new IOException("cannot close the launcher's writable memfd");
-      }
-      return readOnly;
-    } catch (IOException | RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
+    if (result < 0) {
+      VarHandle errno =
+          Linker.Option.captureStateLayout()
+              .varHandle(MemoryLayout.PathElement.groupElement("errno"));
+      throw new IOException(
+          name + " failed for the sandbox launcher: errno " + (int) errno.get(state, 0L));
     }
-  }
-
-  private static int errno(MemorySegment state) {
-    VarHandle errno =
-        Linker.Option.captureStateLayout()
-            .varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    return (int) errno.get(state, 0L);
+    return result;
   }
 }
