@@ -30,7 +30,8 @@ final class LauncherImage {
   static final String RESOURCE = "bulwark-launch";
 
   // <linux/memfd.h> and <fcntl.h>, x86_64 and aarch64 alike
-  private static final int MFD_CLOEXEC = 1, MFD_ALLOW_SEALING = 2;
+  private static final int MFD_CLOEXEC = 1, MFD_ALLOW_SEALING = 2, MFD_EXEC = 0x10;
+  private static final int EINVAL = 22;
   private static final int F_ADD_SEALS = 1033;
   private static final int F_SEAL_SEAL = 1, F_SEAL_SHRINK = 2, F_SEAL_GROW = 4, F_SEAL_WRITE = 8;
   private static final int O_RDONLY = 0, O_CLOEXEC = 02000000;
@@ -60,13 +61,7 @@ final class LauncherImage {
         binary = Objects.requireNonNull(in, "the launcher was not built").readAllBytes();
       }
       try (Arena arena = Arena.ofConfined()) {
-        int fd =
-            libc(
-                arena,
-                "memfd_create",
-                2,
-                arena.allocateFrom(RESOURCE),
-                MFD_CLOEXEC | MFD_ALLOW_SEALING);
+        int fd = memfd(arena);
         // The descriptor is this JVM's own (close-on-exec); writing reopens it through /proc.
         Files.write(Path.of("/proc/self/fd/" + fd), binary);
         libc(
@@ -84,6 +79,33 @@ final class LauncherImage {
       }
     }
     return image;
+  }
+
+  /**
+   * An executable memfd. Since Linux 6.3 a memfd may be created not executable, and vm.memfd_noexec
+   * can make that the default: ask for MFD_EXEC, which older kernels do not know.
+   */
+  private static int memfd(Arena arena) throws IOException {
+    MemorySegment name = arena.allocateFrom(RESOURCE);
+    try {
+      return libc(arena, "memfd_create", 2, name, MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_EXEC);
+    } catch (Errno e) {
+      if (e.number != EINVAL) {
+        throw e; // EACCES: vm.memfd_noexec=2 forbids executable memfds on this host
+      }
+      return libc(arena, "memfd_create", 2, name, MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    }
+  }
+
+  /** A failed libc call and its errno. */
+  private static final class Errno extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int number;
+
+    Errno(String call, int number) {
+      super(call + " failed for the sandbox launcher: errno " + number);
+      this.number = number;
+    }
   }
 
   /**
@@ -121,8 +143,7 @@ final class LauncherImage {
       VarHandle errno =
           Linker.Option.captureStateLayout()
               .varHandle(MemoryLayout.PathElement.groupElement("errno"));
-      throw new IOException(
-          name + " failed for the sandbox launcher: errno " + (int) errno.get(state, 0L));
+      throw new Errno(name, (int) errno.get(state, 0L));
     }
     return result;
   }
