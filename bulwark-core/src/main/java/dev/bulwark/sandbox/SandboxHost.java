@@ -253,7 +253,7 @@ public final class SandboxHost implements AutoCloseable {
     for (StagedLauncher l; (l = staged.poll()) != null; ) {
       l.discard();
     }
-    while (!retiring.isEmpty()) { // the work after a run adds the retirement of its sandbox
+    while (!retiring.isEmpty()) { // a run ending meanwhile may still add its work
       for (Thread t : retiring) {
         try {
           t.join();
@@ -360,15 +360,19 @@ public final class SandboxHost implements AutoCloseable {
     inBackground(
         "bulwark-after-run",
         () -> {
+          boolean interrupted = false;
           try {
             Thread.sleep(AFTER_RUN_DELAY);
           } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          if (used != null) {
-            retire(used);
+            interrupted = true; // restored once the sandbox is gone: its teardown waits for exits
           }
           refillLater();
+          if (used != null) {
+            used.close(); // this thread is already one that close() waits for
+          }
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
         });
   }
 
