@@ -343,7 +343,7 @@ function writeAll(fd, bytes) {
       off += fs.writeSync(fd, buffer, off);
     } catch (e) {
       if (e.code !== 'EAGAIN') throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      pause(1);
     }
   }
 }
@@ -393,6 +393,11 @@ function isFinalExit() {
   }
 }
 
+/** Sleeps the thread: fds 0-2 may be non-blocking, and the runner reads and writes them in turn. */
+function pause(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /** One line from fd 0, byte by byte, so that nothing of the program's stdin is consumed. */
 function readLine() {
   const one = Buffer.alloc(1);
@@ -402,7 +407,7 @@ function readLine() {
     try {
       n = fs.readSync(0, one, 0, 1, null);
     } catch (e) {
-      if (e.code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); continue; }
+      if (e.code === 'EAGAIN') { pause(5); continue; }
       if (e.code === 'EOF') break;
       throw e;
     }
