@@ -230,6 +230,7 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     app.stop();
     mcp.close();
+    keys.close();
     closeQuietly(lock);
   }
 

@@ -29,7 +29,7 @@ public final class Store implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:sqlite:" + db.toAbsolutePath());
     config.setPoolName("bulwark-store");
-    config.setMaximumPoolSize(4);
+    config.setMaximumPoolSize(5); // one of them kept by the server's key check (ApiKeys)
     // Pragmas of every connection: readers never block the writer, foreign keys are enforced,
     // and a writer waits for another instead of failing at once.
     config.addDataSourceProperty("journal_mode", "WAL");

@@ -5,11 +5,17 @@ import dev.bulwark.store.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -20,13 +26,22 @@ import javax.sql.DataSource;
  * SHA-256, which is enough for a random 256-bit secret (no password to stretch), and compares in
  * constant time.
  */
-public final class ApiKeys {
+public final class ApiKeys implements AutoCloseable {
   private static final Pattern TOKEN = Pattern.compile("bwk_([a-z2-7]{16})\\.([A-Za-z0-9_-]{43})");
   private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final DataSource db;
   private final Tenants tenants;
+
+  /** A key's row as read at an auth generation. */
+  private record Verified(Tenant tenant, String secretSha256, long generation) {}
+
+  /** Keys that authenticated, by id: at most one entry per key in the store. */
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  private Connection generationConnection; // guarded by this, as is the statement
+  private PreparedStatement generationQuery;
 
   public ApiKeys(DataSource db) {
     this.db = db;
@@ -108,27 +123,81 @@ public final class ApiKeys {
     }
   }
 
-  /** The caller a token speaks for: empty for a malformed, unknown, wrong or revoked key. */
+  /**
+   * The caller a token speaks for: empty for a malformed, unknown, wrong or revoked key.
+   *
+   * <p>A key verified once is remembered with the store's auth generation, which migration V6's
+   * triggers move on every change to a key or a tenant, from any process: each call reads that one
+   * counter instead of the key's row, and reads the row again once it has moved.
+   */
   public Optional<Caller> authenticate(String token) {
     Matcher m = token == null ? null : TOKEN.matcher(token);
     if (m == null || !m.matches()) {
       return Optional.empty();
     }
-    record Stored(Tenant tenant, String secretSha256) {}
+    String id = m.group(1);
+    long generation = generation();
+    Verified known = verified.get(id);
+    if (known == null || known.generation() != generation) {
+      // Read after the generation: a change committed in between moves it again for the next call.
+      known = stored(id, generation).orElse(null);
+      if (known == null) {
+        verified.remove(id);
+        return Optional.empty();
+      }
+      verified.put(id, known);
+    }
+    boolean secretMatches =
+        MessageDigest.isEqual(
+            known.secretSha256().getBytes(StandardCharsets.US_ASCII),
+            Hashing.sha256Hex(m.group(2)).getBytes(StandardCharsets.US_ASCII));
+    return secretMatches ? Optional.of(new Caller(known.tenant(), id)) : Optional.empty();
+  }
+
+  private Optional<Verified> stored(String id, long generation) {
     return Sql.select(
             db,
             "the key",
             "SELECT t.*, k.secret_sha256 FROM api_key k JOIN tenant t ON t.id = k.tenant_id"
                 + " WHERE k.id = ? AND k.revoked_at IS NULL",
-            List.of(m.group(1)),
-            r -> new Stored(Tenants.read(r), r.getString("secret_sha256")))
+            List.of(id),
+            r -> new Verified(Tenants.read(r), r.getString("secret_sha256"), generation))
         .stream()
-        .findFirst()
-        .filter(k ->
-            MessageDigest.isEqual(
-                k.secretSha256().getBytes(StandardCharsets.US_ASCII),
-                Hashing.sha256Hex(m.group(2)).getBytes(StandardCharsets.US_ASCII)))
-        .map(k -> new Caller(k.tenant(), m.group(1)));
+        .findFirst();
+  }
+
+  /**
+   * The store's auth generation, through one connection and statement kept for it: a pooled
+   * connection and a fresh statement cost twice as much per request.
+   */
+  private synchronized long generation() {
+    try {
+      if (generationQuery == null) {
+        generationConnection = db.getConnection();
+        generationQuery = generationConnection.prepareStatement("SELECT n FROM auth_generation");
+      }
+      try (ResultSet r = generationQuery.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    } catch (SQLException e) {
+      close(); // the next call opens them again
+      throw new IllegalStateException("cannot read the key: " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns the connection kept for {@link #authenticate} to its pool. */
+  @Override
+  public synchronized void close() {
+    if (generationConnection != null) {
+      try {
+        generationConnection.close(); // closes its statement too
+      } catch (SQLException e) {
+        // the pool replaces a connection that fails
+      }
+    }
+    generationConnection = null;
+    generationQuery = null;
   }
 
   private static String randomId() {

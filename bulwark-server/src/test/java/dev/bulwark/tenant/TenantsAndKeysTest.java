@@ -33,6 +33,7 @@ class TenantsAndKeysTest {
 
   @AfterEach
   void close() {
+    keys.close();
     store.close();
   }
 
@@ -93,11 +94,38 @@ class TenantsAndKeysTest {
   }
 
   @Test
+  void aRememberedKeyHearsOfChangesMadeByAnotherProcess() throws Exception {
+    tenants.create("acme", "standard", "default", 4, 60, false, 0);
+    String revokedByTheCli = keys.issue("acme", "").token();
+    String revokedByHand = keys.issue("acme", "").token();
+    assertThat(keys.authenticate(revokedByTheCli)).isPresent();
+    assertThat(keys.authenticate(revokedByHand).orElseThrow().tenant().concurrency()).isEqualTo(4);
+
+    // Another store on the same directory: its own pool and connections, as the CLI's would be.
+    try (Store other = Store.open(data);
+        Connection c = other.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      new ApiKeys(other.dataSource()).revoke(revokedByTheCli.substring(4, 20));
+      assertThat(keys.authenticate(revokedByTheCli)).isEmpty();
+
+      s.executeUpdate("UPDATE tenant SET concurrency = 1 WHERE name = 'acme'");
+      assertThat(keys.authenticate(revokedByHand).orElseThrow().tenant().concurrency())
+          .isEqualTo(1);
+      s.executeUpdate(
+          "UPDATE api_key SET revoked_at = '2026-12-02T00:00:00Z' WHERE id = '"
+              + revokedByHand.substring(4, 20)
+              + "'");
+      assertThat(keys.authenticate(revokedByHand)).isEmpty();
+    }
+  }
+
+  @Test
   void wrongMalformedAndForeignKeysAreRefused() {
     tenants.create("acme", "standard", "default", 4, 60, false, 0);
     String token = keys.issue("acme", "").token();
     String id = token.substring(4, 20);
     String otherSecret = keys.issue("acme", "").token().substring(21);
+    assertThat(keys.authenticate(token)).isPresent(); // remembered now: a wrong secret still fails
     for (String bad :
         new String[] {
           null,
