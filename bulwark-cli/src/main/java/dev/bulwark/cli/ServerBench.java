@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,8 +62,10 @@ final class ServerBench implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "20",
-      description = "Unmeasured requests first (default: ${DEFAULT-VALUE}).")
+      defaultValue = "1500",
+      description =
+          "Unmeasured requests first, from --clients clients at once: a server that has run a"
+              + " while has compiled its request path (default: ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(
@@ -84,9 +88,8 @@ final class ServerBench implements Callable<Integer> {
     }
     long gapMillis = dev.bulwark.Units.parseDuration(gap).toMillis();
     poolCounts(); // a wrong --url or --key fails here, before any measurement
-    for (int i = 0; i < warmup; i++) {
-      send();
-    }
+    concurrently(warmup, () -> new Exchange(URI.create(url), key, PRINT_1), ServerBench::send);
+    Exchange http = new Exchange(URI.create(url), key, PRINT_1);
     long[] sequential = new long[requests];
     long[] cold = new long[requests];
     long[] bare = new long[requests];
@@ -94,10 +97,11 @@ final class ServerBench implements Callable<Integer> {
     PoolCounts beforeSequential = poolCounts();
     for (int i = 0; i < requests; i++) {
       long t = System.nanoTime();
-      errors += send() ? 0 : 1;
+      errors += send(http) ? 0 : 1;
       sequential[i] = System.nanoTime() - t;
       Thread.sleep(gapMillis);
     }
+    http.close();
     PoolCounts sequentialPool = poolCounts().minus(beforeSequential);
     // Apart from the requests: an engine's cold runs in this JVM (its threads, its JIT) slowed the
     // request that followed each of them by several milliseconds, even 300 ms later.
@@ -109,8 +113,10 @@ final class ServerBench implements Callable<Integer> {
         Thread.sleep(gapMillis);
       }
     }
-    Throughput served = concurrently(() -> send());
-    Throughput bareRate = concurrently(() -> BenchCommand.timeBare() > 0);
+    Throughput served =
+        concurrently(
+            requests, () -> new Exchange(URI.create(url), key, PRINT_1), ServerBench::send);
+    Throughput bareRate = concurrently(requests, () -> null, none -> BenchCommand.timeBare() > 0);
     PoolCounts concurrentPool = poolCounts().minus(beforeSequential).minus(sequentialPool);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
@@ -137,24 +143,35 @@ final class ServerBench implements Callable<Integer> {
 
   private record Throughput(double perSecond, int failures) {}
 
-  /** Runs {@code task} --requests times from --clients threads at once; false is a failure. */
-  private Throughput concurrently(Callable<Boolean> task) throws Exception {
+  /** One request of a client; false is a failure. */
+  private interface Task<C> {
+    boolean run(C client) throws Exception;
+  }
+
+  /**
+   * Runs {@code task} {@code times} times from --clients threads at once, each with its own client
+   * from {@code perClient} (null when it needs none).
+   */
+  private <C extends AutoCloseable> Throughput concurrently(
+      int times, Callable<C> perClient, Task<C> task) throws Exception {
     AtomicInteger failures = new AtomicInteger();
-    AtomicInteger left = new AtomicInteger(requests);
+    AtomicInteger left = new AtomicInteger(times);
     long start = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       for (int c = 0; c < clients; c++) {
         pool.submit(() -> {
-          while (left.getAndDecrement() > 0) {
-            if (!task.call()) {
-              failures.incrementAndGet();
+          try (C client = perClient.call()) {
+            while (left.getAndDecrement() > 0) {
+              if (!task.run(client)) {
+                failures.incrementAndGet();
+              }
             }
           }
           return null;
         });
       }
     }
-    return new Throughput(requests / ((System.nanoTime() - start) / 1e9), failures.get());
+    return new Throughput(times / ((System.nanoTime() - start) / 1e9), failures.get());
   }
 
   private static void row(PrintWriter out, String name, long[] nanos) {
@@ -200,24 +217,16 @@ final class ServerBench implements Callable<Integer> {
   }
 
   /** Posts {@code print(1)}; true when the server answered 200 with status OK. */
-  private boolean send() throws Exception {
-    HttpURLConnection c = open("/v1/executions");
-    c.setRequestMethod("POST");
-    c.setRequestProperty("Content-Type", "application/json");
-    c.setDoOutput(true);
-    c.setFixedLengthStreamingMode(PRINT_1.length);
-    try (OutputStream body = c.getOutputStream()) {
-      body.write(PRINT_1);
+  private static boolean send(Exchange http) {
+    try {
+      Exchange.Answer answer = http.post();
+      return answer.status() == 200 && answer.body().contains("\"status\":\"OK\"");
+    } catch (IOException e) {
+      return false; // counted as an error; the next request connects again
     }
-    String answer = answer(c);
-    return c.getResponseCode() == 200 && answer.contains("\"status\":\"OK\"");
   }
 
-  /**
-   * A request with the key. A blocking client on the calling thread, whose connections the JDK
-   * keeps alive: {@code java.net.http.HttpClient} hands every exchange between its own threads,
-   * which added about 3 ms per request on the 2-core development machine.
-   */
+  /** A request with the key, for the calls that are not measured. */
   private HttpURLConnection open(String path) throws IOException {
     HttpURLConnection c = (HttpURLConnection) URI.create(url + path).toURL().openConnection();
     c.setRequestProperty("Authorization", "Bearer " + key);
@@ -231,6 +240,140 @@ final class ServerBench implements Callable<Integer> {
     InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream();
     try (in) {
       return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The measured requests: one POST, always the same, over one keep-alive HTTP/1.1 connection on
+   * the calling thread, sent in one write, its answer read by its Content-Length or its chunks. The
+   * JDK's clients cost the client's time, not the server's: {@code HttpURLConnection} writes the
+   * headers and the body apart (the server wakes twice) and added 1.5-3 ms per request on the
+   * 2-core development machine, and {@code java.net.http.HttpClient} hands every exchange between
+   * its own threads.
+   */
+  static final class Exchange implements AutoCloseable {
+    /** An answer: its status and its body. */
+    record Answer(int status, String body) {}
+
+    private final String host;
+    private final int port;
+    private final byte[] request;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    Exchange(URI base, String key, byte[] json) {
+      if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+        throw new IllegalArgumentException("--url must be http://HOST[:PORT], not " + base);
+      }
+      if (key.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException("--key must not hold control characters");
+      }
+      this.host = base.getHost();
+      this.port = base.getPort() < 0 ? 80 : base.getPort();
+      String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+      String head =
+          "POST "
+              + path
+              + "/v1/executions HTTP/1.1\r\nHost: "
+              + base.getRawAuthority()
+              + "\r\nAuthorization: Bearer "
+              + key
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + json.length
+              + "\r\n\r\n";
+      byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+      this.request = java.util.Arrays.copyOf(headBytes, headBytes.length + json.length);
+      System.arraycopy(json, 0, request, headBytes.length, json.length);
+    }
+
+    Answer post() throws IOException {
+      try {
+        if (socket == null) {
+          socket = new Socket(host, port);
+          socket.setTcpNoDelay(true);
+          socket.setSoTimeout(60_000); // a print(1) that has not answered in a minute is an error
+          in = new java.io.BufferedInputStream(socket.getInputStream());
+          out = socket.getOutputStream();
+        }
+        out.write(request);
+        out.flush();
+        return read();
+      } catch (IOException | RuntimeException e) {
+        close();
+        throw e instanceof IOException io ? io : new IOException("not an HTTP answer: " + e, e);
+      }
+    }
+
+    private Answer read() throws IOException {
+      String[] statusLine = line().split(" ", 3);
+      if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/1.")) {
+        throw new IOException("not an HTTP answer: " + String.join(" ", statusLine));
+      }
+      long length = -1;
+      boolean chunked = false;
+      boolean closes = false;
+      for (String header = line(); !header.isEmpty(); header = line()) {
+        int colon = header.indexOf(':');
+        String name = header.substring(0, Math.max(colon, 0)).strip().toLowerCase(Locale.ROOT);
+        String value = header.substring(colon + 1).strip();
+        switch (name) {
+          case "content-length" -> length = Long.parseLong(value);
+          case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+          case "connection" -> closes = value.equalsIgnoreCase("close");
+          default -> {}
+        }
+      }
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      if (chunked) {
+        for (int size; (size = Integer.parseInt(line().split(";")[0].strip(), 16)) > 0; line()) {
+          body.write(exactly(size));
+        }
+        while (!line().isEmpty()) {} // the trailer
+      } else if (length >= 0) {
+        body.write(exactly(Math.toIntExact(length)));
+      } else {
+        body.write(in.readAllBytes());
+        closes = true;
+      }
+      if (closes) {
+        close();
+      }
+      return new Answer(Integer.parseInt(statusLine[1]), body.toString(StandardCharsets.UTF_8));
+    }
+
+    private byte[] exactly(int n) throws IOException {
+      byte[] bytes = in.readNBytes(n);
+      if (bytes.length < n) {
+        throw new java.io.EOFException("the server closed the connection mid-answer");
+      }
+      return bytes;
+    }
+
+    /** A header line, without its CRLF. */
+    private String line() throws IOException {
+      StringBuilder line = new StringBuilder();
+      for (int c = in.read(); c != '\n'; c = in.read()) {
+        if (c < 0) {
+          throw new java.io.EOFException("the server closed the connection");
+        }
+        if (c != '\r') {
+          line.append((char) c);
+        }
+      }
+      return line.toString();
+    }
+
+    @Override
+    public void close() {
+      if (socket != null) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // closing anyway
+        }
+      }
+      socket = null;
     }
   }
 }
