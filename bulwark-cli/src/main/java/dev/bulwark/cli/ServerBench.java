@@ -4,6 +4,9 @@ import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.ExecutionRequest;
 import dev.bulwark.Profiles;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +15,7 @@ import java.net.HttpURLConnection;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -283,7 +287,7 @@ final class ServerBench implements Callable<Integer> {
               + json.length
               + "\r\n\r\n";
       byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
-      this.request = java.util.Arrays.copyOf(headBytes, headBytes.length + json.length);
+      this.request = Arrays.copyOf(headBytes, headBytes.length + json.length);
       System.arraycopy(json, 0, request, headBytes.length, json.length);
     }
 
@@ -293,7 +297,7 @@ final class ServerBench implements Callable<Integer> {
           socket = new Socket(host, port);
           socket.setTcpNoDelay(true);
           socket.setSoTimeout(60_000); // a print(1) that has not answered in a minute is an error
-          in = new java.io.BufferedInputStream(socket.getInputStream());
+          in = new BufferedInputStream(socket.getInputStream());
           out = socket.getOutputStream();
         }
         out.write(request);
@@ -324,7 +328,7 @@ final class ServerBench implements Callable<Integer> {
           default -> {}
         }
       }
-      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
       if (chunked) {
         for (int size; (size = Integer.parseInt(line().split(";")[0].strip(), 16)) > 0; line()) {
           body.write(exactly(size));
@@ -345,7 +349,7 @@ final class ServerBench implements Callable<Integer> {
     private byte[] exactly(int n) throws IOException {
       byte[] bytes = in.readNBytes(n);
       if (bytes.length < n) {
-        throw new java.io.EOFException("the server closed the connection mid-answer");
+        throw new EOFException("the server closed the connection mid-answer");
       }
       return bytes;
     }
@@ -355,7 +359,7 @@ final class ServerBench implements Callable<Integer> {
       StringBuilder line = new StringBuilder();
       for (int c = in.read(); c != '\n'; c = in.read()) {
         if (c < 0) {
-          throw new java.io.EOFException("the server closed the connection");
+          throw new EOFException("the server closed the connection");
         }
         if (c != '\r') {
           line.append((char) c);
