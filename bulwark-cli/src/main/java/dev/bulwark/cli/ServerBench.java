@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,7 +50,9 @@ final class ServerBench implements Callable<Integer> {
       names = "--key",
       required = true,
       paramLabel = "KEY",
-      description = "An API key of a tenant whose limits allow --clients at once.")
+      description =
+          "An API key of a tenant whose limits allow --clients at once and a few thousand"
+              + " requests a minute.")
   String key;
 
   @Option(
@@ -92,7 +95,28 @@ final class ServerBench implements Callable<Integer> {
     }
     long gapMillis = dev.bulwark.Units.parseDuration(gap).toMillis();
     poolCounts(); // a wrong --url or --key fails here, before any measurement
-    concurrently(warmup, () -> new Exchange(URI.create(url), key, PRINT_1), ServerBench::send);
+    AtomicReference<String> warmupFailure = new AtomicReference<>();
+    Throughput warm =
+        concurrently(
+            warmup,
+            () -> new Exchange(URI.create(url), key, PRINT_1),
+            http -> {
+              String failure = failure(http);
+              if (failure != null) {
+                warmupFailure.compareAndSet(null, failure);
+              }
+              return failure == null;
+            });
+    if (warm.failures() > 0) { // a measurement of refusals would mean nothing
+      throw new IllegalArgumentException(
+          warm.failures()
+              + " of "
+              + warmup
+              + " warm-up requests failed, the first with "
+              + warmupFailure.get()
+              + "; the key's tenant must allow --clients at once and this many requests a minute"
+              + " (bulwark tenants create bench --concurrency 8 --rate 100000)");
+    }
     Exchange http = new Exchange(URI.create(url), key, PRINT_1);
     long[] sequential = new long[requests];
     long[] cold = new long[requests];
@@ -222,11 +246,20 @@ final class ServerBench implements Callable<Integer> {
 
   /** Posts {@code print(1)}; true when the server answered 200 with status OK. */
   private static boolean send(Exchange http) {
+    return failure(http) == null;
+  }
+
+  /** Posts {@code print(1)}; null when the server answered 200 with status OK, else what it did. */
+  private static String failure(Exchange http) {
     try {
       Exchange.Answer answer = http.post();
-      return answer.status() == 200 && answer.body().contains("\"status\":\"OK\"");
+      if (answer.status() == 200 && answer.body().contains("\"status\":\"OK\"")) {
+        return null;
+      }
+      String body = answer.body().strip();
+      return answer.status() + " " + (body.length() > 200 ? body.substring(0, 200) + "..." : body);
     } catch (IOException e) {
-      return false; // counted as an error; the next request connects again
+      return e.toString(); // the next request connects again
     }
   }
 
