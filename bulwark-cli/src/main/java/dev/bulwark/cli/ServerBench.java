@@ -114,8 +114,10 @@ final class ServerBench implements Callable<Integer> {
               + warmup
               + " warm-up requests failed, the first with "
               + warmupFailure.get()
-              + "; the key's tenant must allow --clients at once and this many requests a minute"
-              + " (bulwark tenants create bench --concurrency 8 --rate 100000)");
+              + (warmupFailure.get().startsWith("429 ")
+                  ? "; the key's tenant must allow --clients at once and this many requests a"
+                      + " minute (bulwark tenants create bench --concurrency 8 --rate 100000)"
+                  : ""));
     }
     Exchange http = new Exchange(URI.create(url), key, PRINT_1);
     long[] sequential = new long[requests];
