@@ -16,10 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -139,7 +140,11 @@ public final class EgressProxy {
     private final ServerSocketChannel server;
     private final Path socket;
     private final List<String> allow;
-    private final List<NetworkAttempt> attempts = Collections.synchronizedList(new ArrayList<>());
+
+    /** Ended attempts by the order their connections were accepted; guarded by itself. */
+    private final SortedMap<Long, NetworkAttempt> attempts = new TreeMap<>();
+
+    private final AtomicLong accepted = new AtomicLong();
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
@@ -154,13 +159,14 @@ public final class EgressProxy {
     }
 
     /**
-     * Every attempt so far, in the order they ended; past {@value #MAX_RECORDS}, one more entry
-     * says how many were not kept.
+     * Every attempt that has ended, in the order the program opened them (a kept-alive connection
+     * ends after later ones); past {@value #MAX_RECORDS}, one more entry says how many were not
+     * kept.
      */
     public List<NetworkAttempt> attempts() {
       List<NetworkAttempt> out;
       synchronized (attempts) {
-        out = new ArrayList<>(attempts);
+        out = new ArrayList<>(attempts.values());
       }
       long more = unrecorded.get();
       if (more > 0) {
@@ -171,10 +177,10 @@ public final class EgressProxy {
       return List.copyOf(out);
     }
 
-    private void record(NetworkAttempt attempt) {
+    private void record(long order, NetworkAttempt attempt) {
       synchronized (attempts) {
         if (attempts.size() < MAX_RECORDS) {
-          attempts.add(attempt);
+          attempts.put(order, attempt);
           return;
         }
       }
@@ -190,12 +196,13 @@ public final class EgressProxy {
           return; // closed
         }
         open.add(client);
+        long order = accepted.getAndIncrement();
         handlers.add(
             Thread.ofVirtual()
                 .name("bulwark-egress-conn")
                 .start(() -> {
                   try {
-                    handle(client);
+                    handle(client, order);
                   } finally {
                     handlers.remove(Thread.currentThread());
                   }
@@ -203,7 +210,7 @@ public final class EgressProxy {
       }
     }
 
-    private void handle(SocketChannel client) {
+    private void handle(SocketChannel client, long order) {
       Attempt a = new Attempt();
       Socket upstream = null;
       try (client) {
@@ -240,7 +247,7 @@ public final class EgressProxy {
         closeQuietly(upstream);
         open.remove(client);
         if (a.host != null || !a.reason.isEmpty()) {
-          record(a.record());
+          record(order, a.record());
         }
       }
     }

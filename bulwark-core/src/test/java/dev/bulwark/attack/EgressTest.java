@@ -402,6 +402,29 @@ class EgressTest {
   }
 
   @Test
+  void attemptsAreListedInTheOrderTheProgramOpenedThemNotTheOrderTheyEnded() {
+    String code =
+        """
+        import http.client
+        kept = http.client.HTTPConnection("127.0.0.1", 3128, timeout=10)
+        kept.request("GET", "http://api.internal/first")
+        kept.getresponse().read()
+        other = http.client.HTTPConnection("127.0.0.1", 3128, timeout=10)
+        other.request("GET", "http://" + "evil.example/second")
+        print(other.getresponse().status)
+        other.close()
+        kept.close()
+        """;
+    ExecutionResult r = run("python", code, allowing("api.internal"));
+    assertThat(r.stdout()).as(r.stderr()).isEqualTo("403\n");
+    assertThat(r.network())
+        .extracting(NetworkAttempt::host, NetworkAttempt::allowed)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("api.internal", true),
+            org.assertj.core.groups.Tuple.tuple("evil.example", false));
+  }
+
+  @Test
   void theRunsByteCapCutsALargeDownload() {
     String code =
         """
