@@ -99,7 +99,7 @@ final class ServerBench implements Callable<Integer> {
     Throughput warm =
         concurrently(
             warmup,
-            () -> new Exchange(URI.create(url), key, PRINT_1),
+            this::exchange,
             http -> {
               String failure = failure(http);
               if (failure != null) {
@@ -119,19 +119,19 @@ final class ServerBench implements Callable<Integer> {
                       + " minute (bulwark tenants create bench --concurrency 8 --rate 100000)"
                   : ""));
     }
-    Exchange http = new Exchange(URI.create(url), key, PRINT_1);
     long[] sequential = new long[requests];
     long[] cold = new long[requests];
     long[] bare = new long[requests];
     int errors = 0;
     PoolCounts beforeSequential = poolCounts();
-    for (int i = 0; i < requests; i++) {
-      long t = System.nanoTime();
-      errors += send(http) ? 0 : 1;
-      sequential[i] = System.nanoTime() - t;
-      Thread.sleep(gapMillis);
+    try (Exchange http = exchange()) {
+      for (int i = 0; i < requests; i++) {
+        long t = System.nanoTime();
+        errors += send(http) ? 0 : 1;
+        sequential[i] = System.nanoTime() - t;
+        Thread.sleep(gapMillis);
+      }
     }
-    http.close();
     PoolCounts sequentialPool = poolCounts().minus(beforeSequential);
     // Apart from the requests: an engine's cold runs in this JVM (its threads, its JIT) slowed the
     // request that followed each of them by several milliseconds, even 300 ms later.
@@ -143,9 +143,7 @@ final class ServerBench implements Callable<Integer> {
         Thread.sleep(gapMillis);
       }
     }
-    Throughput served =
-        concurrently(
-            requests, () -> new Exchange(URI.create(url), key, PRINT_1), ServerBench::send);
+    Throughput served = concurrently(requests, this::exchange, ServerBench::send);
     Throughput bareRate = concurrently(requests, () -> null, none -> BenchCommand.timeBare() > 0);
     PoolCounts concurrentPool = poolCounts().minus(beforeSequential).minus(sequentialPool);
     PrintWriter out = spec.commandLine().getOut();
@@ -244,6 +242,11 @@ final class ServerBench implements Callable<Integer> {
       }
     }
     return new PoolCounts(hits, misses);
+  }
+
+  /** A client of its own for the measured requests. */
+  private Exchange exchange() {
+    return new Exchange(URI.create(url), key, PRINT_1);
   }
 
   /** Posts {@code print(1)}; true when the server answered 200 with status OK. */
