@@ -69,3 +69,36 @@ build_if_stale() {
   (cd "$BULWARK_ROOT" && ./mvnw -q -B -DskipTests package) >&2 || { say "build failed"; return 1; }
   touch "$stamp"
 }
+
+# Prints one line that sums up the surefire reports of every module, and the failed tests above
+# it; returns non-zero when a test failed, the build failed ($1) or the smoke run failed ($2).
+summarise_tests() {
+  local build=$1 smoke=$2
+  python3 - "$build" "$smoke" "$BULWARK_ROOT" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+build, smoke, root = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+total = failed = skipped = 0
+broken = []
+for report in sorted(glob.glob(root + "/*/target/surefire-reports/TEST-*.xml")):
+    suite = ET.parse(report).getroot()
+    for case in suite.iter("testcase"):
+        total += 1
+        if case.find("skipped") is not None:
+            skipped += 1
+        elif case.find("failure") is not None or case.find("error") is not None:
+            failed += 1
+            broken.append(case.get("classname", "?") + "#" + case.get("name", "?"))
+for name in broken:
+    print("bulwark: FAILED " + name, file=sys.stderr)
+ok = failed == 0 and build == 0 and smoke == 0 and total > 0
+verdict = "passed" if ok else "FAILED"
+notes = []
+if build:
+    notes.append("the build failed (exit %d)" % build)
+if smoke:
+    notes.append("the smoke run failed (exit %d)" % smoke)
+print("bulwark: tests %s: %d run, %d failed, %d skipped%s" % (
+    verdict, total, failed, skipped, "; " + "; ".join(notes) if notes else ""), file=sys.stderr)
+sys.exit(0 if ok else 1)
+PY
+}
