@@ -1,6 +1,11 @@
 package dev.bulwark;
 
-import dev.bulwark.policy.Outcome;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Outcome;
+import dev.bulwark.model.RuntimeDescription;
+import dev.bulwark.model.RuntimeInfo;
+import dev.bulwark.model.Status;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validation;

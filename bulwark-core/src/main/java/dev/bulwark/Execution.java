@@ -1,5 +1,6 @@
 package dev.bulwark;
 
+import dev.bulwark.model.ExecutionResult;
 import java.util.concurrent.CompletableFuture;
 
 /** A running execution: its future result, and a way to cancel it. */

@@ -1,5 +1,6 @@
 package dev.bulwark;
 
+import dev.bulwark.model.Finding;
 import java.util.List;
 
 /**

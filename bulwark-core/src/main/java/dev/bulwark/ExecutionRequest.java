@@ -1,5 +1,6 @@
 package dev.bulwark;
 
+import dev.bulwark.model.Limits;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.bulwark;
 
+import dev.bulwark.model.Limits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

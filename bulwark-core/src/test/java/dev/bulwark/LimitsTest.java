@@ -3,6 +3,7 @@ package dev.bulwark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.model.Limits;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

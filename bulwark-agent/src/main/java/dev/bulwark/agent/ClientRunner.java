@@ -1,11 +1,11 @@
 package dev.bulwark.agent;
 
-import dev.bulwark.Json;
-import dev.bulwark.RuntimeDescription;
 import dev.bulwark.client.BulwarkClient;
 import dev.bulwark.client.BulwarkException;
 import dev.bulwark.client.ExecutionRequest;
 import dev.bulwark.client.ExecutionResult;
+import dev.bulwark.model.Json;
+import dev.bulwark.model.RuntimeDescription;
 import java.util.List;
 import java.util.Map;
 

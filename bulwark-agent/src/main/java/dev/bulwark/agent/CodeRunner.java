@@ -1,7 +1,7 @@
 package dev.bulwark.agent;
 
-import dev.bulwark.RuntimeDescription;
 import dev.bulwark.client.ExecutionResult;
+import dev.bulwark.model.RuntimeDescription;
 import java.util.List;
 import java.util.Map;
 

@@ -2,10 +2,10 @@ package dev.bulwark.agent;
 
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.Json;
-import dev.bulwark.Limits;
-import dev.bulwark.RuntimeDescription;
 import dev.bulwark.client.ExecutionResult;
+import dev.bulwark.model.Json;
+import dev.bulwark.model.Limits;
+import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class EngineRunner implements CodeRunner {
   }
 
   /** An engine's result as the HTTP API answers it, read back as the client models it. */
-  private static ExecutionResult answered(dev.bulwark.ExecutionResult result) {
+  private static ExecutionResult answered(dev.bulwark.model.ExecutionResult result) {
     return Json.mapper().convertValue(result, ExecutionResult.class);
   }
 }

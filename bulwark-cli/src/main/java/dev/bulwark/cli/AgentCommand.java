@@ -114,7 +114,8 @@ final class AgentCommand implements Callable<Integer> {
     }
     Agent.Limits limits;
     try {
-      limits = new Agent.Limits(maxSteps, dev.bulwark.Units.parseDuration(maxTime), maxTokens);
+      limits =
+          new Agent.Limits(maxSteps, dev.bulwark.model.Units.parseDuration(maxTime), maxTokens);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "--max-steps, --max-time, --max-tokens: " + e.getMessage(), e);

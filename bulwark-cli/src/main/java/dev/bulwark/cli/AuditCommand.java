@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.Json;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.audit.AuditRecord;
+import dev.bulwark.model.Json;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.Tenant;
 import dev.bulwark.tenant.Tenants;

@@ -2,9 +2,9 @@ package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.ExecutionResult;
 import dev.bulwark.Profiles;
-import dev.bulwark.Status;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
-import dev.bulwark.Finding;
-import dev.bulwark.Json;
-import dev.bulwark.policy.Outcome;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Json;
+import dev.bulwark.model.Outcome;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Validation;
 import java.io.IOException;

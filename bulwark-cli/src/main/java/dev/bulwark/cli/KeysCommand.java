@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.Json;
+import dev.bulwark.model.Json;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKey;
 import dev.bulwark.tenant.ApiKeys;

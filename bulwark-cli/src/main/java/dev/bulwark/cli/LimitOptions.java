@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.Limits;
 import dev.bulwark.Profiles;
-import dev.bulwark.Units;
+import dev.bulwark.model.Limits;
+import dev.bulwark.model.Units;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

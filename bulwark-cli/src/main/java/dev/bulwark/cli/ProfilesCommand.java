@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.Limits;
 import dev.bulwark.Profiles;
-import dev.bulwark.Units;
+import dev.bulwark.model.Limits;
+import dev.bulwark.model.Units;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.Finding;
+import dev.bulwark.model.Finding;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.RuleCatalog;
 import dev.bulwark.policy.RuleInfo;

@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
     java.time.Duration timeout = s.queueTimeout();
     if (queueTimeout != null) {
       try {
-        timeout = dev.bulwark.Units.parseDuration(queueTimeout);
+        timeout = dev.bulwark.model.Units.parseDuration(queueTimeout);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--queue-timeout: " + e.getMessage(), e);
       }

@@ -93,7 +93,7 @@ final class ServerBench implements Callable<Integer> {
     if (requests < 10 || clients < 1 || warmup < 0) {
       throw new IllegalArgumentException("--requests at least 10, --clients at least 1");
     }
-    long gapMillis = dev.bulwark.Units.parseDuration(gap).toMillis();
+    long gapMillis = dev.bulwark.model.Units.parseDuration(gap).toMillis();
     poolCounts(); // a wrong --url or --key fails here, before any measurement
     AtomicReference<String> warmupFailure = new AtomicReference<>();
     Throughput warm =

@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.Json;
+import dev.bulwark.model.Json;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.Tenant;
@@ -88,7 +88,7 @@ final class TenantsCommand implements Runnable {
       int throttle = 0;
       if (anomalyThrottle != null) {
         try {
-          throttle = (int) dev.bulwark.Units.parseDuration(anomalyThrottle).toSeconds();
+          throttle = (int) dev.bulwark.model.Units.parseDuration(anomalyThrottle).toSeconds();
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("--anomaly-throttle: " + e.getMessage(), e);
         }

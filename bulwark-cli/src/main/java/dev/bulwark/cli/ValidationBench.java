@@ -62,7 +62,7 @@ final class ValidationBench implements Callable<Integer> {
           summary = engine.summarise(language, code);
           parse[i] = System.nanoTime() - t;
         }
-        byte[] frame = dev.bulwark.Json.mapper().writeValueAsBytes(summary);
+        byte[] frame = dev.bulwark.model.Json.mapper().writeValueAsBytes(summary);
         long[] decode = new long[iterations];
         long[] rules = new long[iterations];
         int findings = 0;

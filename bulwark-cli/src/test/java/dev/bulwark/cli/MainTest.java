@@ -2,7 +2,7 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.Json;
+import dev.bulwark.model.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -367,9 +367,11 @@ class MainTest {
           new dev.bulwark.tenant.Tenants(store.dataSource())
               .create("acme", "standard", "default", 1, 10, false, 0);
       var log = new dev.bulwark.audit.AuditLog(store.dataSource());
-      var info = new dev.bulwark.RuntimeInfo("python", "3.11.2");
+      var info = new dev.bulwark.model.RuntimeInfo("python", "3.11.2");
       for (var status :
-          new dev.bulwark.Status[] {dev.bulwark.Status.OK, dev.bulwark.Status.POLICY_DENIED}) {
+          new dev.bulwark.model.Status[] {
+            dev.bulwark.model.Status.OK, dev.bulwark.model.Status.POLICY_DENIED
+          }) {
         String id = java.util.UUID.randomUUID().toString();
         log.accepted(
             new dev.bulwark.audit.AuditLog.Accepted(
@@ -382,7 +384,7 @@ class MainTest {
                 "print(1)",
                 "standard",
                 dev.bulwark.Profiles.DEFAULT));
-        log.finished(id, dev.bulwark.ExecutionResult.notRun(status, "test", info), false);
+        log.finished(id, dev.bulwark.model.ExecutionResult.notRun(status, "test", info), false);
       }
     }
     Outcome all = bulwark("audit", "--json", "--data", data.toString());

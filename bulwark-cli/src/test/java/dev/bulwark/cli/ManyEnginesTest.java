@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.EngineConfig;
 import dev.bulwark.HostUser;
-import dev.bulwark.Json;
 import dev.bulwark.cli.BulwarkProcess.Served;
+import dev.bulwark.model.Json;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

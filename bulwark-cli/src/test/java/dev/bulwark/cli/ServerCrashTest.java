@@ -2,9 +2,9 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.Json;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.cli.BulwarkProcess.Served;
+import dev.bulwark.model.Json;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

@@ -1,7 +1,7 @@
 package dev.bulwark.cgroup;
 
-import dev.bulwark.Limits;
 import dev.bulwark.cgroup.CgroupException.Code;
+import dev.bulwark.model.Limits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

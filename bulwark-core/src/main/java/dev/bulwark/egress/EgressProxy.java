@@ -1,6 +1,6 @@
 package dev.bulwark.egress;
 
-import dev.bulwark.NetworkAttempt;
+import dev.bulwark.model.NetworkAttempt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

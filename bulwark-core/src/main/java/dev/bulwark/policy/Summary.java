@@ -1,6 +1,6 @@
 package dev.bulwark.policy;
 
-import dev.bulwark.Json;
+import dev.bulwark.model.Json;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;

@@ -1,6 +1,7 @@
 package dev.bulwark.policy;
 
-import dev.bulwark.Finding;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Outcome;
 import java.util.List;
 
 /**

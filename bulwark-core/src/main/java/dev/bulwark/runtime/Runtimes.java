@@ -1,6 +1,6 @@
 package dev.bulwark.runtime;
 
-import dev.bulwark.RuntimeInfo;
+import dev.bulwark.model.RuntimeInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

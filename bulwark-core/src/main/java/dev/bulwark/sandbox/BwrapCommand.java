@@ -1,6 +1,6 @@
 package dev.bulwark.sandbox;
 
-import dev.bulwark.Limits;
+import dev.bulwark.model.Limits;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;

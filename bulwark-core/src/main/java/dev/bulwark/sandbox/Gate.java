@@ -1,6 +1,6 @@
 package dev.bulwark.sandbox;
 
-import dev.bulwark.Finding;
+import dev.bulwark.model.Finding;
 import java.util.List;
 
 /**

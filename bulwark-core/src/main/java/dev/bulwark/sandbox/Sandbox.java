@@ -1,8 +1,8 @@
 package dev.bulwark.sandbox;
 
-import dev.bulwark.Limits;
 import dev.bulwark.cgroup.RunCgroup;
 import dev.bulwark.cgroup.Usage;
+import dev.bulwark.model.Limits;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,7 +161,7 @@ final class Sandbox implements AutoCloseable {
   }
 
   /** Every connection the program asked the egress proxy for; final once {@link #endEgress}. */
-  List<dev.bulwark.NetworkAttempt> network() {
+  List<dev.bulwark.model.NetworkAttempt> network() {
     return egress == null ? List.of() : egress.attempts();
   }
 

@@ -3,12 +3,12 @@ package dev.bulwark.sandbox;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.ExecutionResult;
 import dev.bulwark.HostUser;
-import dev.bulwark.RuntimeInfo;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.WarmPoolStats;
 import dev.bulwark.cgroup.Cgroups;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.RuntimeInfo;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.runtime.Runtimes;
 import dev.bulwark.seccomp.SeccompFilters;
@@ -205,7 +205,7 @@ public final class SandboxHost implements AutoCloseable {
       try {
         if (host.closed) {
           return ExecutionResult.notRun(
-              dev.bulwark.Status.SANDBOX_ERROR, "the engine is closed", info);
+              dev.bulwark.model.Status.SANDBOX_ERROR, "the engine is closed", info);
         }
         return run.run();
       } finally {
@@ -296,7 +296,7 @@ public final class SandboxHost implements AutoCloseable {
    * A sandbox of a warm pool that serves this runtime and these limits; null when no pool does or
    * the pool is empty, and the run starts cold.
    */
-  Sandbox takeWarm(RuntimeDescriptor runtime, dev.bulwark.Limits limits) {
+  Sandbox takeWarm(RuntimeDescriptor runtime, dev.bulwark.model.Limits limits) {
     for (WarmPool pool : pools) {
       if (pool.serves(runtime, limits)) {
         return pool.take();

@@ -1,6 +1,6 @@
 package dev.bulwark.sandbox;
 
-import dev.bulwark.Status;
+import dev.bulwark.model.Status;
 
 /**
  * Turns what the host observed about a finished run into one status and a one-line reason. Pure:

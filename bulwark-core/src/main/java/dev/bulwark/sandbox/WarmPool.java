@@ -1,8 +1,8 @@
 package dev.bulwark.sandbox;
 
-import dev.bulwark.Limits;
 import dev.bulwark.Profiles;
 import dev.bulwark.WarmPoolStats;
+import dev.bulwark.model.Limits;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;

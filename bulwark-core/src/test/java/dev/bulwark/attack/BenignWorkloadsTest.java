@@ -3,8 +3,8 @@ package dev.bulwark.attack;
 import static dev.bulwark.attack.TestEngine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.ExecutionResult;
-import dev.bulwark.Status;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Status;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox must stay useful: ordinary agent work runs as it would on a workstation. */

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Execution;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.ExecutionResult;
-import dev.bulwark.Status;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Status;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -6,11 +6,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.ExecutionResult;
-import dev.bulwark.NetworkAttempt;
-import dev.bulwark.Status;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.egress.EgressConfig;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.NetworkAttempt;
+import dev.bulwark.model.Status;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import java.io.IOException;
@@ -43,7 +43,7 @@ class EgressTest {
   private static final long BYTE_CAP = 256 * 1024;
 
   /** The default profile, as the warm pool's sandboxes have it (the wall clock may differ). */
-  private static final dev.bulwark.Limits LIMITS =
+  private static final dev.bulwark.model.Limits LIMITS =
       dev.bulwark.Profiles.DEFAULT.withWallTimeout(java.time.Duration.ofSeconds(20));
 
   private static HttpServer api;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.ExecutionResult;
-import dev.bulwark.Status;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Status;
 import dev.bulwark.sandbox.SandboxUnavailableException;
 import java.nio.file.Path;
 import java.util.List;

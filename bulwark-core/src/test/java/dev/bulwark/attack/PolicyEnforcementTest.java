@@ -3,9 +3,9 @@ package dev.bulwark.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.ExecutionResult;
-import dev.bulwark.Finding;
-import dev.bulwark.Status;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Status;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Execution;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.ExecutionResult;
-import dev.bulwark.Limits;
-import dev.bulwark.Status;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Limits;
+import dev.bulwark.model.Status;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package dev.bulwark.attack;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.ExecutionResult;
-import dev.bulwark.Limits;
 import dev.bulwark.Profiles;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Limits;
 import dev.bulwark.policy.Policies;
 import java.time.Duration;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.model.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

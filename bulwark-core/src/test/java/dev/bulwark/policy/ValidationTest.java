@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.Finding;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package dev.bulwark.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.Status;
+import dev.bulwark.model.Status;
 import org.junit.jupiter.api.Test;
 
 class VerdictTest {

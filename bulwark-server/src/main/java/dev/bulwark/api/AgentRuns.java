@@ -1,9 +1,9 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
-import dev.bulwark.Units;
 import dev.bulwark.agent.Agent;
 import dev.bulwark.audit.AgentRunLog;
+import dev.bulwark.model.Units;
 import dev.bulwark.tenant.ApiKeys;
 import dev.langchain4j.model.chat.ChatModel;
 import io.javalin.http.Context;

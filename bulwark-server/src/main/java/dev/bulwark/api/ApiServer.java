@@ -2,14 +2,14 @@ package dev.bulwark.api;
 
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.Json;
-import dev.bulwark.Limits;
 import dev.bulwark.Profiles;
-import dev.bulwark.Units;
 import dev.bulwark.audit.AgentRunLog;
 import dev.bulwark.audit.Anomalies;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.audit.AuditRecord;
+import dev.bulwark.model.Json;
+import dev.bulwark.model.Limits;
+import dev.bulwark.model.Units;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.store.Store;
@@ -356,10 +356,10 @@ public final class ApiServer implements AutoCloseable {
     ApiKeys.Caller caller = ctx.attribute(CALLER);
     String status = ctx.queryParam("status");
     if (status != null
-        && java.util.Arrays.stream(dev.bulwark.Status.values())
+        && java.util.Arrays.stream(dev.bulwark.model.Status.values())
             .noneMatch(s -> s.name().equals(status))) {
       throw ApiError.field(
-          "status", "one of " + java.util.Arrays.toString(dev.bulwark.Status.values()));
+          "status", "one of " + java.util.Arrays.toString(dev.bulwark.model.Status.values()));
     }
     List<AuditRecord> records =
         audit.list(

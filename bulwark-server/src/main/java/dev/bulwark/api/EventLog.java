@@ -1,7 +1,7 @@
 package dev.bulwark.api;
 
-import dev.bulwark.Json;
 import dev.bulwark.audit.AuditLog;
+import dev.bulwark.model.Json;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.bulwark.api;
 
 import dev.bulwark.ExecutionListener;
-import dev.bulwark.Finding;
-import dev.bulwark.Json;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -1,10 +1,10 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
-import dev.bulwark.Json;
 import dev.bulwark.Profiles;
 import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.agent.McpTools;
+import dev.bulwark.model.Json;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.tenant.ApiKeys;
 import io.modelcontextprotocol.common.McpTransportContext;

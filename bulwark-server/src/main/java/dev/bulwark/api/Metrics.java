@@ -1,8 +1,8 @@
 package dev.bulwark.api;
 
-import dev.bulwark.ExecutionResult;
-import dev.bulwark.Finding;
 import dev.bulwark.WarmPoolStats;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Finding;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;

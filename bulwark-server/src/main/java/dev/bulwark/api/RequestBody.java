@@ -1,6 +1,6 @@
 package dev.bulwark.api;
 
-import dev.bulwark.Json;
+import dev.bulwark.model.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -2,11 +2,11 @@ package dev.bulwark.api;
 
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.Json;
-import dev.bulwark.Limits;
-import dev.bulwark.RuntimeDescription;
 import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.client.ExecutionResult;
+import dev.bulwark.model.Json;
+import dev.bulwark.model.Limits;
+import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.tenant.ApiKeys;
 import java.nio.charset.StandardCharsets;

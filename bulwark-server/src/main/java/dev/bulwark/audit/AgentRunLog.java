@@ -1,7 +1,7 @@
 package dev.bulwark.audit;
 
-import dev.bulwark.Json;
 import dev.bulwark.agent.Agent;
+import dev.bulwark.model.Json;
 import dev.bulwark.store.Hashing;
 import dev.bulwark.store.Sql;
 import dev.bulwark.tenant.Tenant;

@@ -1,6 +1,6 @@
 package dev.bulwark.audit;
 
-import dev.bulwark.Status;
+import dev.bulwark.model.Status;
 import dev.bulwark.store.Sql;
 import dev.bulwark.tenant.Tenant;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.bulwark.audit;
 
-import dev.bulwark.ExecutionResult;
-import dev.bulwark.Json;
-import dev.bulwark.Limits;
-import dev.bulwark.Units;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Json;
+import dev.bulwark.model.Limits;
+import dev.bulwark.model.Units;
 import dev.bulwark.store.Hashing;
 import dev.bulwark.store.Sql;
 import dev.bulwark.tenant.Tenant;

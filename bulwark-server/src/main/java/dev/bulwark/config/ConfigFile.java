@@ -1,7 +1,6 @@
 package dev.bulwark.config;
 
 import dev.bulwark.EngineConfig;
-import dev.bulwark.Units;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.Yaml;
 import dev.bulwark.agent.Agent;
@@ -9,6 +8,7 @@ import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.api.AgentConfig;
 import dev.bulwark.api.ServerConfig;
 import dev.bulwark.egress.EgressConfig;
+import dev.bulwark.model.Units;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.bulwark.store;
 
-import dev.bulwark.Json;
+import dev.bulwark.model.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.Json;
 import dev.bulwark.agent.Agent;
 import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.agent.ScriptedModel;
 import dev.bulwark.agent.ScriptedModel.Turn;
 import dev.bulwark.audit.AgentRunLog;
+import dev.bulwark.model.Json;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import dev.bulwark.tenant.Tenants;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.Json;
+import dev.bulwark.model.Json;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import dev.bulwark.tenant.Tenants;

@@ -2,7 +2,7 @@ package dev.bulwark.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.Status;
+import dev.bulwark.model.Status;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.Tenant;
 import dev.bulwark.tenant.Tenants;

@@ -1,4 +1,4 @@
-package dev.bulwark;
+package dev.bulwark.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.bulwark.policy;
+package dev.bulwark.model;
 
 /** The validation layer's decision about one program. */
 public enum Outcome {

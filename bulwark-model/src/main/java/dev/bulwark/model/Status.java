@@ -1,4 +1,4 @@
-package dev.bulwark;
+package dev.bulwark.model;
 
 /**
  * How an execution ended. Exactly one status per execution; each names a distinct cause so that an

@@ -1,4 +1,4 @@
-package dev.bulwark;
+package dev.bulwark.model;
 
 /** The runtime an execution used: its name and the version it reports about itself. */
 public record RuntimeInfo(String name, String version) {}

@@ -1,4 +1,4 @@
-package dev.bulwark;
+package dev.bulwark.model;
 
 /**
  * One connection a program asked the egress proxy for, allowed or not. What went through it is

@@ -1,4 +1,4 @@
-package dev.bulwark;
+package dev.bulwark.model;
 
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;

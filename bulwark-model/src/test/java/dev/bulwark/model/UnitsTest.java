@@ -1,4 +1,4 @@
-package dev.bulwark;
+package dev.bulwark.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

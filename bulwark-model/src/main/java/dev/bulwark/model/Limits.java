@@ -1,4 +1,4 @@
-package dev.bulwark;
+package dev.bulwark.model;
 
 import java.time.Duration;
 import java.util.Objects;
