@@ -271,8 +271,8 @@ public final class Engine implements AutoCloseable {
       return Gate.Decision.run(v.findings());
     }
     Finding first =
-        v.findings().stream().filter(f -> f.outcome().equals("DENY")).findFirst().orElseThrow();
-    long denials = v.findings().stream().filter(f -> f.outcome().equals("DENY")).count();
+        v.findings().stream().filter(f -> f.outcome() == Outcome.DENY).findFirst().orElseThrow();
+    long denials = v.findings().stream().filter(f -> f.outcome() == Outcome.DENY).count();
     return Gate.Decision.stop(
         "the policy '"
             + policy.name()

@@ -90,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     long denied = 0;
     for (Finding f : v.findings()) {
-      denied += f.outcome().equals("DENY") ? 1 : 0;
+      denied += f.outcome() == Outcome.DENY ? 1 : 0;
       out.printf(
           "%s:%d:%d: %s %s [%s] %s%n",
           name, f.line(), f.column(), f.outcome(), f.ruleId(), f.severity(), f.message());

@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.Outcome;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.RuleCatalog;
 import dev.bulwark.policy.RuleInfo;
@@ -48,7 +49,7 @@ final class Sarif {
           map(
               "ruleId", f.ruleId(),
               "ruleIndex", indexOf(catalogue, f.ruleId()),
-              "level", f.outcome().equals("DENY") ? "error" : "warning",
+              "level", f.outcome() == Outcome.DENY ? "error" : "warning",
               "message", map("text", f.message() + ". Fix: " + f.remediation()),
               "locations", List.of(map("physicalLocation", location))));
     }

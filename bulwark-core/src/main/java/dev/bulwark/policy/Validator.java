@@ -117,7 +117,7 @@ public final class Validator {
             new Finding(
                 id,
                 h.rule().severity(),
-                mode == Mode.DENY ? "DENY" : "FLAG",
+                mode == Mode.DENY ? Outcome.DENY : Outcome.FLAG,
                 message,
                 h.line(),
                 h.col(),

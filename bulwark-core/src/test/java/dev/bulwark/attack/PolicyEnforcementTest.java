@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.ExecutionRequest;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.Outcome;
 import dev.bulwark.model.Status;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
@@ -33,7 +34,7 @@ class PolicyEnforcementTest {
     assertThat(r.stdout()).isEmpty();
     assertThat(r.cpuMs()).as("CPU time of the whole sandbox").isLessThan(1000);
     assertThat(r.findings())
-        .anySatisfy(f -> assertThat(f.outcome()).isEqualTo("DENY"))
+        .anySatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.DENY))
         .allSatisfy(f -> assertThat(f.remediation()).isNotBlank());
   }
 
@@ -54,7 +55,7 @@ class PolicyEnforcementTest {
     assertThat(r.stdout()).isEqualTo("hi\n");
     assertThat(r.findings())
         .extracting(Finding::ruleId, Finding::outcome)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("py.process", "FLAG"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("py.process", Outcome.FLAG));
   }
 
   @Test

@@ -84,7 +84,7 @@ class ValidationTest {
         .as(v.findings().toString())
         .anySatisfy(f -> {
           assertThat(f.ruleId()).isEqualTo(rule);
-          assertThat(f.outcome()).isEqualTo(outcome);
+          assertThat(f.outcome().name()).isEqualTo(outcome);
         });
     if (outcome.equals("DENY")) {
       assertThat(v.outcome()).isEqualTo(Outcome.DENY);

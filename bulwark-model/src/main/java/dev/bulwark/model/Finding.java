@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param ruleId stable identifier of the rule, e.g. {@code py.process.spawn}
  * @param severity {@code low}, {@code medium}, {@code high} or {@code critical}
- * @param outcome what the rule decided: {@code FLAG} or {@code DENY}
+ * @param outcome what the rule decided: {@link Outcome#FLAG} or {@link Outcome#DENY}
  * @param message what was found
  * @param line 1-based line, 0 when unknown
  * @param column 1-based column, 0 when unknown
@@ -17,7 +17,7 @@ import java.util.Objects;
 public record Finding(
     String ruleId,
     String severity,
-    String outcome,
+    Outcome outcome,
     String message,
     int line,
     int column,
@@ -25,6 +25,7 @@ public record Finding(
     String remediation) {
   public Finding {
     Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(message, "message");
   }
 }

@@ -122,7 +122,7 @@ final class Metrics {
     executions.labelValues(tenant, r.runtime().name(), r.status().name()).inc();
     duration.labelValues(r.runtime().name()).observe(r.wallMs() / 1000.0);
     for (Finding f : r.findings()) {
-      findings.labelValues(f.ruleId(), f.outcome()).inc();
+      findings.labelValues(f.ruleId(), f.outcome().name()).inc();
     }
   }
 
