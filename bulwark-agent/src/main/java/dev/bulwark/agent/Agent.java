@@ -1,8 +1,8 @@
 package dev.bulwark.agent;
 
-import dev.bulwark.client.ExecutionResult;
-import dev.bulwark.client.Observation;
-import dev.bulwark.client.OutputGuard;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Observation;
+import dev.bulwark.model.OutputGuard;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -122,7 +122,8 @@ public final class Agent {
     }
   }
 
-  static final String TOOL = "execute_code";
+  /** The one tool the model is given, which runs its code. */
+  public static final String TOOL = "execute_code";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -261,7 +262,7 @@ public final class Agent {
       }
       ExecutionResult r = runner.run(language, code, "");
       observation = Observation.of(r);
-      status = r.status();
+      status = r.status().name();
       executionId = r.id();
     } catch (IllegalArgumentException | CodeRunner.Refused | JacksonException e) {
       // bad arguments, or a call the caller may not make now: the model may retry

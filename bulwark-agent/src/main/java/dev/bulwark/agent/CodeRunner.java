@@ -1,14 +1,17 @@
 package dev.bulwark.agent;
 
-import dev.bulwark.client.ExecutionResult;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Observation;
 import dev.bulwark.model.RuntimeDescription;
+import dev.bulwark.model.ValidationReport;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Where a model's code goes, under one caller's policy and limits: this host's engine ({@link
- * EngineRunner}) or the server, as a tenant. It answers as the HTTP API does, which is what the
- * model-facing {@link dev.bulwark.client.Observation} reads.
+ * Where a model's code goes, under one caller's policy and limits: this host's engine (the command
+ * line's {@code bulwark mcp} and {@code bulwark agent}), a server as a key's tenant ({@code bulwark
+ * agent --server}), or the server's own executions as a caller (its agent runs and MCP endpoint).
+ * It answers with the model's types, as the HTTP API does, which is what the model-facing {@link
+ * Observation} reads.
  */
 public interface CodeRunner {
   /** The languages it runs. */
@@ -22,8 +25,13 @@ public interface CodeRunner {
    */
   ExecutionResult run(String language, String code, String stdin);
 
-  /** Checks a program without running it: the body {@code POST /v1/validate} answers. */
-  Map<String, Object> validate(String language, String code);
+  /**
+   * Checks a program without running it: the body {@code POST /v1/validate} answers.
+   *
+   * @throws IllegalArgumentException for an unknown language
+   * @throws Refused when the caller may not check it now
+   */
+  ValidationReport validate(String language, String code);
 
   /** Every runtime with its version and importable packages, as {@code GET /v1/runtimes}. */
   List<RuntimeDescription> runtimes();

@@ -1,7 +1,7 @@
 package dev.bulwark.agent;
 
-import dev.bulwark.client.Observation;
 import dev.bulwark.model.Json;
+import dev.bulwark.model.Observation;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;

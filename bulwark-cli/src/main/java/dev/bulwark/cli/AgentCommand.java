@@ -3,8 +3,6 @@ package dev.bulwark.cli;
 import dev.bulwark.Engine;
 import dev.bulwark.Profiles;
 import dev.bulwark.agent.Agent;
-import dev.bulwark.agent.ClientRunner;
-import dev.bulwark.agent.EngineRunner;
 import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.client.BulwarkClient;
 import dev.bulwark.client.BulwarkException;

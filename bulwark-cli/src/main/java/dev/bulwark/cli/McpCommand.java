@@ -2,7 +2,6 @@ package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.Profiles;
-import dev.bulwark.agent.EngineRunner;
 import dev.bulwark.agent.McpTools;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;

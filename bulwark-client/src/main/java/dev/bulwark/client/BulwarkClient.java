@@ -1,5 +1,12 @@
 package dev.bulwark.client;
 
+import dev.bulwark.model.ErrorBody;
+import dev.bulwark.model.ExecutionRequest;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Json;
+import dev.bulwark.model.RuntimeDescription;
+import dev.bulwark.model.ValidationReport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,11 +38,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * Every refusal of the server is a {@link BulwarkException} with its HTTP status and code; an
  * execution that ran, whatever its outcome (an error, a timeout, a denial by the policy), is an
- * {@link ExecutionResult}.
+ * {@link ExecutionResult}. Requests and answers are the types of {@code dev.bulwark.model}, the
+ * same the server answers with; a field a newer server adds is ignored.
  */
 public final class BulwarkClient implements AutoCloseable {
-  private static final JsonMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final URI base;
   private final String key;
@@ -68,7 +74,7 @@ public final class BulwarkClient implements AutoCloseable {
 
   /** Runs a program and waits for its result. */
   public ExecutionResult execute(ExecutionRequest request) {
-    HttpResponse<String> r = send(post("/v1/executions", body(request)), ofString());
+    HttpResponse<String> r = send(post("/v1/executions", Json.write(request)), ofString());
     return read(r, ExecutionResult.class);
   }
 
@@ -78,7 +84,7 @@ public final class BulwarkClient implements AutoCloseable {
    */
   public ExecutionResult execute(ExecutionRequest request, OutputListener listener) {
     HttpRequest post =
-        post("/v1/executions", body(request)).header("Accept", "text/event-stream").build();
+        post("/v1/executions", Json.write(request)).header("Accept", "text/event-stream").build();
     HttpResponse<Stream<String>> r = send(post, HttpResponse.BodyHandlers.ofLines());
     if (r.statusCode() != 200) {
       throw refusal(r.statusCode(), r.body().reduce("", (a, b) -> a + b + "\n"), r);
@@ -95,11 +101,11 @@ public final class BulwarkClient implements AutoCloseable {
         } else if (line.isEmpty() && event != null) {
           JsonNode node = tree(data.toString());
           switch (event) {
-            case "finding" -> listener.finding(JSON.treeToValue(node, Finding.class));
+            case "finding" -> listener.finding(value(node, Finding.class));
             case "stdout" -> listener.stdout(node.path("text").asString());
             case "stderr" -> listener.stderr(node.path("text").asString());
             case "result" -> {
-              return JSON.treeToValue(node, ExecutionResult.class);
+              return value(node, ExecutionResult.class);
             }
             default -> {} // an event a newer server sends: not ours to judge
           }
@@ -115,19 +121,19 @@ public final class BulwarkClient implements AutoCloseable {
    * What the validation layer says of a program under the key's policy, tightened by {@code policy}
    * (may be null); nothing runs.
    */
-  public Validation validate(String language, String code, String policy) {
-    ObjectNode body = JSON.createObjectNode().put("language", language).put("code", code);
+  public ValidationReport validate(String language, String code, String policy) {
+    ObjectNode body = Json.mapper().createObjectNode().put("language", language).put("code", code);
     if (policy != null) {
       body.put("policy", policy);
     }
-    return read(send(post("/v1/validate", body), ofString()), Validation.class);
+    return read(send(post("/v1/validate", Json.write(body)), ofString()), ValidationReport.class);
   }
 
   /** The runtimes the server offers, with their versions and importable modules. */
   public List<RuntimeDescription> runtimes() {
     HttpResponse<String> r = send(get("/v1/runtimes"), ofString());
     JsonNode list = tree(checked(r).body()).path("runtimes");
-    return list.valueStream().map(n -> JSON.treeToValue(n, RuntimeDescription.class)).toList();
+    return list.valueStream().map(n -> value(n, RuntimeDescription.class)).toList();
   }
 
   @Override
@@ -149,10 +155,10 @@ public final class BulwarkClient implements AutoCloseable {
     return request(path).GET().build();
   }
 
-  private HttpRequest.Builder post(String path, JsonNode body) {
+  private HttpRequest.Builder post(String path, String json) {
     return request(path)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
   }
 
   private HttpResponse<String> send(
@@ -171,25 +177,16 @@ public final class BulwarkClient implements AutoCloseable {
     }
   }
 
-  private static ObjectNode body(ExecutionRequest r) {
-    ObjectNode body = JSON.createObjectNode().put("language", r.language()).put("code", r.code());
-    if (r.stdin() != null) {
-      body.put("stdin", r.stdin());
-    }
-    if (r.policy() != null) {
-      body.put("policy", r.policy());
-    }
-    if (r.profile() != null) {
-      body.put("profile", r.profile());
-    }
-    if (!r.limits().isEmpty()) {
-      body.set("limits", JSON.valueToTree(r.limits()));
-    }
-    return body;
+  private static <T> T read(HttpResponse<String> r, Class<T> type) {
+    return value(tree(checked(r).body()), type);
   }
 
-  private <T> T read(HttpResponse<String> r, Class<T> type) {
-    return JSON.treeToValue(tree(checked(r).body()), type);
+  /** An answer's part as a model type; what a newer server adds is not ours to judge. */
+  private static <T> T value(JsonNode node, Class<T> type) {
+    return Json.mapper()
+        .readerFor(type)
+        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .readValue(node);
   }
 
   private static HttpResponse<String> checked(HttpResponse<String> r) {
@@ -201,30 +198,31 @@ public final class BulwarkClient implements AutoCloseable {
 
   /** The server's error object as an exception; Retry-After joins its details. */
   private static BulwarkException refusal(int status, String body, HttpResponse<?> r) {
-    JsonNode error;
-    try {
-      error = JSON.readTree(body).path("error");
-    } catch (JacksonException e) {
-      error = JSON.missingNode();
-    }
-    Map<String, Object> details = new LinkedHashMap<>();
-    if (error.path("details").isObject()) {
-      details.putAll(JSON.convertValue(error.path("details"), Map.class));
-    }
+    ErrorBody error =
+        errorBody(body)
+            .orElseGet(
+                () -> new ErrorBody("http_" + status, "the server answered " + status, Map.of()));
+    Map<String, Object> details = new LinkedHashMap<>(error.details());
     r.headers()
         .firstValue("Retry-After")
         .filter(v -> v.matches("\\d+"))
         .ifPresent(v -> details.putIfAbsent("retryAfterSeconds", Long.parseLong(v)));
-    return new BulwarkException(
-        status,
-        error.path("code").asString("http_" + status),
-        error.path("message").asString("the server answered " + status),
-        details);
+    return new BulwarkException(status, error.code(), error.message(), details);
+  }
+
+  /** The refusal in a body, when it has the API's error shape (a proxy's page has not). */
+  private static Optional<ErrorBody> errorBody(String body) {
+    try {
+      return Optional.ofNullable(value(Json.mapper().readTree(body), ErrorBody.Envelope.class))
+          .map(ErrorBody.Envelope::error);
+    } catch (JacksonException e) {
+      return Optional.empty();
+    }
   }
 
   private static JsonNode tree(String text) {
     try {
-      return JSON.readTree(text);
+      return Json.mapper().readTree(text);
     } catch (JacksonException e) {
       throw new BulwarkException("the server's answer is not JSON: " + e.getOriginalMessage(), e);
     }

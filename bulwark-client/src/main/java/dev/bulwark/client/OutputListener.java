@@ -1,5 +1,8 @@
 package dev.bulwark.client;
 
+import dev.bulwark.model.ExecutionRequest;
+import dev.bulwark.model.Finding;
+
 /**
  * Hears a streamed execution as it happens. Called on the thread that called {@link
  * BulwarkClient#execute(ExecutionRequest, OutputListener)}, in the order the server sent.

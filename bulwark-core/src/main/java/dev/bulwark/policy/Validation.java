@@ -2,6 +2,7 @@ package dev.bulwark.policy;
 
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Outcome;
+import dev.bulwark.model.ValidationReport;
 import java.util.List;
 
 /**
@@ -25,15 +26,15 @@ public record Validation(Outcome outcome, List<Finding> findings, Summary.Locati
    * The validation as callers read it (the HTTP API, the MCP tool): outcome, the policy's name,
    * findings, and syntaxError when there is one.
    */
-  public java.util.Map<String, Object> report(String policy) {
-    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-    out.put("outcome", outcome);
-    out.put("policy", policy);
-    out.put("findings", findings);
-    if (syntaxError != null) {
-      out.put("syntaxError", syntaxError);
-    }
-    return out;
+  public ValidationReport report(String policy) {
+    return new ValidationReport(
+        outcome,
+        policy,
+        findings,
+        syntaxError == null
+            ? null
+            : new ValidationReport.SyntaxError(
+                syntaxError.message(), syntaxError.line(), syntaxError.col()));
   }
 
   /** The same validation with the parser's error. */

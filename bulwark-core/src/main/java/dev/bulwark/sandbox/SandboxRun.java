@@ -143,6 +143,7 @@ final class SandboxRun {
           Usage usage = sandbox.usage();
           sandbox.endEgress();
           return new ExecutionResult(
+              null,
               gated.status(),
               gated.reason(),
               null,
@@ -242,6 +243,7 @@ final class SandboxRun {
       }
       boolean ran = outcome != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
       return new ExecutionResult(
+          null,
           outcome,
           reason,
           ran ? exitCode : null,

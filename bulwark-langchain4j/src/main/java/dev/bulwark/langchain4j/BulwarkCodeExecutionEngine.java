@@ -1,9 +1,9 @@
 package dev.bulwark.langchain4j;
 
 import dev.bulwark.client.BulwarkClient;
-import dev.bulwark.client.ExecutionRequest;
-import dev.bulwark.client.ExecutionResult;
-import dev.bulwark.client.Observation;
+import dev.bulwark.model.ExecutionRequest;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Observation;
 import dev.langchain4j.code.CodeExecutionEngine;
 import java.util.Objects;
 

@@ -2,8 +2,8 @@ package dev.bulwark.langchain4j;
 
 import dev.bulwark.client.BulwarkClient;
 import dev.bulwark.client.BulwarkException;
-import dev.bulwark.client.ExecutionRequest;
-import dev.bulwark.client.Observation;
+import dev.bulwark.model.ExecutionRequest;
+import dev.bulwark.model.Observation;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.util.Objects;
@@ -48,7 +48,7 @@ public final class BulwarkCodeExecutionTool {
     try {
       return Observation.of(client.execute(ExecutionRequest.of(language, code))).json();
     } catch (BulwarkException e) { // a refusal the model can act on, e.g. an unknown language
-      return Observation.refusal(e);
+      return Observation.refusal(e.code(), e.getMessage());
     }
   }
 }

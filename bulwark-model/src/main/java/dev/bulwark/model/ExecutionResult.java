@@ -1,11 +1,16 @@
 package dev.bulwark.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What happened to one execution. The same model serves the CLI, the HTTP API, MCP and the agent.
+ * What happened to one execution. The same model serves the CLI, the HTTP API, MCP, the agent and
+ * the Java client. Immutable; its JSON form is the body of {@code POST /v1/executions}, with {@code
+ * id} first when there is one.
  *
+ * @param id the execution's id in the server's audit log ({@code GET /v1/executions/{id}}), or
+ *     {@code null} for a run on a local engine; absent from the JSON then
  * @param status the one cause that ended the run
  * @param reason one line explaining any status but {@link Status#OK}; empty for OK
  * @param exitCode the program's exit code, or {@code null} when it never ran; 128+N when a signal N
@@ -23,6 +28,7 @@ import java.util.Objects;
  * @param network every connection the program asked the egress proxy for, allowed or refused
  */
 public record ExecutionResult(
+    @JsonInclude(JsonInclude.Include.NON_NULL) String id,
     Status status,
     String reason,
     Integer exitCode,
@@ -38,8 +44,15 @@ public record ExecutionResult(
     List<Finding> findings,
     List<NetworkAttempt> network) {
 
+  /**
+   * @throws NullPointerException without a status
+   * @throws IllegalArgumentException for a blank id
+   */
   public ExecutionResult {
     Objects.requireNonNull(status, "status");
+    if (id != null && id.isBlank()) {
+      throw new IllegalArgumentException("id must not be blank");
+    }
     reason = reason == null ? "" : reason;
     stdout = stdout == null ? "" : stdout;
     stderr = stderr == null ? "" : stderr;
@@ -47,9 +60,15 @@ public record ExecutionResult(
     network = network == null ? List.of() : List.copyOf(network);
   }
 
+  /** True when the program ran and exited with 0 and no limit was hit. */
+  public boolean ok() {
+    return status == Status.OK;
+  }
+
   /** The same result carrying these findings. */
   public ExecutionResult withFindings(List<Finding> more) {
     return new ExecutionResult(
+        id,
         status,
         reason,
         exitCode,
@@ -66,9 +85,30 @@ public record ExecutionResult(
         network);
   }
 
+  /** The same result under the id the server recorded it with. */
+  public ExecutionResult withId(String value) {
+    return new ExecutionResult(
+        value,
+        status,
+        reason,
+        exitCode,
+        signal,
+        stdout,
+        stderr,
+        stdoutTruncated,
+        stderrTruncated,
+        wallMs,
+        cpuMs,
+        peakMemoryBytes,
+        runtime,
+        findings,
+        network);
+  }
+
   /** A result for a run that never started, e.g. a sandbox that could not be built. */
   public static ExecutionResult notRun(Status status, String reason, RuntimeInfo runtime) {
     return new ExecutionResult(
-        status, reason, null, null, "", "", false, false, 0, 0, 0, runtime, List.of(), List.of());
+        null, status, reason, null, null, "", "", false, false, 0, 0, 0, runtime, List.of(),
+        List.of());
   }
 }

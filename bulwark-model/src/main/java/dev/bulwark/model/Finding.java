@@ -4,6 +4,8 @@ import java.util.Objects;
 
 /**
  * One observation of the validation layer about the code, written so that an agent can act on it.
+ * Its JSON form is the same wherever it appears: in a result, a validation report, an SSE {@code
+ * finding} event and the audit log.
  *
  * @param ruleId stable identifier of the rule, e.g. {@code py.process.spawn}
  * @param severity {@code low}, {@code medium}, {@code high} or {@code critical}
@@ -23,6 +25,9 @@ public record Finding(
     int column,
     String snippet,
     String remediation) {
+  /**
+   * @throws NullPointerException without a rule, an outcome or a message
+   */
   public Finding {
     Objects.requireNonNull(ruleId, "ruleId");
     Objects.requireNonNull(outcome, "outcome");

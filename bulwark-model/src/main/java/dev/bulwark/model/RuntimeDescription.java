@@ -1,9 +1,11 @@
 package dev.bulwark.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A runtime as callers see it ({@code GET /v1/runtimes}, the MCP tool {@code list_runtimes}).
+ * Immutable: the lists are copies.
  *
  * @param name its canonical name
  * @param version its exact version
@@ -16,4 +18,15 @@ public record RuntimeDescription(
     String version,
     List<String> aliases,
     List<String> extensions,
-    List<String> packages) {}
+    List<String> packages) {
+  /**
+   * @throws NullPointerException without a name or a version
+   */
+  public RuntimeDescription {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    packages = packages == null ? List.of() : List.copyOf(packages);
+  }
+}

@@ -1,10 +1,11 @@
 package dev.bulwark.api;
 
+import dev.bulwark.model.ErrorBody;
 import java.util.Map;
 
 /**
  * A refusal with its HTTP status, a machine-readable code and a message for people; the server
- * answers it as {@code {"error": {"code", "message", "details"}}}.
+ * answers it as {@code {"error": {"code", "message", "details"}}} ({@link #body()}).
  */
 public final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -39,5 +40,10 @@ public final class ApiError extends RuntimeException {
 
   public Map<String, Object> details() {
     return details;
+  }
+
+  /** The one shape of every refusal. */
+  public ErrorBody body() {
+    return new ErrorBody(code, getMessage(), details);
   }
 }

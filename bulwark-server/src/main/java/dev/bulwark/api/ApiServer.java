@@ -532,16 +532,7 @@ public final class ApiServer implements AutoCloseable {
 
   private static void respond(Context ctx, ApiError e) {
     retryAfter(e).ifPresent(seconds -> ctx.header("Retry-After", seconds));
-    json(ctx, e.status(), errorBody(e));
-  }
-
-  /** The one shape of every refusal: {@code {"error": {"code", "message", "details"}}}. */
-  static Map<String, Object> errorBody(ApiError e) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", e.code());
-    error.put("message", e.getMessage());
-    error.put("details", e.details());
-    return Map.of("error", error);
+    json(ctx, e.status(), e.body().envelope());
   }
 
   /** The {@code Retry-After} header of a 429. */

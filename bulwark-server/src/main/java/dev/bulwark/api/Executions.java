@@ -11,7 +11,6 @@ import dev.bulwark.model.Json;
 import dev.bulwark.model.Status;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.tenant.ApiKeys;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,13 +84,10 @@ final class Executions {
       metrics.started();
     }
 
-    /** Records the result; the body the API answers: the result and its {@code id}. */
-    Map<String, Object> finished(ExecutionResult r) {
+    /** Records the result; the body the API answers: the result under its {@code id}. */
+    ExecutionResult finished(ExecutionResult r) {
       result = r;
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("id", id);
-      out.putAll(Json.mapper().convertValue(r, Map.class));
-      return out;
+      return r.withId(id);
     }
 
     @Override
@@ -156,7 +152,7 @@ final class Executions {
    * is written while the sandbox gets the program and its runner parses it: the engine tells the
    * findings just before the program may run, and that waits for the record.
    */
-  Map<String, Object> run(ApiKeys.Caller caller, String client, ExecutionRequest request) {
+  ExecutionResult run(ApiKeys.Caller caller, String client, ExecutionRequest request) {
     try (Run run = admit(caller, request)) {
       CompletableFuture<Void> recorded = new CompletableFuture<>();
       Thread.ofVirtual()

@@ -104,6 +104,6 @@ final class McpEndpoint {
     ApiServer.retryAfter(e).ifPresent(seconds -> response.setHeader("Retry-After", seconds));
     response
         .getOutputStream()
-        .write(Json.write(ApiServer.errorBody(e)).getBytes(StandardCharsets.UTF_8));
+        .write(Json.write(e.body().envelope()).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -3,15 +3,14 @@ package dev.bulwark.api;
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionRequest;
 import dev.bulwark.agent.CodeRunner;
-import dev.bulwark.client.ExecutionResult;
-import dev.bulwark.model.Json;
+import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.RuntimeDescription;
+import dev.bulwark.model.ValidationReport;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.tenant.ApiKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A model's code run as one caller (agent runs, MCP): under the caller's policy and limits,
@@ -53,15 +52,14 @@ final class TenantRunner implements CodeRunner {
         new ExecutionRequest(
             language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy);
     try {
-      return Json.mapper()
-          .convertValue(executions.run(caller, client, request), ExecutionResult.class);
+      return executions.run(caller, client, request);
     } catch (ApiError e) {
       throw new Refused(e.code(), e.getMessage());
     }
   }
 
   @Override
-  public Map<String, Object> validate(String language, String code) {
+  public ValidationReport validate(String language, String code) {
     known(language);
     try (Admission.Permit permit = executions.admit(caller)) {
       return engine.validate(language, code, policy).report(policy.name());

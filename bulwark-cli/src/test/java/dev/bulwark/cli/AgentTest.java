@@ -1,12 +1,16 @@
-package dev.bulwark.agent;
+package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.Profiles;
+import dev.bulwark.agent.Agent;
+import dev.bulwark.agent.CodeRunner;
+import dev.bulwark.agent.ModelSettings;
+import dev.bulwark.agent.ScriptedModel;
 import dev.bulwark.agent.ScriptedModel.Turn;
-import dev.bulwark.client.Observation;
+import dev.bulwark.model.Observation;
 import dev.bulwark.policy.Policies;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The agent loop over real HTTP to a scripted OpenAI-compatible model, its code run by a real
- * engine in real sandboxes.
+ * engine in real sandboxes ({@link EngineRunner}).
  */
 class AgentTest {
   private static final Agent.Limits LIMITS = new Agent.Limits(5, Duration.ofSeconds(60), 100_000);

@@ -1,26 +1,26 @@
-package dev.bulwark.agent;
+package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionRequest;
-import dev.bulwark.client.ExecutionResult;
-import dev.bulwark.model.Json;
+import dev.bulwark.agent.CodeRunner;
+import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.RuntimeDescription;
+import dev.bulwark.model.ValidationReport;
 import dev.bulwark.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs a model's code on this host's engine under one policy and limits profile, with no tenant and
  * no audit record: for {@code bulwark mcp} and {@code bulwark agent}.
  */
-public final class EngineRunner implements CodeRunner {
+final class EngineRunner implements CodeRunner {
   private final Engine engine;
   private final Policy policy;
   private final Limits limits;
 
-  public EngineRunner(Engine engine, Policy policy, Limits limits) {
+  EngineRunner(Engine engine, Policy policy, Limits limits) {
     this.engine = engine;
     this.policy = policy;
     this.limits = limits;
@@ -33,24 +33,18 @@ public final class EngineRunner implements CodeRunner {
 
   @Override
   public ExecutionResult run(String language, String code, String stdin) {
-    return answered(
-        engine.execute(
-            new ExecutionRequest(
-                language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy)));
+    return engine.execute(
+        new ExecutionRequest(
+            language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy));
   }
 
   @Override
-  public Map<String, Object> validate(String language, String code) {
+  public ValidationReport validate(String language, String code) {
     return engine.validate(language, code, policy).report(policy.name());
   }
 
   @Override
   public List<RuntimeDescription> runtimes() {
     return engine.describeRuntimes();
-  }
-
-  /** An engine's result as the HTTP API answers it, read back as the client models it. */
-  private static ExecutionResult answered(dev.bulwark.model.ExecutionResult result) {
-    return Json.mapper().convertValue(result, ExecutionResult.class);
   }
 }

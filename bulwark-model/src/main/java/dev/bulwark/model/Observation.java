@@ -1,8 +1,8 @@
-package dev.bulwark.client;
+package dev.bulwark.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Objects;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,17 +23,16 @@ public record Observation(String json, Map<String, Integer> redactions) {
   /** The rule of the findings that report redacted secrets. */
   public static final String SECRET_RULE = "output.secret";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   public Observation {
+    Objects.requireNonNull(json, "json");
     redactions = Map.copyOf(redactions);
   }
 
   /** The result as a model reads it. */
   public static Observation of(ExecutionResult r) {
     Map<String, Integer> redactions = new LinkedHashMap<>();
-    ObjectNode o = JSON.createObjectNode();
-    o.put("status", r.status());
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.put("status", r.status().name());
     if (!r.reason().isEmpty()) {
       o.put("reason", guard(r.reason(), redactions));
     }
@@ -42,12 +41,12 @@ public record Observation(String json, Map<String, Integer> redactions) {
     }
     o.put("stdout", cap(guard(r.stdout(), redactions)));
     o.put("stderr", cap(guard(r.stderr(), redactions)));
-    ArrayNode findings = JSON.createArrayNode();
+    ArrayNode findings = Json.mapper().createArrayNode();
     for (Finding f : r.findings()) {
       findings
           .addObject()
           .put("rule", f.ruleId())
-          .put("outcome", f.outcome())
+          .put("outcome", f.outcome().name())
           .put("line", f.line())
           .put("message", guard(f.message(), redactions))
           .put("fix", f.remediation());
@@ -70,8 +69,7 @@ public record Observation(String json, Map<String, Integer> redactions) {
     }
     if (!r.network().isEmpty()) { // what the program tried, so that the model sees a refusal
       ArrayNode network = o.putArray("network");
-      for (ExecutionResult.NetworkAttempt a :
-          r.network().subList(0, Math.min(20, r.network().size()))) {
+      for (NetworkAttempt a : r.network().subList(0, Math.min(20, r.network().size()))) {
         ObjectNode n = network.addObject().put("host", a.host()).put("port", a.port());
         n.put("allowed", a.allowed());
         if (!a.reason().isEmpty()) {
@@ -79,16 +77,21 @@ public record Observation(String json, Map<String, Integer> redactions) {
         }
       }
     }
-    return new Observation(JSON.writeValueAsString(o), redactions);
+    return new Observation(Json.write(o), redactions);
   }
 
-  /** A request the server refused, e.g. for an unknown language, as a model reads it. */
-  public static String refusal(BulwarkException e) {
-    ObjectNode o = JSON.createObjectNode();
+  /**
+   * A request the server refused, e.g. for an unknown language, as a model reads it.
+   *
+   * @param code the refusal's machine-readable code ({@link ErrorBody#code()})
+   * @param reason its message
+   */
+  public static String refusal(String code, String reason) {
+    ObjectNode o = Json.mapper().createObjectNode();
     o.put("status", "REFUSED");
-    o.put("code", e.code());
-    o.put("reason", e.getMessage());
-    return JSON.writeValueAsString(o);
+    o.put("code", code);
+    o.put("reason", reason);
+    return Json.write(o);
   }
 
   /** A program's output as a model may read it: secrets redacted, head and tail kept. */

@@ -1,4 +1,4 @@
-package dev.bulwark.client;
+package dev.bulwark.model;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.api.TestServer;
+import dev.bulwark.model.ExecutionRequest;
+import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.LimitOverrides;
+import dev.bulwark.model.Outcome;
+import dev.bulwark.model.RuntimeDescription;
+import dev.bulwark.model.Status;
+import dev.bulwark.model.Units;
+import dev.bulwark.model.ValidationReport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,12 +62,12 @@ class BulwarkClientTest {
   void aDeniedProgramIsAResultWithItsFindingsNotAnException() {
     ExecutionResult r =
         client.execute(ExecutionRequest.of("python", "().__class__.__base__.__subclasses__()"));
-    assertThat(r.status()).isEqualTo("POLICY_DENIED");
+    assertThat(r.status()).isEqualTo(Status.POLICY_DENIED);
     assertThat(r.exitCode()).isNull();
     assertThat(r.findings())
         .anySatisfy(f -> {
           assertThat(f.ruleId()).isEqualTo("py.introspection");
-          assertThat(f.outcome()).isEqualTo("DENY");
+          assertThat(f.outcome()).isEqualTo(Outcome.DENY);
           assertThat(f.remediation()).isNotBlank();
         });
   }
@@ -101,8 +110,9 @@ class BulwarkClientTest {
 
   @Test
   void validationAndRuntimesAreTyped() {
-    Validation v = client.validate("python", "import subprocess\nsubprocess.run(['ls'])", null);
-    assertThat(v.outcome()).isEqualTo("FLAG");
+    ValidationReport v =
+        client.validate("python", "import subprocess\nsubprocess.run(['ls'])", null);
+    assertThat(v.outcome()).isEqualTo(Outcome.FLAG);
     assertThat(v.policy()).isEqualTo("standard");
     assertThat(v.findings()).extracting(Finding::ruleId).contains("py.process");
     assertThat(client.validate("python", "print(", "strict").syntaxError()).isNotNull();
@@ -136,7 +146,8 @@ class BulwarkClientTest {
             });
     assertThatThrownBy(() ->
             client.execute(
-                ExecutionRequest.of("python", "print(1)").withLimit("memory", "64g"),
+                ExecutionRequest.of("python", "print(1)")
+                    .withLimits(LimitOverrides.NONE.withMemory(Units.parseSize("64g"))),
                 new OutputListener() {}))
         .isInstanceOfSatisfying(
             BulwarkException.class, e -> assertThat(e.code()).isEqualTo("limits_not_allowed"));

@@ -1,20 +1,18 @@
-package dev.bulwark.client;
+package dev.bulwark.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class ObservationTest {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String AWS_KEY = "AKIA" + "IOSFODNN7EXAMPLE";
 
   private static ExecutionResult ran(String stdout, String stderr, List<Finding> findings) {
     return new ExecutionResult(
         "id",
-        "OK",
+        Status.OK,
         "",
         0,
         null,
@@ -25,11 +23,10 @@ class ObservationTest {
         1,
         1,
         1,
-        new ExecutionResult.Runtime("python", "3.11"),
+        new RuntimeInfo("python", "3.11"),
         findings,
         List.of(
-            new ExecutionResult.NetworkAttempt(
-                "evil.example", 443, "CONNECT", false, "not allowed", "", 0, 0)));
+            new NetworkAttempt("evil.example", 443, "CONNECT", false, "not allowed", "", 0, 0)));
   }
 
   @Test
@@ -40,7 +37,7 @@ class ObservationTest {
                 "key " + AWS_KEY + " and " + AWS_KEY + "\n",
                 "https://user:hunter2pass@example.com/\n",
                 List.of()));
-    JsonNode json = JSON.readTree(o.json());
+    JsonNode json = Json.mapper().readTree(o.json());
     assertThat(o.json()).doesNotContain(AWS_KEY).doesNotContain("hunter2pass");
     assertThat(json.path("stdout").asString())
         .isEqualTo("key [REDACTED:aws_access_key] and [REDACTED:aws_access_key]\n");
@@ -56,7 +53,10 @@ class ObservationTest {
     String filler = "x".repeat(Observation.KEEP - 10);
     String flood = filler + " " + AWS_KEY + " " + "y".repeat(3 * Observation.KEEP) + "END";
     String stdout =
-        JSON.readTree(Observation.of(ran(flood, "", List.of())).json()).path("stdout").asString();
+        Json.mapper()
+            .readTree(Observation.of(ran(flood, "", List.of())).json())
+            .path("stdout")
+            .asString();
     assertThat(stdout).startsWith(filler).endsWith("END").contains("characters cut");
     assertThat(stdout).as("cut after redaction").doesNotContain("AKIA").contains(" [REDACTED");
     assertThat(stdout.length()).isLessThan(2 * Observation.KEEP + 100);
@@ -66,11 +66,18 @@ class ObservationTest {
   void findingsKeepTheirFixAndAQuietRunHasNone() {
     Finding denied =
         new Finding(
-            "py.process", "high", "DENY", "spawns a process", 2, 1, "os.system", "use a library");
-    JsonNode json = JSON.readTree(Observation.of(ran("", "", List.of(denied))).json());
+            "py.process",
+            "high",
+            Outcome.DENY,
+            "spawns a process",
+            2,
+            1,
+            "os.system",
+            "use a library");
+    JsonNode json = Json.mapper().readTree(Observation.of(ran("", "", List.of(denied))).json());
     assertThat(json.path("findings").get(0).path("fix").asString()).isEqualTo("use a library");
     assertThat(json.path("findings").get(0).path("line").asInt()).isEqualTo(2);
-    JsonNode quiet = JSON.readTree(Observation.of(ran("hi\n", "", List.of())).json());
+    JsonNode quiet = Json.mapper().readTree(Observation.of(ran("hi\n", "", List.of())).json());
     assertThat(quiet.has("findings")).isFalse();
     assertThat(quiet.path("network").get(0).path("reason").asString())
         .as("a refused connection is something the model must see")

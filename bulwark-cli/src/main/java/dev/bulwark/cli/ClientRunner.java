@@ -1,20 +1,20 @@
-package dev.bulwark.agent;
+package dev.bulwark.cli;
 
+import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.client.BulwarkClient;
 import dev.bulwark.client.BulwarkException;
-import dev.bulwark.client.ExecutionRequest;
-import dev.bulwark.client.ExecutionResult;
-import dev.bulwark.model.Json;
+import dev.bulwark.model.ExecutionRequest;
+import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.RuntimeDescription;
+import dev.bulwark.model.ValidationReport;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs a model's code on a Bulwark server, as the key's tenant: its policy and limits, each run
  * admitted and audited there. A refusal of the server (a quota, a full machine) is one the model
- * can read.
+ * can read. For {@code bulwark agent --server}.
  */
-public final class ClientRunner implements CodeRunner {
+final class ClientRunner implements CodeRunner {
   private final BulwarkClient client;
   private final String policy;
   private final String profile;
@@ -25,12 +25,11 @@ public final class ClientRunner implements CodeRunner {
    * @param profile a limits profile within the tenant's maximum, or null for that maximum
    * @throws BulwarkException when the server cannot be reached or refuses the key
    */
-  public ClientRunner(BulwarkClient client, String policy, String profile) {
+  ClientRunner(BulwarkClient client, String policy, String profile) {
     this.client = client;
     this.policy = policy;
     this.profile = profile;
-    this.languages =
-        client.runtimes().stream().map(dev.bulwark.client.RuntimeDescription::name).toList();
+    this.languages = client.runtimes().stream().map(RuntimeDescription::name).toList();
   }
 
   @Override
@@ -40,9 +39,11 @@ public final class ClientRunner implements CodeRunner {
 
   @Override
   public ExecutionResult run(String language, String code, String stdin) {
-    ExecutionRequest request = ExecutionRequest.of(language, code).withStdin(stdin);
-    request = policy == null ? request : request.withPolicy(policy);
-    request = profile == null ? request : request.withProfile(profile);
+    ExecutionRequest request =
+        ExecutionRequest.of(language, code)
+            .withStdin(stdin)
+            .withPolicy(policy)
+            .withProfile(profile);
     try {
       return client.execute(request);
     } catch (BulwarkException e) {
@@ -51,10 +52,9 @@ public final class ClientRunner implements CodeRunner {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public Map<String, Object> validate(String language, String code) {
+  public ValidationReport validate(String language, String code) {
     try {
-      return Json.mapper().convertValue(client.validate(language, code, policy), Map.class);
+      return client.validate(language, code, policy);
     } catch (BulwarkException e) {
       throw refused(e);
     }
@@ -62,9 +62,7 @@ public final class ClientRunner implements CodeRunner {
 
   @Override
   public List<RuntimeDescription> runtimes() {
-    return client.runtimes().stream()
-        .map(r -> Json.mapper().convertValue(r, RuntimeDescription.class))
-        .toList();
+    return client.runtimes();
   }
 
   /** A field the model got wrong is its argument's fault; anything else a refusal it reads. */

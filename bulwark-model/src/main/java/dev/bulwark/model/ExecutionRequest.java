@@ -1,0 +1,70 @@
+package dev.bulwark.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A program to run, as a caller asks for it over the wire (the body of {@code POST /v1/executions},
+ * the Java client, the command line's flags). Only the language and the code are required;
+ * everything else falls back to what the caller is allowed: the engine resolves the names and
+ * overrides into a policy and limits, never beyond the caller's ceiling. Immutable.
+ *
+ * <pre>{@code
+ * ExecutionRequest.of("python", "print(6 * 7)").withTimeout(Duration.ofSeconds(5))
+ * }</pre>
+ *
+ * <p>JSON: absent values are left out; an unknown field is refused.
+ *
+ * @param language a runtime name or alias ({@code python}, {@code javascript}, {@code bash})
+ * @param code the program's source
+ * @param stdin the program's standard input, or null for none
+ * @param policy the name of a built-in policy that tightens the caller's, or null
+ * @param profile a limits profile within the caller's maximum, or null for the caller's default
+ * @param limits overrides of the profile; never null ({@link LimitOverrides#NONE} when none)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ExecutionRequest(
+    String language,
+    String code,
+    String stdin,
+    String policy,
+    String profile,
+    LimitOverrides limits) {
+  /**
+   * @throws NullPointerException without a language or code
+   */
+  public ExecutionRequest {
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(code, "code");
+    limits = limits == null ? LimitOverrides.NONE : limits;
+  }
+
+  /** The program alone: the caller's policy and default limits. */
+  public static ExecutionRequest of(String language, String code) {
+    return new ExecutionRequest(language, code, null, null, null, LimitOverrides.NONE);
+  }
+
+  public ExecutionRequest withStdin(String value) {
+    return new ExecutionRequest(language, code, value, policy, profile, limits);
+  }
+
+  public ExecutionRequest withPolicy(String value) {
+    return new ExecutionRequest(language, code, stdin, value, profile, limits);
+  }
+
+  public ExecutionRequest withProfile(String value) {
+    return new ExecutionRequest(language, code, stdin, policy, value, limits);
+  }
+
+  public ExecutionRequest withLimits(LimitOverrides value) {
+    return new ExecutionRequest(language, code, stdin, policy, profile, value);
+  }
+
+  /** The wall-clock limit; the other overrides stay. */
+  public ExecutionRequest withTimeout(Duration value) {
+    return withLimits(limits.withTimeout(value));
+  }
+}
