@@ -19,6 +19,9 @@ BULWARK_PACKAGES=(
   "/usr/lib/python3/dist-packages/pandas python3-pandas"
   "/usr/lib/python3/dist-packages/matplotlib python3-matplotlib"
   "/usr/lib/python3/dist-packages/scipy python3-scipy"
+  "/usr/lib/python3/dist-packages/requests python3-requests"
+  "/usr/lib/python3/dist-packages/bs4 python3-bs4"
+  "/usr/lib/python3/dist-packages/openpyxl python3-openpyxl"
 )
 
 say() { printf 'bulwark: %s\n' "$*" >&2; }
