@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * try (Engine engine = Engine.start(EngineConfig.defaults())) {
- *   ExecutionResult r = engine.execute(new ExecutionRequest("python", "print(1)", Profiles.DEFAULT));
+ *   ExecutionResult r = engine.execute(new Job("python", "print(1)", Profiles.DEFAULT));
  * }
  * }</pre>
  *
@@ -74,7 +74,7 @@ public final class Engine implements AutoCloseable {
         name -> {
           ExecutionResult r =
               execute(
-                  new ExecutionRequest(
+                  new Job(
                       name,
                       runtime.packagesProbe(),
                       Profiles.DEFAULT,
@@ -126,7 +126,7 @@ public final class Engine implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the language is unknown
    */
-  public ExecutionResult execute(ExecutionRequest request) {
+  public ExecutionResult execute(Job request) {
     return execute(request, ExecutionListener.NONE);
   }
 
@@ -137,7 +137,7 @@ public final class Engine implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the language is unknown
    */
-  public ExecutionResult execute(ExecutionRequest request, ExecutionListener listener) {
+  public ExecutionResult execute(Job request, ExecutionListener listener) {
     return prepare(request, listener).run();
   }
 
@@ -146,7 +146,7 @@ public final class Engine implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the language is unknown
    */
-  public Execution submit(ExecutionRequest request) {
+  public Execution submit(Job request) {
     return submit(request, ExecutionListener.NONE);
   }
 
@@ -156,7 +156,7 @@ public final class Engine implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the language is unknown
    */
-  public Execution submit(ExecutionRequest request, ExecutionListener listener) {
+  public Execution submit(Job request, ExecutionListener listener) {
     Prepared prepared = prepare(request, listener);
     if (prepared.handle() == null) {
       return Execution.finished(prepared.run());
@@ -194,7 +194,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private Prepared prepare(ExecutionRequest request, ExecutionListener listener) {
+  private Prepared prepare(Job request, ExecutionListener listener) {
     RuntimeDescriptor runtime = resolve(request.language());
     RuntimeInfo info;
     try {
@@ -254,7 +254,7 @@ public final class Engine implements AutoCloseable {
           seen.set(Summary.parse(summary));
           return Gate.Decision.stop("parsed only", List.of());
         };
-    ExecutionRequest request = new ExecutionRequest(runtime.name(), code, Profiles.DEFAULT);
+    Job request = new Job(runtime.name(), code, Profiles.DEFAULT);
     ExecutionResult r =
         host.prepare(request, runtime, runtimes.info(runtime), gate, ExecutionListener.NONE).run();
     if (seen.get() == null) {

@@ -1,7 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.Profiles;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Status;
@@ -89,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
    * cgroup v1 join holds the kernel's fork lock while it waits for RCU) lands on the next run.
    */
   private void measure(Engine engine, long[] sandboxed, long[] bare) throws Exception {
-    var request = new ExecutionRequest("python", "print(1)", Profiles.DEFAULT);
+    var request = new Job("python", "print(1)", Profiles.DEFAULT);
     for (int i = -warmup; i < runs; i++) {
       Thread.sleep(GAP_MS);
       long a = timeEngine(engine, request);
@@ -102,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  static long timeEngine(Engine engine, ExecutionRequest request) {
+  static long timeEngine(Engine engine, Job request) {
     long t0 = System.nanoTime();
     ExecutionResult r = engine.execute(request);
     long t = System.nanoTime() - t0;

@@ -1,7 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
@@ -34,8 +34,7 @@ final class EngineRunner implements CodeRunner {
   @Override
   public ExecutionResult run(String language, String code, String stdin) {
     return engine.execute(
-        new ExecutionRequest(
-            language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy));
+        new Job(language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy));
   }
 
   @Override

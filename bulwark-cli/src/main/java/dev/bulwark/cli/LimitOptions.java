@@ -1,13 +1,30 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.Profiles;
+import dev.bulwark.Requests;
+import dev.bulwark.model.LimitOverrides;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.Units;
-import java.time.Duration;
+import dev.bulwark.policy.Policy;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** The limit flags shared by commands that run code: a profile, then per-limit overrides. */
 final class LimitOptions {
+  /** Each override's flag, by its name in the request ({@code limits.memory}). */
+  private static final Map<String, String> FLAGS =
+      Map.of(
+          "profile", "--profile",
+          "limits.timeout", "--timeout",
+          "limits.cpuTime", "--cpu-time",
+          "limits.memory", "--memory",
+          "limits.cpus", "--cpus",
+          "limits.pids", "--pids",
+          "limits.fileSize", "--file-size",
+          "limits.tmpfsSize", "--tmpfs-size",
+          "limits.openFiles", "--open-files",
+          "limits.outputLimit", "--output-limit");
+
   @Option(
       names = "--profile",
       paramLabel = "NAME",
@@ -61,35 +78,39 @@ final class LimitOptions {
   String outputLimit;
 
   /**
-   * The profile (or {@code fallback} when none was given) with every given flag applied; a bad
-   * value throws IllegalArgumentException.
+   * The profile (or the policy's preset when none was given) with every given flag applied, by the
+   * engine's one rule for requests; a bad value throws IllegalArgumentException naming its flag.
+   * The command line is the operator's own tool: it has no maximum, so its flags may loosen the
+   * profile as well.
    */
-  Limits resolve(String fallback) {
-    Limits l = Profiles.named(profile == null ? fallback : profile);
-    // The command line is the operator's own tool: its flags may loosen the profile as well.
-    if (memory != null) l = l.withMemoryBytes(size("--memory", memory));
-    if (cpus != null) l = l.withCpus(cpus);
-    if (timeout != null) l = l.withWallTimeout(duration("--timeout", timeout));
-    if (cpuTime != null) l = l.withCpuTime(duration("--cpu-time", cpuTime));
-    if (pids != null) l = l.withPids(pids);
-    if (fileSize != null) l = l.withFileSizeBytes(size("--file-size", fileSize));
-    if (tmpfsSize != null) l = l.withTmpfsBytes(size("--tmpfs-size", tmpfsSize));
-    if (openFiles != null) l = l.withOpenFiles(openFiles);
-    if (outputLimit != null) l = l.withOutputBytes(size("--output-limit", outputLimit));
-    return l;
-  }
-
-  private static long size(String flag, String text) {
+  Limits resolve(Policy policy) {
     try {
-      return Units.parseSize(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
+      return Requests.limits(profile, overrides(), Requests.Ceiling.unbounded(policy));
+    } catch (Requests.InvalidField e) {
+      throw new IllegalArgumentException(
+          FLAGS.getOrDefault(e.field(), e.field()) + ": " + e.reason(), e);
     }
   }
 
-  private static Duration duration(String flag, String text) {
+  private LimitOverrides overrides() {
+    return new LimitOverrides(
+        parsed("--timeout", timeout, Units::parseDuration),
+        parsed("--cpu-time", cpuTime, Units::parseDuration),
+        parsed("--memory", memory, Units::parseSize),
+        cpus,
+        pids,
+        parsed("--file-size", fileSize, Units::parseSize),
+        parsed("--tmpfs-size", tmpfsSize, Units::parseSize),
+        openFiles,
+        parsed("--output-limit", outputLimit, Units::parseSize));
+  }
+
+  private static <T> T parsed(String flag, String text, Function<String, T> parse) {
+    if (text == null) {
+      return null;
+    }
     try {
-      return Units.parseDuration(text);
+      return parse.apply(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
     }

@@ -2,7 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.Execution;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
@@ -62,8 +62,7 @@ final class RunCommand implements Callable<Integer> {
     Policy chosen = policy.resolve();
     String code = program.code();
     byte[] input = stdin == null ? new byte[0] : ProgramOptions.readBytes(stdin);
-    var request =
-        new ExecutionRequest(language, code, limits.resolve(chosen.limits()), input, chosen);
+    var request = new Job(language, code, limits.resolve(chosen), input, chosen);
     try (Engine engine = engineOptions.start(err)) {
       Execution execution = engine.submit(request);
       Thread cancelOnCtrlC =

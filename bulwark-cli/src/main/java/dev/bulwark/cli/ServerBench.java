@@ -2,7 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.Profiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -136,7 +136,7 @@ final class ServerBench implements Callable<Integer> {
     // Apart from the requests: an engine's cold runs in this JVM (its threads, its JIT) slowed the
     // request that followed each of them by several milliseconds, even 300 ms later.
     try (Engine engine = Engine.start(EngineConfig.defaults())) {
-      ExecutionRequest local = new ExecutionRequest("python", "print(1)", Profiles.DEFAULT);
+      Job local = new Job("python", "print(1)", Profiles.DEFAULT);
       for (int i = 0; i < requests; i++) {
         cold[i] = BenchCommand.timeEngine(engine, local);
         bare[i] = BenchCommand.timeBare();

@@ -2,8 +2,8 @@ package dev.bulwark.doctor;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.ExecutionRequest;
 import dev.bulwark.HostUser;
+import dev.bulwark.Job;
 import dev.bulwark.Profiles;
 import dev.bulwark.cgroup.Cgroups;
 import dev.bulwark.model.ExecutionResult;
@@ -180,8 +180,7 @@ public final class Doctor {
   /** A real sandbox run, then each runner's parse of a known program, judged by its findings. */
   private static List<Check> smokeTest(EngineConfig config) {
     try (Engine engine = Engine.start(config)) {
-      ExecutionResult r =
-          engine.execute(new ExecutionRequest("bash", "echo sandbox-ok", Profiles.STRICT));
+      ExecutionResult r = engine.execute(new Job("bash", "echo sandbox-ok", Profiles.STRICT));
       if (r.status() != Status.OK || !r.stdout().strip().equals("sandbox-ok")) {
         return List.of(
             new Check(

@@ -2,8 +2,8 @@ package dev.bulwark.sandbox;
 
 import dev.bulwark.EngineConfig;
 import dev.bulwark.ExecutionListener;
-import dev.bulwark.ExecutionRequest;
 import dev.bulwark.HostUser;
+import dev.bulwark.Job;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.WarmPoolStats;
 import dev.bulwark.cgroup.Cgroups;
@@ -179,7 +179,7 @@ public final class SandboxHost implements AutoCloseable {
    * @param listener hears the findings and the output as they come
    */
   public Handle prepare(
-      ExecutionRequest request,
+      Job request,
       RuntimeDescriptor runtime,
       RuntimeInfo info,
       Gate gate,

@@ -1,7 +1,7 @@
 package dev.bulwark.sandbox;
 
 import dev.bulwark.ExecutionListener;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.cgroup.RunCgroup;
 import dev.bulwark.cgroup.Usage;
 import dev.bulwark.model.ExecutionResult;
@@ -32,7 +32,7 @@ final class SandboxRun {
   private final SandboxHost host;
   private final RuntimeDescriptor runtime;
   private final RuntimeInfo runtimeInfo;
-  private final ExecutionRequest request;
+  private final Job request;
   private final Gate gate;
   private final ExecutionListener listener;
   private volatile boolean cancelled;
@@ -41,7 +41,7 @@ final class SandboxRun {
       SandboxHost host,
       RuntimeDescriptor runtime,
       RuntimeInfo info,
-      ExecutionRequest request,
+      Job request,
       Gate gate,
       ExecutionListener listener) {
     this.host = host;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Execution;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Status;
 import java.io.IOException;
@@ -173,8 +173,7 @@ class ContainmentTest {
     String marker = "bulwark-uid-probe-" + UUID.randomUUID();
     Execution execution =
         TestEngine.get()
-            .submit(
-                new ExecutionRequest("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS));
+            .submit(new Job("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS));
     try {
       await()
           .atMost(Duration.ofSeconds(10))
@@ -196,8 +195,7 @@ class ContainmentTest {
   @Test
   void twoConcurrentSandboxesRunAsDifferentHostUids() {
     String marker = "bulwark-pair-" + UUID.randomUUID();
-    var request =
-        new ExecutionRequest("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS);
+    var request = new Job("bash", "exec -a " + marker + " sleep 30", TestEngine.LIMITS);
     Execution a = TestEngine.get().submit(request), b = TestEngine.get().submit(request);
     try {
       await()

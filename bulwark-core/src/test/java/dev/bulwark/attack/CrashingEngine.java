@@ -2,7 +2,7 @@ package dev.bulwark.attack;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 
 /** A separate JVM that starts a sandbox and waits to be killed with SIGKILL (TeardownTest). */
 public final class CrashingEngine {
@@ -11,8 +11,7 @@ public final class CrashingEngine {
   public static void main(String[] args) throws Exception {
     Engine engine = Engine.start(EngineConfig.defaults());
     engine.submit(
-        new ExecutionRequest(
-            "bash", "exec -a " + args[0] + "-sandboxed sleep 300", TestEngine.LIMITS));
+        new Job("bash", "exec -a " + args[0] + "-sandboxed sleep 300", TestEngine.LIMITS));
     Thread.sleep(600_000);
   }
 }

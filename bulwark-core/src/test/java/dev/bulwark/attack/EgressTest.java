@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.egress.EgressConfig;
 import dev.bulwark.model.ExecutionResult;
@@ -179,7 +179,7 @@ class EgressTest {
   }
 
   private static ExecutionResult run(String language, String code, Policy policy) {
-    return engine.execute(new ExecutionRequest(language, code, LIMITS, new byte[0], policy));
+    return engine.execute(new Job(language, code, LIMITS, new byte[0], policy));
   }
 
   @Test

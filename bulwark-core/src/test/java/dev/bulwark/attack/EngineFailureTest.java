@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.Engine;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Status;
 import dev.bulwark.sandbox.SandboxUnavailableException;
@@ -18,8 +18,7 @@ class EngineFailureTest {
   void aSandboxThatCannotBeBuiltIsSandboxError() {
     // /usr/bin/false stands in for a bwrap that fails before the sandbox exists.
     try (Engine engine = Engine.start(TestEngine.config().withBwrap(Path.of("/usr/bin/false")))) {
-      ExecutionResult r =
-          engine.execute(new ExecutionRequest("python", "print(1)", TestEngine.LIMITS));
+      ExecutionResult r = engine.execute(new Job("python", "print(1)", TestEngine.LIMITS));
       assertThat(r.status()).isEqualTo(Status.SANDBOX_ERROR);
       assertThat(r.reason()).as(r.toString()).startsWith("sandbox setup failed");
       assertThat(r.stdout()).isEmpty();
@@ -33,7 +32,7 @@ class EngineFailureTest {
     try (var host = dev.bulwark.sandbox.SandboxHost.open(TestEngine.config(), runtimes)) {
       ExecutionResult r =
           host.prepare(
-                  new ExecutionRequest("python", "print('ran')", TestEngine.LIMITS),
+                  new Job("python", "print('ran')", TestEngine.LIMITS),
                   python,
                   runtimes.info(python),
                   summary -> {
@@ -52,15 +51,14 @@ class EngineFailureTest {
     String marker = "bulwark-closing-" + java.util.UUID.randomUUID();
     Engine engine = Engine.start(TestEngine.config());
     dev.bulwark.Execution running =
-        engine.submit(
-            new ExecutionRequest("bash", "exec -a " + marker + " sleep 60", TestEngine.LIMITS));
+        engine.submit(new Job("bash", "exec -a " + marker + " sleep 60", TestEngine.LIMITS));
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(10))
         .until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
     engine.close();
     assertThat(running.result().join().status()).isEqualTo(Status.CANCELLED);
     assertThat(HostProbe.pidsWithCmdline(marker)).isEmpty();
-    ExecutionResult late = engine.execute(new ExecutionRequest("bash", "true", TestEngine.LIMITS));
+    ExecutionResult late = engine.execute(new Job("bash", "true", TestEngine.LIMITS));
     assertThat(late.status()).isEqualTo(Status.SANDBOX_ERROR);
     assertThat(late.reason()).contains("closed");
   }
@@ -75,8 +73,7 @@ class EngineFailureTest {
 
   @Test
   void anUnknownLanguageIsTheCallersError() {
-    assertThatThrownBy(
-            () -> TestEngine.get().submit(new ExecutionRequest("cobol", "x", TestEngine.LIMITS)))
+    assertThatThrownBy(() -> TestEngine.get().submit(new Job("cobol", "x", TestEngine.LIMITS)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("python, javascript, bash");
   }
@@ -94,8 +91,7 @@ class EngineFailureTest {
       assertThat(idle).isNotEmpty();
       idle.forEach(ProcessHandle::destroyForcibly);
       idle.forEach(p -> p.onExit().join());
-      ExecutionResult r =
-          engine.execute(new ExecutionRequest("bash", "echo fresh", TestEngine.LIMITS));
+      ExecutionResult r = engine.execute(new Job("bash", "echo fresh", TestEngine.LIMITS));
       assertThat(r.status()).isEqualTo(Status.OK);
       assertThat(r.stdout()).isEqualTo("fresh\n");
     }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.Engine;
 import dev.bulwark.Execution;
-import dev.bulwark.ExecutionRequest;
 import dev.bulwark.HostUser;
+import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.Status;
@@ -94,7 +94,7 @@ class EngineIdentityTest {
         .hasMessageContaining("o+x");
   }
 
-  private static ExecutionRequest request(String code, Limits limits, String language) {
-    return new ExecutionRequest(language, code, limits, new byte[0], Policies.builtIn("audit"));
+  private static Job request(String code, Limits limits, String language) {
+    return new Job(language, code, limits, new byte[0], Policies.builtIn("audit"));
   }
 }

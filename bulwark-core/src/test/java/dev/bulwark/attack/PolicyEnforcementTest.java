@@ -2,7 +2,7 @@ package dev.bulwark.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Outcome;
@@ -81,9 +81,7 @@ class PolicyEnforcementTest {
     String js = "console.log(require('fs').readFileSync(0).toString('hex'))\n";
     for (String[] lang : new String[][] {{"python", py}, {"javascript", js}}) {
       ExecutionResult r =
-          TestEngine.get()
-              .execute(
-                  new ExecutionRequest(lang[0], lang[1], TestEngine.LIMITS, input, standard()));
+          TestEngine.get().execute(new Job(lang[0], lang[1], TestEngine.LIMITS, input, standard()));
       assertThat(r.status()).as(lang[0] + ": " + r.stderr()).isEqualTo(Status.OK);
       assertThat(r.stdout().strip()).as(lang[0]).isEqualTo(HexFormat.of().formatHex(input));
     }
@@ -121,7 +119,7 @@ class PolicyEnforcementTest {
     ExecutionResult r =
         TestEngine.get()
             .execute(
-                new ExecutionRequest(
+                new Job(
                     "python",
                     huge,
                     TestEngine.LIMITS.withWallTimeout(Duration.ofMillis(300)),
@@ -144,6 +142,6 @@ class PolicyEnforcementTest {
 
   private static ExecutionResult run(String language, String code, Policy policy) {
     return TestEngine.get()
-        .execute(new ExecutionRequest(language, code, TestEngine.LIMITS, new byte[0], policy));
+        .execute(new Job(language, code, TestEngine.LIMITS, new byte[0], policy));
   }
 }

@@ -4,7 +4,7 @@ import static dev.bulwark.attack.TestEngine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Execution;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.Status;
@@ -166,9 +166,7 @@ class ResourceLimitsTest {
 
   @Test
   void aCancelledRunIsCancelled() {
-    Execution e =
-        TestEngine.get()
-            .submit(new ExecutionRequest("python", "import time\ntime.sleep(60)", SMALL));
+    Execution e = TestEngine.get().submit(new Job("python", "import time\ntime.sleep(60)", SMALL));
     e.cancel();
     ExecutionResult r = e.result().join();
     assertThat(r.status()).isEqualTo(Status.CANCELLED);
@@ -180,7 +178,7 @@ class ResourceLimitsTest {
     ExecutionResult r =
         TestEngine.get()
             .execute(
-                new ExecutionRequest(
+                new Job(
                     "python",
                     "import sys\nprint(sys.stdin.read().upper())",
                     SMALL,

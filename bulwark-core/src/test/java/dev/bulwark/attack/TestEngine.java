@@ -2,7 +2,7 @@ package dev.bulwark.attack;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.Profiles;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
@@ -48,8 +48,6 @@ final class TestEngine {
    * so the validation layer must not stop an attack before the sandbox sees it.
    */
   static ExecutionResult run(String language, String code, Limits limits) {
-    return get()
-        .execute(
-            new ExecutionRequest(language, code, limits, new byte[0], Policies.builtIn("audit")));
+    return get().execute(new Job(language, code, limits, new byte[0], Policies.builtIn("audit")));
   }
 }

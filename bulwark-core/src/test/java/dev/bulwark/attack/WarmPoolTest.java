@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.Execution;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.Profiles;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.WarmPoolStats;
@@ -89,7 +89,7 @@ class WarmPoolTest {
     long hits = stats("python").hits();
     ExecutionResult r =
         engine.execute(
-            new ExecutionRequest(
+            new Job(
                 "python",
                 "print('ran')\nleak = ().__class__.__base__.__subclasses__()\n",
                 LIMITS,
@@ -186,7 +186,7 @@ class WarmPoolTest {
     for (int i = 0; i < 4; i++) {
       running.add(
           engine.submit(
-              new ExecutionRequest(
+              new Job(
                   "python",
                   "import time; time.sleep(0.5); print('done')",
                   LIMITS,
@@ -280,7 +280,7 @@ class WarmPoolTest {
 
   private static ExecutionResult run(String language, String code, Limits limits, String stdin) {
     return engine.execute(
-        new ExecutionRequest(
+        new Job(
             language,
             code,
             limits,

@@ -1,5 +1,6 @@
 package dev.bulwark.api;
 
+import dev.bulwark.Requests;
 import dev.bulwark.model.ErrorBody;
 import java.util.Map;
 
@@ -28,6 +29,21 @@ public final class ApiError extends RuntimeException {
   /** A bad field: 400 naming it. */
   static ApiError field(String field, String message) {
     return new ApiError(400, "invalid_field", field + ": " + message, Map.of("field", field));
+  }
+
+  /** What the request-resolution rule refused: a bad field, or limits beyond the tenant's. */
+  static ApiError refused(Requests.Refusal refusal) {
+    return switch (refusal) {
+      case Requests.InvalidField f -> field(f.field(), f.reason());
+      case Requests.LimitsNotAllowed l ->
+          new ApiError(
+              403,
+              refusal.code(),
+              "the requested limits exceed the tenant's maximum profile '"
+                  + l.maximumProfile()
+                  + "'",
+              Map.of("maxProfile", l.maximumProfile()));
+    };
   }
 
   public int status() {

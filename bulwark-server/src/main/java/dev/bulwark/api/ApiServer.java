@@ -1,13 +1,15 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
-import dev.bulwark.ExecutionRequest;
-import dev.bulwark.Profiles;
+import dev.bulwark.Job;
+import dev.bulwark.Requests;
 import dev.bulwark.audit.AgentRunLog;
 import dev.bulwark.audit.Anomalies;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.audit.AuditRecord;
+import dev.bulwark.model.ExecutionRequest;
 import dev.bulwark.model.Json;
+import dev.bulwark.model.LimitOverrides;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.Units;
 import dev.bulwark.policy.Policies;
@@ -16,7 +18,6 @@ import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import tools.jackson.databind.JsonNode;
+import java.util.function.Supplier;
 
 /**
  * The HTTP API, versioned under {@code /v1}: run and validate code as a tenant, list runtimes.
@@ -40,6 +41,11 @@ public final class ApiServer implements AutoCloseable {
   private static final Set<String> EXECUTION_FIELDS =
       Set.of("language", "code", "stdin", "policy", "profile", "limits", "stream");
   private static final Set<String> VALIDATION_FIELDS = Set.of("language", "code", "policy");
+
+  /** The overrides of a profile a request may send (the model knows more, for the CLI). */
+  private static final List<String> LIMIT_FIELDS =
+      List.of("timeout", "cpuTime", "memory", "outputLimit", "cpus", "pids");
+
   private static final String CALLER = "bulwark.caller";
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
 
@@ -292,21 +298,18 @@ public final class ApiServer implements AutoCloseable {
   private void execute(Context ctx) {
     ApiKeys.Caller caller = ctx.attribute(CALLER);
     RequestBody body = RequestBody.parse(body(ctx), EXECUTION_FIELDS);
-    String language = language(body);
-    String code = body.required("code");
-    String stdin = body.optional("stdin");
-    Policy policy = policy(caller, body);
-    Limits limits = limits(caller, body);
+    ExecutionRequest asked =
+        new ExecutionRequest(
+            language(body),
+            body.required("code"),
+            body.optional("stdin"),
+            body.optional("policy"),
+            body.optional("profile"),
+            overrides(body));
+    Job request = allowed(() -> Requests.resolve(asked, ceiling(caller)));
     String accept = ctx.header("Accept");
     boolean stream =
         body.flag("stream") || (accept != null && accept.contains("text/event-stream"));
-    ExecutionRequest request =
-        new ExecutionRequest(
-            language,
-            code,
-            limits,
-            stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8),
-            policy);
     if (!stream) {
       json(ctx, 200, executions.run(caller, ctx.ip(), request));
       return;
@@ -432,77 +435,34 @@ public final class ApiServer implements AutoCloseable {
     return language;
   }
 
+  /** The most the caller may ask for: its tenant's policy and maximum profile. */
+  static Requests.Ceiling ceiling(ApiKeys.Caller caller) {
+    return Requests.Ceiling.of(
+        Policies.resolve(caller.tenant().policy()), caller.tenant().maxProfile());
+  }
+
   /** The tenant's policy, tightened by the one the request names: never looser. */
   static Policy policy(ApiKeys.Caller caller, RequestBody body) {
-    Policy tenant = Policies.resolve(caller.tenant().policy());
-    String requested = body.optional("policy");
-    if (requested == null) {
-      return tenant;
-    }
-    if (!Policies.BUILT_IN.contains(requested)) {
-      throw ApiError.field("policy", "one of " + Policies.BUILT_IN);
-    }
-    return tenant.tighten(Policies.builtIn(requested));
+    return allowed(() -> Requests.policy(body.optional("policy"), ceiling(caller)));
   }
 
   /** The request's limits: a preset and overrides, within the tenant's maximum profile. */
   static Limits limits(ApiKeys.Caller caller, RequestBody body) {
-    String max = caller.tenant().maxProfile();
-    String profile = body.optional("profile");
-    Limits limits;
+    LimitOverrides overrides = overrides(body);
+    return allowed(() -> Requests.limits(body.optional("profile"), overrides, ceiling(caller)));
+  }
+
+  private static LimitOverrides overrides(RequestBody body) {
+    return body.overrides("limits", LIMIT_FIELDS);
+  }
+
+  /** What the request-resolution rule allows; its refusal in the API's shape. */
+  private static <T> T allowed(Supplier<T> rule) {
     try {
-      limits = Profiles.named(profile == null ? max : profile);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.field("profile", e.getMessage());
+      return rule.get();
+    } catch (Requests.Refusal e) {
+      throw ApiError.refused(e);
     }
-    JsonNode overrides = body.object("limits");
-    for (String name : overrides.propertyNames()) {
-      JsonNode v = overrides.get(name);
-      String field = "limits." + name;
-      try {
-        limits =
-            switch (name) {
-              case "timeout" -> limits.withWallTimeout(Units.parseDuration(text(v, field)));
-              case "cpuTime" -> limits.withCpuTime(Units.parseDuration(text(v, field)));
-              case "memory" -> limits.withMemoryBytes(Units.parseSize(text(v, field)));
-              case "outputLimit" -> limits.withOutputBytes(Units.parseSize(text(v, field)));
-              case "cpus" -> limits.withCpus(number(v, field));
-              case "pids" -> limits.withPids((int) number(v, field));
-              default ->
-                  throw new ApiError(
-                      400,
-                      "unknown_field",
-                      "unknown field '"
-                          + field
-                          + "'; limits are timeout, cpuTime, memory, outputLimit, cpus, pids",
-                      Map.of("field", field));
-            };
-      } catch (IllegalArgumentException e) {
-        throw ApiError.field(field, e.getMessage());
-      }
-    }
-    if (!limits.within(Profiles.named(max))) {
-      throw new ApiError(
-          403,
-          "limits_not_allowed",
-          "the requested limits exceed the tenant's maximum profile '" + max + "'",
-          Map.of("maxProfile", max));
-    }
-    return limits;
-  }
-
-  private static String text(JsonNode v, String field) {
-    if (!v.isString()) {
-      throw ApiError.field(field, "must be a string such as \"30s\" or \"512m\"");
-    }
-    return v.asString();
-  }
-
-  private static double number(JsonNode v, String field) {
-    if (!v.isNumber()) {
-      throw ApiError.field(field, "must be a number");
-    }
-    return v.asDouble();
   }
 
   private static ApiError tooLarge() {

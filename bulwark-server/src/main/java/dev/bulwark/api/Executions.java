@@ -2,7 +2,7 @@ package dev.bulwark.api;
 
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionListener;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.audit.Anomalies;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.model.ExecutionResult;
@@ -68,7 +68,7 @@ final class Executions {
     }
 
     /** Writes the accepted record; the program must not run before it is written. */
-    private void record(String client, ExecutionRequest request) {
+    private void record(String client, Job request) {
       audit.accepted(
           new AuditLog.Accepted(
               id,
@@ -126,7 +126,7 @@ final class Executions {
    * @param client the caller's address, for the audit log
    * @throws ApiError 429 when the tenant or the machine has no room
    */
-  Run begin(ApiKeys.Caller caller, String client, ExecutionRequest request) {
+  Run begin(ApiKeys.Caller caller, String client, Job request) {
     Run run = admit(caller, request);
     try {
       run.record(client, request);
@@ -137,7 +137,7 @@ final class Executions {
     }
   }
 
-  private Run admit(ApiKeys.Caller caller, ExecutionRequest request) {
+  private Run admit(ApiKeys.Caller caller, Job request) {
     Admission.Permit permit = admission.admit(caller.tenant());
     try {
       return new Run(caller, permit, engine.runtimes().find(request.language()).orElseThrow());
@@ -152,7 +152,7 @@ final class Executions {
    * is written while the sandbox gets the program and its runner parses it: the engine tells the
    * findings just before the program may run, and that waits for the record.
    */
-  ExecutionResult run(ApiKeys.Caller caller, String client, ExecutionRequest request) {
+  ExecutionResult run(ApiKeys.Caller caller, String client, Job request) {
     try (Run run = admit(caller, request)) {
       CompletableFuture<Void> recorded = new CompletableFuture<>();
       Thread.ofVirtual()

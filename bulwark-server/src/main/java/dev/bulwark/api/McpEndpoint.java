@@ -1,11 +1,11 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
-import dev.bulwark.Profiles;
+import dev.bulwark.Requests;
 import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.agent.McpTools;
 import dev.bulwark.model.Json;
-import dev.bulwark.policy.Policies;
+import dev.bulwark.model.LimitOverrides;
 import dev.bulwark.tenant.ApiKeys;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -58,13 +58,14 @@ final class McpEndpoint {
     Function<McpTransportContext, CodeRunner> runners =
         context -> {
           ApiKeys.Caller caller = (ApiKeys.Caller) context.get(CALLER);
+          Requests.Ceiling ceiling = ApiServer.ceiling(caller);
           return new TenantRunner(
               engine,
               executions,
               caller,
               (String) context.get(CLIENT),
-              Policies.resolve(caller.tenant().policy()),
-              Profiles.named(caller.tenant().maxProfile()));
+              Requests.policy(null, ceiling),
+              Requests.limits(null, LimitOverrides.NONE, ceiling));
         };
     server =
         McpServer.sync(transport)

@@ -1,13 +1,16 @@
 package dev.bulwark.api;
 
 import dev.bulwark.model.Json;
+import dev.bulwark.model.LimitOverrides;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,8 +104,40 @@ final class RequestBody {
     return n == null || n.isNull() ? null : n;
   }
 
+  /**
+   * An optional object of limit overrides, in the model's JSON form; none when absent.
+   *
+   * @param offered the overrides this endpoint accepts
+   * @throws ApiError 400 for an override not offered, or a value of the wrong type or unit
+   */
+  LimitOverrides overrides(String field, List<String> offered) {
+    JsonNode node = object(field);
+    for (String name : node.propertyNames()) {
+      String path = field + "." + name;
+      if (!offered.contains(name)) {
+        throw new ApiError(
+            400,
+            "unknown_field",
+            "unknown field '" + path + "'; " + field + " are " + String.join(", ", offered),
+            Map.of("field", path));
+      }
+      if (node.get(name).isNull()) { // a limit is a value; absent is how to leave it as it is
+        throw ApiError.field(path, "must not be null");
+      }
+    }
+    if (node.isMissingNode()) {
+      return LimitOverrides.NONE;
+    }
+    try {
+      return Json.mapper().treeToValue(node, LimitOverrides.class);
+    } catch (DatabindException e) {
+      String name = e.getPath().isEmpty() ? "" : "." + e.getPath().getLast().getPropertyName();
+      throw ApiError.field(field + name, e.getOriginalMessage());
+    }
+  }
+
   /** An optional object field, empty when absent. */
-  JsonNode object(String field) {
+  private JsonNode object(String field) {
     JsonNode n = root.get(field);
     if (n == null || n.isNull()) {
       return tools.jackson.databind.node.MissingNode.getInstance();

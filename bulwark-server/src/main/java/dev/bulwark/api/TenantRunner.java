@@ -1,7 +1,7 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
-import dev.bulwark.ExecutionRequest;
+import dev.bulwark.Job;
 import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
@@ -48,9 +48,7 @@ final class TenantRunner implements CodeRunner {
   @Override
   public ExecutionResult run(String language, String code, String stdin) {
     known(language);
-    ExecutionRequest request =
-        new ExecutionRequest(
-            language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy);
+    Job request = new Job(language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy);
     try {
       return executions.run(caller, client, request);
     } catch (ApiError e) {
