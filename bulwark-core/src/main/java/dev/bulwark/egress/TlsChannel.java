@@ -9,6 +9,8 @@ import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server side of TLS over a blocking channel (a Unix socket has no {@link java.net.Socket} for
@@ -16,6 +18,8 @@ import javax.net.ssl.SSLException;
  * One thread may read while another writes, as the relay does.
  */
 final class TlsChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(TlsChannel.class);
+
   private final SocketChannel channel;
   private final SSLEngine engine;
   private final Object writing = new Object();
@@ -111,7 +115,7 @@ final class TlsChannel {
         wrap(ByteBuffer.allocate(0));
       }
     } catch (IOException e) {
-      // the program went away first
+      LOG.debug("the program went away before its TLS was closed: {}", e.toString());
     }
   }
 
