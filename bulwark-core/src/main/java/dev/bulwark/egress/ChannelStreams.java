@@ -7,62 +7,69 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
 /**
- * Streams over the program's Unix-socket channel, read by one thread while another writes (the
- * relay's two directions). {@code Channels.newInputStream} would not do: it holds a lock that a
- * writer needs too.
+ * Streams over the program's side of a connection: its Unix-socket channel, or the TLS the proxy
+ * ends on it ({@link TlsChannel}). One thread may read while another writes (the relay's two
+ * directions): {@code Channels.newInputStream} would not do, as it holds a lock a writer needs too.
  */
 final class ChannelStreams {
+  /** Reads into {@code b[off, off + len)}: how many bytes (some, when len > 0); -1 at the end. */
+  @FunctionalInterface
+  interface Reader {
+    int read(byte[] b, int off, int len) throws IOException;
+  }
+
+  /** Writes some of what {@code src} has left. */
+  @FunctionalInterface
+  interface Writer {
+    void write(ByteBuffer src) throws IOException;
+  }
+
   private ChannelStreams() {}
 
   static InputStream in(SocketChannel channel) {
-    return new In(channel);
+    return input((b, off, len) -> {
+      int n;
+      do {
+        n = channel.read(ByteBuffer.wrap(b, off, len));
+      } while (n == 0 && len > 0);
+      return n;
+    });
   }
 
   static OutputStream out(SocketChannel channel) {
-    return new Out(channel);
+    return output(channel::write);
   }
 
-  private static final class In extends InputStream {
-    private final SocketChannel ch;
-
-    In(SocketChannel ch) {
-      this.ch = ch;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n;
-      do {
-        n = ch.read(ByteBuffer.wrap(b, off, len));
-      } while (n == 0 && len > 0);
-      return n;
-    }
-  }
-
-  private static final class Out extends OutputStream {
-    private final SocketChannel ch;
-
-    Out(SocketChannel ch) {
-      this.ch = ch;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      ByteBuffer bb = ByteBuffer.wrap(b, off, len);
-      while (bb.hasRemaining()) {
-        ch.write(bb);
+  static InputStream input(Reader reader) {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
       }
-    }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return reader.read(b, off, len);
+      }
+    };
+  }
+
+  /** Writes each array whole: the writer is called until nothing is left. */
+  static OutputStream output(Writer writer) {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        ByteBuffer src = ByteBuffer.wrap(b, off, len);
+        while (src.hasRemaining()) {
+          writer.write(src);
+        }
+      }
+    };
   }
 }

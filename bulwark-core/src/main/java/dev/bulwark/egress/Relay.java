@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.function.LongPredicate;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +38,8 @@ record Relay(InputStream clientIn, OutputStream clientOut, Runnable clientDone, 
   }
 
   private void download(Attempt attempt) {
-    byte[] buf = new byte[BUFFER];
     try {
-      InputStream from = upstream.getInputStream();
-      for (int n; (n = from.read(buf)) >= 0; ) {
-        if (!attempt.received(n)) {
-          break;
-        }
-        clientOut.write(buf, 0, n);
-      }
+      pump(upstream.getInputStream(), clientOut, attempt::received);
     } catch (IOException e) {
       LOG.debug("relay from {} ended: {}", upstream.getRemoteSocketAddress(), e.toString());
     } finally {
@@ -54,20 +48,25 @@ record Relay(InputStream clientIn, OutputStream clientOut, Runnable clientDone, 
   }
 
   private void upload(Attempt attempt) {
-    byte[] buf = new byte[BUFFER];
     try {
-      OutputStream to = upstream.getOutputStream();
-      for (int n; (n = clientIn.read(buf)) >= 0; ) {
-        if (!attempt.sent(n)) {
-          break;
-        }
-        to.write(buf, 0, n);
-      }
+      pump(clientIn, upstream.getOutputStream(), attempt::sent);
       if (!(upstream instanceof SSLSocket)) {
         upstream.shutdownOutput(); // TLS has no half-close: the server ends the exchange
       }
     } catch (IOException e) {
       LOG.debug("relay to {} ended: {}", upstream.getRemoteSocketAddress(), e.toString());
+    }
+  }
+
+  /** Copies until the end of {@code from}, or until {@code count} says the cap is reached. */
+  private static void pump(InputStream from, OutputStream to, LongPredicate count)
+      throws IOException {
+    byte[] buf = new byte[BUFFER];
+    for (int n; (n = from.read(buf)) >= 0; ) {
+      if (!count.test(n)) {
+        return;
+      }
+      to.write(buf, 0, n);
     }
   }
 }

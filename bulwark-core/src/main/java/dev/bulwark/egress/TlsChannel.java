@@ -69,42 +69,20 @@ final class TlsChannel {
   }
 
   InputStream in() {
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        while (!appIn.hasRemaining()) {
-          if (closedIn || unwrap() < 0) {
-            return -1;
-          }
+    return ChannelStreams.input((b, off, len) -> {
+      while (!appIn.hasRemaining()) {
+        if (closedIn || unwrap() < 0) {
+          return -1;
         }
-        int n = Math.min(len, appIn.remaining());
-        appIn.get(b, off, n);
-        return n;
       }
-    };
+      int n = Math.min(len, appIn.remaining());
+      appIn.get(b, off, n);
+      return n;
+    });
   }
 
   OutputStream out() {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        ByteBuffer src = ByteBuffer.wrap(b, off, len);
-        while (src.hasRemaining()) {
-          wrap(src);
-        }
-      }
-    };
+    return ChannelStreams.output(this::wrap);
   }
 
   /** Sends close_notify: the program's reads end. */

@@ -43,8 +43,8 @@ record Verdict(
   }
 
   /**
-   * The host without the DNS root's trailing dot ({@code api.internal.} is {@code api.internal}):
-   * the name TLS, the operator's credentials and interception are keyed by.
+   * The host, which must be named, without the DNS root's trailing dot ({@code api.internal.} is
+   * {@code api.internal}): the name TLS, the operator's credentials and interception are keyed by.
    */
   String name() {
     return Admission.withoutRootDot(host);
