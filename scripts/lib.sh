@@ -19,6 +19,9 @@ BULWARK_PACKAGES=(
   "/usr/lib/python3/dist-packages/pandas python3-pandas"
   "/usr/lib/python3/dist-packages/matplotlib python3-matplotlib"
   "/usr/lib/python3/dist-packages/scipy python3-scipy"
+  "/usr/lib/python3/dist-packages/requests python3-requests"
+  "/usr/lib/python3/dist-packages/bs4 python3-bs4"
+  "/usr/lib/python3/dist-packages/openpyxl python3-openpyxl"
 )
 
 say() { printf 'bulwark: %s\n' "$*" >&2; }
@@ -42,19 +45,21 @@ ensure_packages() {
   fi
 }
 
-# Prints a JDK home of version 25 or newer: $JAVA_HOME if it qualifies, else one under /usr/lib/jvm.
+# Prints a JDK home of version 25 or newer: $JAVA_HOME if it qualifies, else one under
+# ${BULWARK_JVM_DIR:-/usr/lib/jvm}. Debian 12 packages no JDK 25 (Debian 13's needs glibc 2.38), so
+# without one it stops at once, with one line that says what to install.
 find_jdk() {
-  local candidate version
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+  local candidate version found=""
+  for candidate in "${JAVA_HOME:-}" "${BULWARK_JVM_DIR:-/usr/lib/jvm}"/*; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ -f "$candidate/release" ] || continue
     version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release")
     if [ -n "$version" ] && [ "$version" -ge 25 ]; then
       printf '%s\n' "$candidate"
       return 0
     fi
+    found="$found${found:+, }$version at $candidate"
   done
-  say "no JDK 25 or newer found (looked at JAVA_HOME and /usr/lib/jvm)."
-  say "install one, e.g. Temurin 25 from adoptium.net, and set JAVA_HOME to it"
+  say "needs a JDK 25 or newer and found ${found:-none} (JAVA_HOME, ${BULWARK_JVM_DIR:-/usr/lib/jvm}): install Temurin 25 (https://adoptium.net/temurin/releases/?version=25&os=linux) into ${BULWARK_JVM_DIR:-/usr/lib/jvm}, or set JAVA_HOME to a JDK 25"
   return 1
 }
 
