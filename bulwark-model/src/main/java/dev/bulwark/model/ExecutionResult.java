@@ -67,28 +67,17 @@ public record ExecutionResult(
 
   /** The same result carrying these findings. */
   public ExecutionResult withFindings(List<Finding> more) {
-    return new ExecutionResult(
-        id,
-        status,
-        reason,
-        exitCode,
-        signal,
-        stdout,
-        stderr,
-        stdoutTruncated,
-        stderrTruncated,
-        wallMs,
-        cpuMs,
-        peakMemoryBytes,
-        runtime,
-        more,
-        network);
+    return copy(id, more);
   }
 
   /** The same result under the id the server recorded it with. */
   public ExecutionResult withId(String value) {
+    return copy(value, findings);
+  }
+
+  private ExecutionResult copy(String newId, List<Finding> newFindings) {
     return new ExecutionResult(
-        value,
+        newId,
         status,
         reason,
         exitCode,
@@ -101,7 +90,7 @@ public record ExecutionResult(
         cpuMs,
         peakMemoryBytes,
         runtime,
-        findings,
+        newFindings,
         network);
   }
 

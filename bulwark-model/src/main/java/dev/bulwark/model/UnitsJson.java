@@ -15,8 +15,6 @@ import tools.jackson.databind.ValueSerializer;
  * JSON numbers, never from strings. A bad value is a mismatch whose path names the field.
  */
 final class UnitsJson {
-  private static final String TEXT = "must be a string such as \"30s\" or \"512m\"";
-
   private UnitsJson() {}
 
   static final class DurationWriter extends ValueSerializer<Duration> {
@@ -26,15 +24,10 @@ final class UnitsJson {
     }
   }
 
-  static final class DurationReader extends ValueDeserializer<Duration> {
+  static final class DurationReader extends TextReader<Duration> {
     @Override
-    public Duration deserialize(JsonParser p, DeserializationContext ctxt) {
-      String text = text(this, p, ctxt);
-      try {
-        return Units.parseDuration(text);
-      } catch (IllegalArgumentException e) {
-        return ctxt.reportInputMismatch(this, "%s", e.getMessage());
-      }
+    Duration parse(String text) {
+      return Units.parseDuration(text);
     }
   }
 
@@ -45,12 +38,27 @@ final class UnitsJson {
     }
   }
 
-  static final class SizeReader extends ValueDeserializer<Long> {
+  static final class SizeReader extends TextReader<Long> {
     @Override
-    public Long deserialize(JsonParser p, DeserializationContext ctxt) {
-      String text = text(this, p, ctxt);
+    Long parse(String text) {
+      return Units.parseSize(text);
+    }
+  }
+
+  /** A value from a string of the grammar; the grammar's refusal is the mismatch's message. */
+  private abstract static class TextReader<T> extends ValueDeserializer<T> {
+    /**
+     * @throws IllegalArgumentException when the text is not of the grammar
+     */
+    abstract T parse(String text);
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        return ctxt.reportInputMismatch(this, "must be a string such as \"30s\" or \"512m\"");
+      }
       try {
-        return Units.parseSize(text);
+        return parse(p.getString());
       } catch (IllegalArgumentException e) {
         return ctxt.reportInputMismatch(this, "%s", e.getMessage());
       }
@@ -80,12 +88,5 @@ final class UnitsJson {
       }
       return (int) p.getDoubleValue();
     }
-  }
-
-  private static String text(ValueDeserializer<?> reader, JsonParser p, DeserializationContext c) {
-    if (p.currentToken() != JsonToken.VALUE_STRING) {
-      return c.reportInputMismatch(reader, TEXT);
-    }
-    return p.getString();
   }
 }
