@@ -2,16 +2,14 @@ package dev.bulwark.audit;
 
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Json;
+import dev.bulwark.model.LimitOverrides;
 import dev.bulwark.model.Limits;
-import dev.bulwark.model.Units;
 import dev.bulwark.store.Hashing;
 import dev.bulwark.store.Sql;
 import dev.bulwark.tenant.Tenant;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -89,7 +87,7 @@ public final class AuditLog {
         a.runtimeVersion(),
         Hashing.sha256Hex(a.code()),
         a.policy(),
-        Json.write(limits(a.limits())),
+        Json.write(LimitOverrides.of(a.limits())), // as people write them: 30s, 2g
         stamp(Instant.now()),
         a.tenant().retainContent() ? a.code() : null);
   }
@@ -161,21 +159,6 @@ public final class AuditLog {
     }
     args.add(q.limit());
     return select(sql.toString(), args);
-  }
-
-  /** Limits as people write them: {@code {"timeout": "30s", "memory": "2g", ...}}. */
-  static Map<String, Object> limits(Limits l) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("timeout", Units.formatDuration(l.wallTimeout()));
-    m.put("cpuTime", Units.formatDuration(l.cpuTime()));
-    m.put("memory", Units.formatSize(l.memoryBytes()));
-    m.put("cpus", l.cpus());
-    m.put("pids", l.pids());
-    m.put("fileSize", Units.formatSize(l.fileSizeBytes()));
-    m.put("tmpfsSize", Units.formatSize(l.tmpfsBytes()));
-    m.put("openFiles", l.openFiles());
-    m.put("outputLimit", Units.formatSize(l.outputBytes()));
-    return m;
   }
 
   private List<AuditRecord> select(String sql, List<Object> args) {
