@@ -2,9 +2,12 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.WarmPoolSpec;
+import dev.bulwark.config.ConfigFile;
 import dev.bulwark.model.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,17 +21,25 @@ class MainTest {
 
   record Outcome(int exitCode, String out, String err) {}
 
+  /** {@code bulwark ARGS} in this JVM, as typed at a terminal: stdin is not read. */
   static Outcome bulwark(String... args) {
-    CommandLine cli = Main.commandLine();
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    Stdio stdio = new Stdio(InputStream.nullInputStream(), true, out, err);
+    int code = Main.commandLine(stdio).execute(args);
+    return new Outcome(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private Path program(String name, String code) throws Exception {
     return Files.writeString(dir.resolve(name), code);
+  }
+
+  /** {@code bulwark serve ARGS} parsed, not run. */
+  private static ServeCommand serve(String... args) {
+    CommandLine cli = new CommandLine(new ServeCommand());
+    Converters.register(cli);
+    cli.parseArgs(args);
+    return cli.getCommand();
   }
 
   @Test
@@ -37,19 +48,15 @@ class MainTest {
     Files.writeString(
         data.resolve("bulwark.yaml"),
         "server: {port: 9090, maxConcurrent: 3}\nengine: {warmPools: [python:strict=1]}\n");
-    ServeCommand serve = new ServeCommand();
-    new CommandLine(serve).parseArgs("--data", data.toString(), "--port", "7070");
-    dev.bulwark.config.ConfigFile c = serve.effective();
+    ConfigFile c = serve("--data", data.toString(), "--port", "7070").effective();
     assertThat(c.server().port()).as("the flag").isEqualTo(7070);
     assertThat(c.server().maxConcurrent()).as("the file").isEqualTo(3);
     assertThat(c.server().host()).as("the default").isEqualTo("127.0.0.1");
-    assertThat(c.engine().warmPools())
-        .containsExactly(new dev.bulwark.WarmPoolSpec("python", "strict", 1));
+    assertThat(c.engine().warmPools()).containsExactly(new WarmPoolSpec("python", "strict", 1));
 
-    ServeCommand pools = new ServeCommand();
-    new CommandLine(pools).parseArgs("--data", data.toString(), "--pool", "python=0");
+    ServeCommand pools = serve("--data", data.toString(), "--pool", "python=0");
     assertThat(pools.effective().engine().warmPools())
-        .containsExactly(new dev.bulwark.WarmPoolSpec("python", "default", 0));
+        .containsExactly(new WarmPoolSpec("python", "default", 0));
 
     Outcome shown = bulwark("config", "show", "--data", data.toString());
     assertThat(shown.exitCode()).isZero();
@@ -100,9 +107,9 @@ class MainTest {
   }
 
   @Test
-  void plainRunPassesOutputThroughWithTheProgramsExitCode() throws Exception {
+  void plainRunPassesOutputThroughAndAFailedProgramExitsOne() throws Exception {
     Outcome o = bulwark("run", program("fail.sh", "echo out; echo err >&2; exit 3").toString());
-    assertThat(o.exitCode()).isEqualTo(3);
+    assertThat(o.exitCode()).as("the program failed").isEqualTo(ExitCode.FAILED);
     assertThat(o.out()).isEqualTo("out\n");
     assertThat(o.err()).startsWith("err\n").contains("bulwark: ERROR: exited with code 3");
   }
