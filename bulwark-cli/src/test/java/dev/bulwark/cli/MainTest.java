@@ -404,18 +404,4 @@ class MainTest {
     assertThat(bulwark("audit", "--tenant", "nobody", "--data", data.toString()).exitCode())
         .isEqualTo(2);
   }
-
-  @Test
-  void benchWriteReplacesOnlyItsOwnSectionOfThePage() {
-    String page =
-        "# Benchmarks\n\nintro\n"
-            + BenchCommand.BEGIN
-            + "\nold figures\n"
-            + BenchCommand.END
-            + "\n## Kept by hand\n";
-    String section = BenchCommand.BEGIN + "\nnew figures\n" + BenchCommand.END + "\n";
-    assertThat(BenchCommand.replaceSection(page, section))
-        .isEqualTo("# Benchmarks\n\nintro\n" + section + "## Kept by hand\n");
-    assertThat(BenchCommand.replaceSection(null, section)).isEqualTo("# Benchmarks\n\n" + section);
-  }
 }
