@@ -191,6 +191,7 @@ SOURCE_CALLS = {"input": "stdin", "sys.stdin.read": "stdin", "sys.stdin.readline
                 "os.getenv": "environment", "os.environ.get": "environment",
                 "os.environb.get": "environment", "open": "file", "io.open": "file",
                 "codecs.open": "file", "socket.socket": "network"}
+SOURCE_KINDS = frozenset(("stdin", "environment", "network", "file", "arguments"))
 SOURCE_NAMES = {"sys.argv": "arguments", "os.environ": "environment", "os.environb": "environment",
                 "sys.stdin": "stdin", "sys.stdin.buffer": "stdin"}
 SOURCE_METHODS = {"read_text": "file", "read_bytes": "file", "recv": "network",
@@ -1259,10 +1260,10 @@ class Summary(Folder, NodeVisitor):
     visit_AsyncWith = visit_With
 
     def loop(self, node):
+        self.forget(self.loop_names.get(id(node), ()))  # the test sees what the body changes
         endless = self.is_endless(node)
         if endless:
             self.out["resources"].append(self.at(node, kind="endless", grows=grows(node.body)))
-        self.forget(self.loop_names.get(id(node), ()))
         if isinstance(node, ast.While):
             self.visit(node.test)
         else:
@@ -1314,8 +1315,13 @@ class Summary(Folder, NodeVisitor):
                 name = None
         if name in ("getattr", "setattr", "delattr", "hasattr") and len(node.args) >= 2:
             attr = self.const(node.args[1])
-            dynamic = not isinstance(attr, str)
-            if not dynamic:  # getattr(x, "__cla" + "ss__") is x.__class__
+            # A computed name matters on a module or builtins, or when outside data chooses it;
+            # getattr(self, "do_" + command) on the program's own objects is dispatch. hasattr
+            # only tests. Hidden names are judged by their taint whatever the object.
+            chosen = self.ev(node.args[1]).t & SOURCE_KINDS
+            dynamic = not isinstance(attr, str) and name != "hasattr" and (
+                self.resolve(node.args[0]) is not None or bool(chosen))
+            if isinstance(attr, str):  # getattr(x, "__cla" + "ss__") is x.__class__
                 self.out["attrs"].append(self.at(node, name=nfkc(attr)))
             if name == "setattr" and len(node.args) >= 3 and not dynamic:
                 self.out["bindings"].append(self.at(
@@ -1632,6 +1638,8 @@ def summarise(source):
         s.visit(tree)
     except RecursionError:
         summary["incomplete"] = "nested too deeply to analyse"
+    except Exception as e:  # a defect of the analysis: the program is refused, not run unread
+        summary["incomplete"] = "the analysis failed (%s)" % type(e).__name__
     finally:
         sys.setrecursionlimit(limit)
     summary.update(s.out)
