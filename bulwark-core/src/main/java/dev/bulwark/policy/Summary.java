@@ -12,7 +12,8 @@ import tools.jackson.databind.ObjectReader;
  * the frame it sends before any user code runs. Names are resolved where that needs no execution
  * ({@code sp.run} after {@code import subprocess as sp} is {@code subprocess.run}); {@code ?.m}
  * stands for a method {@code m} of an object the runner cannot name. Argument values are JSON
- * constants, {@code {"prefix": "..."}} for strings with a constant beginning, or null.
+ * constants, {@code {"prefix": "..."}} for strings with a constant beginning, or null. {@code work}
+ * counts the analysis's steps (nodes visited, values folded), for tests of its growth.
  *
  * <p>Everything here comes out of a sandbox: the rules treat it as data, never as instructions.
  */
@@ -33,7 +34,8 @@ public record Summary(
     List<Write> writes,
     List<Name> confusables,
     List<Waiver> waivers,
-    List<Resource> resources) {
+    List<Resource> resources,
+    long work) {
 
   private static final ObjectReader READER =
       Json.mapper()
@@ -61,7 +63,7 @@ public record Summary(
   public static Summary empty() {
     return new Summary(
         1, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, 0);
   }
 
   /**

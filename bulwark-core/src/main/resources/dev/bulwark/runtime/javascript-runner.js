@@ -97,6 +97,7 @@ class Summary {
       classes: [], bindings: [], writes: [], confusables: [], resources: [] };
     this.seen = new Set();
     this.steps = 0;
+    this.work = 0; // nodes visited: with steps, the growth tests' measure of the analysis
     this.budget = 16 * size + 10000; // folding steps: the work stays linear in the program's size
     this.endless = 0;
     this.via = null; // the call whose code string is being read
@@ -456,6 +457,7 @@ class Summary {
   }
 
   visit(node, parent, key) {
+    this.work++;
     switch (node.type) {
       case 'WhileStatement':
       case 'DoWhileStatement':
@@ -604,7 +606,7 @@ function summarise(source) {
     const m = /bulwark:\s*allow\s+([\w.\-, ]+)/.exec(c.value);
     if (m) waivers.push({ line: c.loc.start.line, rules: m[1].split(/[,\s]+/).filter(Boolean) });
   }
-  return { v: 1, parsed: true, encoding: null, incomplete, ...s.out, waivers };
+  return { v: 1, parsed: true, encoding: null, incomplete, ...s.out, work: s.work + s.steps, waivers };
 }
 
 /** True when V8 compiles the source as a CommonJS module body; nothing of it runs. */
