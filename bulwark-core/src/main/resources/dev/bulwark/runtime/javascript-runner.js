@@ -51,7 +51,7 @@ function bounded(v) {
 
 function interesting(text) {
   return text.includes('://') || text.includes('__') || text.startsWith('/') || text.startsWith('~')
-    || text.startsWith('.') || text.includes('/') || SENSITIVE.some(p => text.includes(p));
+    || text.startsWith('.') || SENSITIVE.some(p => text.includes(p));
 }
 
 function taintList(t) {

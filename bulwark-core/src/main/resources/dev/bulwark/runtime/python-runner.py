@@ -1602,7 +1602,7 @@ SENSITIVE = ("customize", "authorized_keys", "history", "crontab", "cron.", "sys
 
 def interesting(text):
     """Strings the host's rules read: paths, URLs, dunders, frame names and sensitive files."""
-    return ("__" in text or "://" in text or text.startswith(("/", "~", ".")) or "/" in text
+    return ("__" in text or "://" in text or text.startswith(("/", "~", "."))
             or text.endswith(".pth") or any(p in text for p in SENSITIVE)
             or any(p in text for p in ("f_globals", "f_back", "gi_frame", "tb_frame", "f_builtins")))
 def waivers(source):
