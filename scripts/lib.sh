@@ -19,6 +19,9 @@ BULWARK_PACKAGES=(
   "/usr/lib/python3/dist-packages/pandas python3-pandas"
   "/usr/lib/python3/dist-packages/matplotlib python3-matplotlib"
   "/usr/lib/python3/dist-packages/scipy python3-scipy"
+  "/usr/lib/python3/dist-packages/requests python3-requests"
+  "/usr/lib/python3/dist-packages/bs4 python3-bs4"
+  "/usr/lib/python3/dist-packages/openpyxl python3-openpyxl"
 )
 
 say() { printf 'bulwark: %s\n' "$*" >&2; }
@@ -42,19 +45,21 @@ ensure_packages() {
   fi
 }
 
-# Prints a JDK home of version 25 or newer: $JAVA_HOME if it qualifies, else one under /usr/lib/jvm.
+# Prints a JDK home of version 25 or newer: $JAVA_HOME if it qualifies, else one under
+# ${BULWARK_JVM_DIR:-/usr/lib/jvm}. Debian 12 packages no JDK 25 (Debian 13's needs glibc 2.38), so
+# without one it stops at once, with one line that says what to install.
 find_jdk() {
-  local candidate version
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+  local candidate version found=""
+  for candidate in "${JAVA_HOME:-}" "${BULWARK_JVM_DIR:-/usr/lib/jvm}"/*; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ -f "$candidate/release" ] || continue
     version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release")
     if [ -n "$version" ] && [ "$version" -ge 25 ]; then
       printf '%s\n' "$candidate"
       return 0
     fi
+    found="$found${found:+, }$version at $candidate"
   done
-  say "no JDK 25 or newer found (looked at JAVA_HOME and /usr/lib/jvm)."
-  say "install one, e.g. Temurin 25 from adoptium.net, and set JAVA_HOME to it"
+  say "needs a JDK 25 or newer and found ${found:-none} (JAVA_HOME, ${BULWARK_JVM_DIR:-/usr/lib/jvm}): install Temurin 25 (https://adoptium.net/temurin/releases/?version=25&os=linux) into ${BULWARK_JVM_DIR:-/usr/lib/jvm}, or set JAVA_HOME to a JDK 25"
   return 1
 }
 
@@ -68,4 +73,37 @@ build_if_stale() {
   say "building (sources changed or first run)..."
   (cd "$BULWARK_ROOT" && ./mvnw -q -B -DskipTests package) >&2 || { say "build failed"; return 1; }
   touch "$stamp"
+}
+
+# Prints one line that sums up the surefire reports of every module, and the failed tests above
+# it; returns non-zero when a test failed, the build failed ($1) or the smoke run failed ($2).
+summarise_tests() {
+  local build=$1 smoke=$2
+  python3 - "$build" "$smoke" "$BULWARK_ROOT" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+build, smoke, root = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+total = failed = skipped = 0
+broken = []
+for report in sorted(glob.glob(root + "/*/target/surefire-reports/TEST-*.xml")):
+    suite = ET.parse(report).getroot()
+    for case in suite.iter("testcase"):
+        total += 1
+        if case.find("skipped") is not None:
+            skipped += 1
+        elif case.find("failure") is not None or case.find("error") is not None:
+            failed += 1
+            broken.append(case.get("classname", "?") + "#" + case.get("name", "?"))
+for name in broken:
+    print("bulwark: FAILED " + name, file=sys.stderr)
+ok = failed == 0 and build == 0 and smoke == 0 and total > 0
+verdict = "passed" if ok else "FAILED"
+notes = []
+if build:
+    notes.append("the build failed (exit %d)" % build)
+if smoke:
+    notes.append("the smoke run failed (exit %d)" % smoke)
+print("bulwark: tests %s: %d run, %d failed, %d skipped%s" % (
+    verdict, total, failed, skipped, "; " + "; ".join(notes) if notes else ""), file=sys.stderr)
+sys.exit(0 if ok else 1)
+PY
 }

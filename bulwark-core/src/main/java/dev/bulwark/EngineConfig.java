@@ -1,7 +1,6 @@
 package dev.bulwark;
 
 import dev.bulwark.egress.EgressConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -53,11 +52,11 @@ public record EngineConfig(
     }
   }
 
-  /** Root keeps state in /run/bulwark (gone at reboot); others under XDG_RUNTIME_DIR or /tmp. */
+  /** State in {@link HostUser#runtimeDir()}: /run/bulwark as root, gone at reboot. */
   public static EngineConfig defaults() {
     return new EngineConfig(
         Path.of("/usr/bin/bwrap"),
-        defaultStateDir(),
+        HostUser.runtimeDir(),
         2_000_000_000L,
         1000,
         false,
@@ -143,15 +142,6 @@ public record EngineConfig(
         warmPools,
         value,
         egress);
-  }
-
-  private static Path defaultStateDir() {
-    if (HostUser.isRoot()) {
-      return Path.of("/run/bulwark");
-    }
-    String xdg = System.getenv("XDG_RUNTIME_DIR");
-    Path base = xdg != null && Files.isDirectory(Path.of(xdg)) ? Path.of(xdg) : Path.of("/tmp");
-    return base.resolve("bulwark-" + HostUser.uid());
   }
 
   public EngineConfig withEgress(EgressConfig value) {

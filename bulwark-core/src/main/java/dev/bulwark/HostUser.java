@@ -18,6 +18,19 @@ public final class HostUser {
     return UID == 0;
   }
 
+  /**
+   * Where this host user's engines meet and keep their state by default: {@code /run/bulwark} as
+   * root (gone at reboot), else under {@code XDG_RUNTIME_DIR} or {@code /tmp}.
+   */
+  public static Path runtimeDir() {
+    if (isRoot()) {
+      return Path.of("/run/bulwark");
+    }
+    String xdg = System.getenv("XDG_RUNTIME_DIR");
+    Path base = xdg != null && Files.isDirectory(Path.of(xdg)) ? Path.of(xdg) : Path.of("/tmp");
+    return base.resolve("bulwark-" + uid());
+  }
+
   private static long readUid() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

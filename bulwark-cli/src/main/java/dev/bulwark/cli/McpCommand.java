@@ -9,11 +9,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,41 +41,24 @@ final class McpCommand implements Callable<Integer> {
   EngineOptions engineOptions = new EngineOptions();
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     var resolved = policy.resolve(); // bad flags fail here, before the engine starts
     var limits = Profiles.named(profile);
-    CountDownLatch ended = new CountDownLatch(1);
-    InputStream in =
-        new FilterInputStream(System.in) {
-          @Override
-          public int read() throws IOException {
-            return ended(super.read());
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            return ended(super.read(b, off, len));
-          }
-
-          private int ended(int n) {
-            if (n < 0) {
-              ended.countDown(); // the client closed the session
-            }
-            return n;
-          }
-        };
+    McpStdio stdio = new McpStdio(System.in, System.out);
     try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
       EngineRunner runner = new EngineRunner(engine, resolved, limits);
       var transport =
           new StdioServerTransportProvider(
-              new JacksonMcpJsonMapper(JsonMapper.builder().build()), in, System.out);
+              new JacksonMcpJsonMapper(JsonMapper.builder().build()),
+              stdio.serverInput(),
+              stdio.serverOutput());
       McpSyncServer server =
           McpServer.sync(transport)
               .serverInfo("bulwark", VersionProvider.version())
               .capabilities(ServerCapabilities.builder().tools(false).build())
               .tools(new McpTools(runner.languages()).forSession(runner))
               .build();
-      ended.await();
+      stdio.pump(); // until the client closes the session
       server.closeGracefully();
     }
     return 0;

@@ -14,6 +14,7 @@ import dev.bulwark.runtime.Runtimes;
 import dev.bulwark.sandbox.SandboxUnavailableException;
 import dev.bulwark.seccomp.SeccompFilters;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -236,9 +237,14 @@ public final class Doctor {
     };
   }
 
-  private static String read(String file) {
-    try {
-      return Files.readString(Path.of(file)).strip();
+  /**
+   * A small /proc or /sys file, read in one call: a sysctl file answers a short first read with a
+   * short value and then end of file, so a reader that starts small (as {@link Files#readString}
+   * does for files that report size 0) sees only the first digit.
+   */
+  static String read(String file) {
+    try (InputStream in = Files.newInputStream(Path.of(file))) {
+      return new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       return "";
     }

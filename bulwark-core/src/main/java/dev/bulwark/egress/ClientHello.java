@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -83,7 +84,7 @@ final class ClientHello {
             if (nameType == 0) {
               return Optional.of(
                   new String(h, q + 3, nameLength, StandardCharsets.US_ASCII)
-                      .toLowerCase(java.util.Locale.ROOT));
+                      .toLowerCase(Locale.ROOT));
             }
             q += 3 + nameLength;
           }

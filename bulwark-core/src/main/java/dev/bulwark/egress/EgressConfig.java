@@ -1,9 +1,16 @@
 package dev.bulwark.egress;
 
+import dev.bulwark.policy.Hosts;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The operator's settings of the egress proxy; never a tenant's or a program's.
@@ -26,12 +33,12 @@ public record EgressConfig(
     Map<String, List<String>> credentials,
     long maxBytes,
     int maxConnections,
-    java.util.Set<String> intercept,
-    java.nio.file.Path upstreamCa) {
+    Set<String> intercept,
+    Path upstreamCa) {
   public EgressConfig {
     mapHosts = Map.copyOf(mapHosts);
     credentials = Map.copyOf(credentials);
-    intercept = java.util.Set.copyOf(intercept);
+    intercept = Set.copyOf(intercept);
     if (maxBytes < 1 || maxConnections < 1) {
       throw new IllegalArgumentException("egress caps must be positive");
     }
@@ -42,7 +49,7 @@ public record EgressConfig(
       Map<String, List<String>> credentials,
       long maxBytes,
       int maxConnections) {
-    this(mapHosts, credentials, maxBytes, maxConnections, java.util.Set.of(), null);
+    this(mapHosts, credentials, maxBytes, maxConnections, Set.of(), null);
   }
 
   /** No mapping, no credentials, no interception; 64 MiB and 32 connections per execution. */
@@ -58,7 +65,7 @@ public record EgressConfig(
     return new EgressConfig(mapHosts, value, maxBytes, maxConnections, intercept, upstreamCa);
   }
 
-  public EgressConfig withIntercept(java.util.Set<String> hosts, java.nio.file.Path ca) {
+  public EgressConfig withIntercept(Set<String> hosts, Path ca) {
     return new EgressConfig(mapHosts, credentials, maxBytes, maxConnections, hosts, ca);
   }
 
@@ -69,7 +76,7 @@ public record EgressConfig(
    * @throws IllegalArgumentException naming the first bad one
    */
   public EgressConfig plusMappings(List<String> specs) {
-    Map<String, InetSocketAddress> all = new java.util.LinkedHashMap<>(mapHosts);
+    Map<String, InetSocketAddress> all = new LinkedHashMap<>(mapHosts);
     for (String spec : specs) {
       var entry = parseMapping(spec);
       all.put(entry.getKey(), entry.getValue());
@@ -83,13 +90,13 @@ public record EgressConfig(
    * @throws IllegalArgumentException naming the first bad one
    */
   public EgressConfig plusCredentials(List<String> specs) {
-    Map<String, List<String>> all = new java.util.LinkedHashMap<>();
-    credentials.forEach((host, headers) -> all.put(host, new java.util.ArrayList<>(headers)));
+    Map<String, List<String>> all = new LinkedHashMap<>();
+    credentials.forEach((host, headers) -> all.put(host, new ArrayList<>(headers)));
     for (String spec : specs) {
       var entry = parseCredential(spec);
-      all.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>()).add(entry.getValue());
+      all.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue());
     }
-    Map<String, List<String>> copied = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> copied = new LinkedHashMap<>();
     all.forEach((host, headers) -> copied.put(host, List.copyOf(headers)));
     return withCredentials(copied);
   }
@@ -100,7 +107,7 @@ public record EgressConfig(
    * @throws IllegalArgumentException naming the first bad one
    */
   public EgressConfig plusIntercept(List<String> hosts) {
-    java.util.Set<String> all = new java.util.LinkedHashSet<>(intercept);
+    Set<String> all = new LinkedHashSet<>(intercept);
     for (String h : hosts) {
       all.add(parseInterceptHost(h));
     }
@@ -124,7 +131,7 @@ public record EgressConfig(
       throw new IllegalArgumentException(
           "'" + text + "': write NAME[:PORT]=ADDRESS:PORT, e.g. api.internal=127.0.0.1:9000");
     }
-    String name = dev.bulwark.policy.Hosts.normalisePattern(text.substring(0, eq));
+    String name = Hosts.normalisePattern(text.substring(0, eq));
     if (name.startsWith("*.")) {
       throw new IllegalArgumentException("'" + text + "': map one name, not a wildcard");
     }
@@ -146,9 +153,9 @@ public record EgressConfig(
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("'" + text + "': the port must be 1-65535");
     }
-    java.net.InetAddress ip;
+    InetAddress ip;
     try {
-      ip = java.net.InetAddress.ofLiteral(address);
+      ip = InetAddress.ofLiteral(address);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("'" + text + "': the address must be an IP literal", e);
     }
@@ -167,7 +174,7 @@ public record EgressConfig(
       throw new IllegalArgumentException(
           "a credential is HOST=Header: value, e.g. api.internal=Authorization: Bearer ...");
     }
-    String host = dev.bulwark.policy.Hosts.normalisePattern(text.substring(0, eq));
+    String host = Hosts.normalisePattern(text.substring(0, eq));
     String name = text.substring(eq + 1, colon).strip();
     if (!name.matches("[A-Za-z0-9-]+")) {
       throw new IllegalArgumentException("a credential's header name is letters, digits and -");
@@ -181,7 +188,7 @@ public record EgressConfig(
    * @throws IllegalArgumentException with what is wrong
    */
   public static String parseInterceptHost(String text) {
-    String h = dev.bulwark.policy.Hosts.normalisePattern(text);
+    String h = Hosts.normalisePattern(text);
     boolean port = h.startsWith("[") ? !h.endsWith("]") : h.contains(":");
     if (h.startsWith("*.") || port) {
       throw new IllegalArgumentException("intercept one host, without wildcard or port: " + text);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,7 +64,7 @@ record HttpHead(String method, String target, String version, List<String> heade
       }
       headers.add(lines[i]);
     }
-    byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+    byte[] rest = Arrays.copyOfRange(all, end + 4, all.length);
     return new HttpHead(request[0], request[1], request[2], headers, rest);
   }
 

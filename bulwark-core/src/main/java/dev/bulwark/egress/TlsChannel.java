@@ -9,6 +9,8 @@ import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server side of TLS over a blocking channel (a Unix socket has no {@link java.net.Socket} for
@@ -16,6 +18,8 @@ import javax.net.ssl.SSLException;
  * One thread may read while another writes, as the relay does.
  */
 final class TlsChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(TlsChannel.class);
+
   private final SocketChannel channel;
   private final SSLEngine engine;
   private final Object writing = new Object();
@@ -65,42 +69,20 @@ final class TlsChannel {
   }
 
   InputStream in() {
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        while (!appIn.hasRemaining()) {
-          if (closedIn || unwrap() < 0) {
-            return -1;
-          }
+    return ChannelStreams.input((b, off, len) -> {
+      while (!appIn.hasRemaining()) {
+        if (closedIn || unwrap() < 0) {
+          return -1;
         }
-        int n = Math.min(len, appIn.remaining());
-        appIn.get(b, off, n);
-        return n;
       }
-    };
+      int n = Math.min(len, appIn.remaining());
+      appIn.get(b, off, n);
+      return n;
+    });
   }
 
   OutputStream out() {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        ByteBuffer src = ByteBuffer.wrap(b, off, len);
-        while (src.hasRemaining()) {
-          wrap(src);
-        }
-      }
-    };
+    return ChannelStreams.output(this::wrap);
   }
 
   /** Sends close_notify: the program's reads end. */
@@ -111,7 +93,7 @@ final class TlsChannel {
         wrap(ByteBuffer.allocate(0));
       }
     } catch (IOException e) {
-      // the program went away first
+      LOG.debug("the program went away before its TLS was closed: {}", e.toString());
     }
   }
 

@@ -293,8 +293,13 @@ final class Sandbox implements AutoCloseable {
     command.addAll(
         BwrapCommand.bwrapArgs(
             runtime, limits, host.staticFiles(), dir.resolve("code"), withEgress));
+    // The CPU rlimit counts each process's own start-up, the runner's included, which the budget
+    // does not. With a cgroup the watchdog measures the budget from the hand-off, so the rlimit is
+    // a backstop one second later; without one it is the only enforcement.
+    Limits rlimits =
+        launcher.cgroup() == null ? limits : limits.withCpuTime(limits.cpuTime().plusSeconds(1));
     return BwrapCommand.launchRecord(
-        limits,
+        rlimits,
         host.dropsPrivileges()
             ? java.util.OptionalLong.of(uid.uid())
             : java.util.OptionalLong.empty(),

@@ -30,6 +30,7 @@ public final class SandboxHost implements AutoCloseable {
   private static final java.time.Duration AFTER_RUN_DELAY = java.time.Duration.ofMillis(5);
 
   private final EngineConfig config;
+  private final HostRegistry registry;
   private final StateDir state;
   private final SeccompFilters filters;
   private final Cgroups cgroups; // null when degraded
@@ -58,12 +59,14 @@ public final class SandboxHost implements AutoCloseable {
 
   private SandboxHost(
       EngineConfig config,
+      HostRegistry registry,
       StateDir state,
       SeccompFilters filters,
       Cgroups cgroups,
       List<String> warnings,
       Runtimes runtimes) {
     this.config = config;
+    this.registry = registry;
     this.state = state;
     this.filters = filters;
     this.cgroups = cgroups;
@@ -133,14 +136,25 @@ public final class SandboxHost implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new SandboxUnavailableException(problems);
     }
-    StateDir state = StateDir.open(config.stateDir());
+    HostRegistry registry = HostRegistry.register(HostUser.runtimeDir());
+    StateDir state;
     try {
+      state = StateDir.open(config.stateDir(), registry.engineId(), HostUser.isRoot());
+    } catch (RuntimeException e) {
+      registry.close();
+      throw new SandboxUnavailableException(List.of(e.getMessage()));
+    }
+    try {
+      // Only what dead engines left, host-wide: another engine's runs are alive whatever its
+      // state directory.
       if (cgroups != null) {
-        cgroups.cleanupStale(name -> state.isDeadEngine(engineOf(name)));
+        cgroups.cleanupStale(name -> registry.isDeadEngine(engineOf(name)));
       }
-      state.removeDeadEngines();
+      state.removeDeadEngines(registry);
+      registry.forgetDeadEngines();
       SeccompFilters filters = SeccompFilters.compileDefault(state.engineDir().resolve("seccomp"));
-      SandboxHost host = new SandboxHost(config, state, filters, cgroups, warnings, runtimes);
+      SandboxHost host =
+          new SandboxHost(config, registry, state, filters, cgroups, warnings, runtimes);
       host.refill();
       host.pools.forEach(pool -> Thread.ofVirtual().name("bulwark-warm").start(pool::refill));
       if (!host.pools.isEmpty()) {
@@ -149,9 +163,11 @@ public final class SandboxHost implements AutoCloseable {
       return host;
     } catch (IllegalArgumentException e) {
       state.close();
+      registry.close();
       throw e;
     } catch (RuntimeException e) {
       state.close();
+      registry.close();
       throw new SandboxUnavailableException(List.of(e.getMessage()));
     }
   }
@@ -264,6 +280,7 @@ public final class SandboxHost implements AutoCloseable {
       }
     }
     state.close();
+    registry.close();
   }
 
   /** A launcher for one run: a staged one when ready, else one staged now (the cold path). */
@@ -330,7 +347,7 @@ public final class SandboxHost implements AutoCloseable {
 
   /** A launcher staged on the request path: the cold path, when none is waiting. */
   StagedLauncher stageNow() {
-    String name = state.engineId() + "." + runSeq.incrementAndGet();
+    String name = registry.engineId() + "." + runSeq.incrementAndGet();
     // The request's limits are applied when it comes, before the sandbox starts (Sandbox#start).
     return StagedLauncher.stage(
         launcherBinary, name, cgroups == null ? null : cgroups.createUnlimited(name));
@@ -433,7 +450,7 @@ public final class SandboxHost implements AutoCloseable {
     int count = config.sandboxUidCount();
     for (int i = 0; i < count; i++) {
       long uid = config.sandboxUidBase() + Math.floorMod(nextUid.getAndIncrement(), count);
-      Optional<AutoCloseable> lock = state.tryLockUid(uid);
+      Optional<AutoCloseable> lock = registry.tryLockUid(uid);
       if (lock.isPresent()) {
         return new UidLease(uid, lock.get());
       }

@@ -2,88 +2,65 @@ package dev.bulwark.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HexFormat;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The engine's directory on the host:
+ * The engine's directory on the host, in its configured state directory:
  *
  * <pre>
  * stateDir/            0711: sandboxes (other uids) traverse it to reach their /etc
- *   engines/ID.lock    held (fcntl lock) for as long as engine ID lives
- *   engines/ID/        0711: that engine's filters, the sandbox /etc, one 0700 dir per run
- *   uids/UID.lock      held while a sandbox runs as that host uid
+ *   engines/ID/        0711: engine ID's filters, the sandbox /etc, one 0700 dir per run
  * </pre>
  *
- * A lock that can be taken belongs to a dead engine or run, so what it guards is stale: this is how
- * a start cleans what a crash left, without touching a live engine's sandboxes.
+ * Which engines are alive is the {@link HostRegistry}'s to say, host-wide: a start removes the
+ * directories of dead engines only, so engines with different state directories never touch each
+ * other's runs.
  */
 final class StateDir {
-  /** Engine ids are the pid and a random number, in hex. */
-  static final java.util.regex.Pattern ENGINE_ID =
-      java.util.regex.Pattern.compile("[0-9a-f]{1,16}-[0-9a-f]{8}");
-
-  /**
-   * Locks this JVM holds, by path. POSIX record locks belong to the process and closing any
-   * descriptor of a file drops them all, so a file this JVM holds is never opened a second time.
-   */
-  private static final java.util.Set<Path> HELD =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
-
   private final Path root;
   private final String engineId;
-  private final FileChannel engineLockChannel;
 
-  private StateDir(Path root, String engineId, FileChannel lock) {
+  private StateDir(Path root, String engineId) {
     this.root = root;
     this.engineId = engineId;
-    this.engineLockChannel = lock;
   }
 
-  /** Creates the layout if needed and registers a new live engine in it. */
-  static StateDir open(Path root) {
+  /**
+   * Creates the layout if needed and the directory of a registered engine.
+   *
+   * @param otherUids whether sandboxes run as other host uids, which must traverse every directory
+   *     above the state directory to reach what is bound into them
+   */
+  static StateDir open(Path root, String engineId, boolean otherUids) {
     try {
-      for (Path dir : new Path[] {root, root.resolve("engines"), root.resolve("uids")}) {
+      for (Path dir : new Path[] {root, root.resolve("engines")}) {
         Files.createDirectories(dir);
         refuseSymlink(dir);
+      }
+      if (otherUids) {
+        refuseUntraversableParents(root);
       }
       Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
       Files.setPosixFilePermissions(
           root.resolve("engines"), PosixFilePermissions.fromString("rwx--x--x"));
-      String id =
-          Long.toHexString(ProcessHandle.current().pid())
-              + "-"
-              + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-      Path lockFile = root.resolve("engines").resolve(id + ".lock");
-      HELD.add(lockFile);
-      FileChannel lock =
-          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock.lock();
-      Path dir = root.resolve("engines").resolve(id);
+      Path dir = root.resolve("engines").resolve(engineId);
       Files.createDirectories(dir);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-      return new StateDir(root, id, lock);
+      return new StateDir(root, engineId);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot prepare the state directory " + root + ": " + e.getMessage(), e);
     }
-  }
-
-  String engineId() {
-    return engineId;
   }
 
   Path engineDir() {
@@ -91,76 +68,24 @@ final class StateDir {
   }
 
   /**
-   * Tries to hold {@code uids/UID.lock}; empty when a live sandbox of any engine holds it. Closing
-   * the returned lease releases the uid.
+   * Removes the directories of engines the registry knows to be dead, and the lock files an older
+   * layout kept here once nothing holds them; returns how many engines were swept.
    */
-  Optional<AutoCloseable> tryLockUid(long uid) {
-    Path file = root.resolve("uids").resolve(uid + ".lock");
-    if (!HELD.add(file)) {
-      return Optional.empty();
-    }
-    try {
-      FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        channel.close();
-        HELD.remove(file);
-        return Optional.empty();
-      }
-      return Optional.of(() -> {
-        channel.close();
-        HELD.remove(file);
-      });
-    } catch (IOException e) {
-      HELD.remove(file);
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * True when {@code id} names an engine (of this layout) that is gone: its lock is free or absent.
-   */
-  boolean isDeadEngine(String id) {
-    if (!ENGINE_ID.matcher(id).matches() || id.equals(engineId)) {
-      return false;
-    }
-    Path lockFile = root.resolve("engines").resolve(id + ".lock");
-    if (HELD.contains(lockFile)) {
-      return false;
-    }
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        return false;
-      }
-      lock.release();
-      return true;
-    } catch (NoSuchFileException e) {
-      return true;
-    } catch (IOException | OverlappingFileLockException e) {
-      return false;
-    }
-  }
-
-  /** Removes the directories and locks of engines that are gone; returns how many. */
-  int removeDeadEngines() {
-    java.util.Set<String> dead = new java.util.TreeSet<>();
+  int removeDeadEngines(HostRegistry registry) {
+    Set<String> dead = new TreeSet<>();
     try (var entries = Files.list(root.resolve("engines"))) {
       for (Path entry : entries.toList()) {
-        String id = entry.getFileName().toString().replaceFirst("\\.lock$", "");
-        if (isDeadEngine(id)) {
-          dead.add(id);
+        String name = entry.getFileName().toString();
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && registry.isDeadEngine(name)) {
+          dead.add(name);
         }
       }
       for (String id : dead) {
         deleteTree(root.resolve("engines").resolve(id));
-        Files.deleteIfExists(root.resolve("engines").resolve(id + ".lock"));
+        Path legacyLock = root.resolve("engines").resolve(id + ".lock");
+        if (HostRegistry.isFree(legacyLock, false)) {
+          Files.deleteIfExists(legacyLock);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -168,17 +93,9 @@ final class StateDir {
     return dead.size();
   }
 
-  /** Releases this engine's lock and removes its directory. */
+  /** Removes this engine's directory. */
   void close() {
     deleteTree(engineDir());
-    try {
-      Path lockFile = root.resolve("engines").resolve(engineId + ".lock");
-      Files.deleteIfExists(lockFile);
-      engineLockChannel.close();
-      HELD.remove(lockFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Deletes a tree without following any symlink in it. */
@@ -210,7 +127,25 @@ final class StateDir {
     }
   }
 
-  private static void refuseSymlink(Path dir) throws IOException {
+  /**
+   * bwrap runs as a sandbox uid and binds files from the state directory: a parent it cannot cross
+   * (a 0700 home or temporary directory) would fail every sandbox with a bare "Permission denied".
+   */
+  private static void refuseUntraversableParents(Path root) throws IOException {
+    for (Path dir = root.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+      if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        throw new IOException(
+            "sandbox uids cannot reach it through "
+                + dir
+                + " (mode "
+                + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))
+                + "): give that directory o+x, or choose a state directory under one they can"
+                + " cross, such as /run/bulwark");
+      }
+    }
+  }
+
+  static void refuseSymlink(Path dir) throws IOException {
     if (Files.isSymbolicLink(dir)) {
       throw new IOException(dir + " is a symlink: refusing to use it");
     }

@@ -31,6 +31,53 @@ final class HostProbe {
     return pids;
   }
 
+  /**
+   * Pids of this JVM's descendants whose command line contains {@code marker}: the processes a test
+   * may touch, whatever else runs on the host.
+   */
+  static List<Long> descendantsWithCmdline(String marker) {
+    java.util.Set<Long> ours =
+        ProcessHandle.current()
+            .descendants()
+            .map(ProcessHandle::pid)
+            .collect(java.util.stream.Collectors.toSet());
+    return pidsWithCmdline(marker).stream().filter(ours::contains).toList();
+  }
+
+  /**
+   * Pids in a cgroup of one of this JVM's engines: their run cgroups are named after the engine's
+   * id, which starts with the JVM's pid in hex ({@code bulwark/PID-RANDOM.N}).
+   */
+  static List<Long> pidsInCgroupsOfThisJvm() {
+    String prefix = "/bulwark/" + Long.toHexString(ProcessHandle.current().pid()) + "-";
+    List<Long> pids = new ArrayList<>();
+    for (Path proc : procs()) {
+      try {
+        if (Files.readString(proc.resolve("cgroup")).contains(prefix)) {
+          pids.add(Long.parseLong(proc.getFileName().toString()));
+        }
+      } catch (IOException | RuntimeException e) {
+        // the process ended while we looked
+      }
+    }
+    return pids;
+  }
+
+  /** The Bulwark run cgroup a process is in ({@code ID.N}), or empty when it is in none. */
+  static String cgroupOf(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup"))) {
+        int at = line.indexOf("/bulwark/");
+        if (at >= 0) {
+          return line.substring(at + "/bulwark/".length());
+        }
+      }
+    } catch (IOException e) {
+      // gone
+    }
+    return "";
+  }
+
   /** Pids whose real uid lies in [from, to). */
   static List<Long> pidsOfUids(long from, long to) {
     List<Long> pids = new ArrayList<>();

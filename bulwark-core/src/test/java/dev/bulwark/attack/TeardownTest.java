@@ -28,6 +28,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeardownTest {
   private static final Path CGROUP_V1 = Path.of("/sys/fs/cgroup");
+
+  /** Engine ids start with the pid of their JVM, in hex. */
+  private static final String OUR_ENGINES = Long.toHexString(ProcessHandle.current().pid()) + "-";
+
   private final EngineConfig config = TestEngine.config();
 
   @Test
@@ -35,28 +39,37 @@ class TeardownTest {
   void theSuiteLeftNoProcessCgroupOrRunDirectory() throws IOException {
     TestEngine.run("bash", "true"); // make sure one engine has run, even when this class runs alone
     TestEngine.shutdown();
-    long from = config.sandboxUidBase(), to = from + config.sandboxUidCount();
-    assertThat(HostProbe.pidsOfUids(from, to))
-        .map(HostProbe::describe)
-        .as("live processes of sandbox uids")
-        .allMatch(p -> p.contains("zombie") || p.contains("(gone)"));
+    // Other engines may run on this host meanwhile: judge only what this JVM's engines made.
     // bwrap's setup process exits before its child and is reparented to the host's init, which
     // may reap it late (this machine's does, within a second or two): wait for that, bounded.
     await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(() ->
-            assertThat(HostProbe.pidsOfUids(from, to))
+            assertThat(ourProcesses())
                 .map(HostProbe::describe)
-                .as("processes of sandbox uids")
+                .as("processes of this JVM's sandboxes")
                 .isEmpty());
-    assertThat(runCgroups()).as("cgroups of runs and staged launchers").isEmpty();
+    assertThat(runCgroups())
+        .as("cgroups of runs and staged launchers")
+        .noneMatch(name -> name.startsWith(OUR_ENGINES));
     for (Path engineDir : list(config.stateDir().resolve("engines"))) {
-      if (Files.isDirectory(engineDir)) {
+      if (Files.isDirectory(engineDir)
+          && engineDir.getFileName().toString().startsWith(OUR_ENGINES)) {
         assertThat(list(engineDir))
             .as("run dirs of " + engineDir)
             .noneMatch(p -> p.getFileName().toString().matches(".*\\.\\d+"));
       }
     }
+  }
+
+  /**
+   * Processes of this JVM's sandboxes: in one of its engines' cgroups, or naming one of its
+   * engines' directories (bwrap's command line does).
+   */
+  private static Set<Long> ourProcesses() {
+    Set<Long> ours = new HashSet<>(HostProbe.pidsInCgroupsOfThisJvm());
+    ours.addAll(HostProbe.pidsWithCmdline("/engines/" + OUR_ENGINES));
+    return ours;
   }
 
   @Test
@@ -83,9 +96,11 @@ class TeardownTest {
     } finally {
       crashing.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
     }
+    String deadEngines = Long.toHexString(crashing.pid()) + "-";
     List<Path> leftovers =
         list(config.stateDir().resolve("engines")).stream()
             .filter(p -> !enginesBefore.contains(p))
+            .filter(p -> p.getFileName().toString().startsWith(deadEngines))
             .toList();
     assertThat(leftovers).as("the dead engine's lock and directory").isNotEmpty();
     String deadId = leftovers.getFirst().getFileName().toString().replace(".lock", "");

@@ -216,7 +216,8 @@ class WarmPoolTest {
   @Test
   void aSandboxKilledWhileItWaitedIsNeverHandedOut() {
     awaitFull();
-    List<Long> runners = HostProbe.pidsWithCmdline("python-runner.py");
+    // Only this JVM's sandboxes: other engines on the host have their own waiting runners.
+    List<Long> runners = HostProbe.descendantsWithCmdline("python-runner.py");
     assertThat(runners).as("the waiting python runner, seen from the host").isNotEmpty();
     List<ProcessHandle> sandbox = new ArrayList<>(); // the runner and bwrap above it, up to us
     for (long pid : runners) {

@@ -1,10 +1,10 @@
 package dev.bulwark.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,17 +26,7 @@ class DestinationsTest {
                   Map.of(
                       "api.internal",
                       new InetSocketAddress(InetAddress.getLoopbackAddress(), 9000))),
-          host -> {
-            List<String> answers = DNS.get(host);
-            if (answers == null) {
-              throw new UnknownHostException(host);
-            }
-            InetAddress[] out = new InetAddress[answers.size()];
-            for (int i = 0; i < out.length; i++) {
-              out[i] = InetAddress.ofLiteral(answers.get(i));
-            }
-            return out;
-          });
+          TestResolver.answering(DNS));
 
   private static final List<String> ALLOW =
       List.of(
@@ -133,12 +123,11 @@ class DestinationsTest {
     assertThat(c.getValue()).isEqualTo("Authorization: Bearer x:y");
     for (String bad :
         List.of("api.internal", "api.internal=localhost:80", "*.x=1.2.3.4:80", "a=1.2.3.4")) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgressConfig.parseMapping(bad))
+      assertThatThrownBy(() -> EgressConfig.parseMapping(bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class);
     }
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> EgressConfig.parseCredential("api.internal=Bad Header: x"))
+    assertThatThrownBy(() -> EgressConfig.parseCredential("api.internal=Bad Header: x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

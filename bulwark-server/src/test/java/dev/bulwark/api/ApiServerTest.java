@@ -120,8 +120,8 @@ class ApiServerTest {
       }
     }
     assertThat(python.get("packages").valueStream().map(JsonNode::asString))
-        .contains("json", "sqlite3", "asyncio")
-        .doesNotContain("requests"); // what Debian's python3 has here, not what a guess would say
+        .contains("json", "sqlite3", "asyncio", "requests") // installed by the setup
+        .doesNotContain("torch"); // what Debian's python3 has here, not what a guess would say
   }
 
   @Test

@@ -112,7 +112,7 @@ class BulwarkClientTest {
     assertThat(runtimes)
         .filteredOn(d -> d.name().equals("python"))
         .singleElement()
-        .satisfies(d -> assertThat(d.packages()).contains("json", "numpy"));
+        .satisfies(d -> assertThat(d.packages()).contains("json", "numpy", "pandas", "requests"));
   }
 
   @Test
