@@ -202,22 +202,16 @@ public final class Evaluation {
     StringBuilder md = new StringBuilder();
     for (Policy policy : policies) {
       md.append("\n#### ").append(policy.name()).append("\n\n");
-      Map<String, Rate> deny = denyRecall(programs, policy);
-      Map<String, Rate> caught = flagOrDenyRecall(programs, policy);
-      if (!deny.isEmpty()) {
-        md.append("| hostile | deny-recall (95% CI) | flag-or-deny recall (95% CI) |\n");
-        md.append("| --- | ---: | ---: |\n");
-        deny.forEach(
-            (group, rate) -> md.append(row(group, rate.toString(), caught.get(group).toString())));
-      }
-      Map<String, Rate> denied = benignDenied(programs, policy);
-      Map<String, Rate> flagged = benignFlagged(programs, policy);
-      if (!denied.isEmpty()) {
-        md.append("\n| benign | denied (95% CI) | flagged (95% CI) |\n");
-        md.append("| --- | ---: | ---: |\n");
-        denied.forEach(
-            (group, rate) -> md.append(row(group, rate.toString(), flagged.get(group).toString())));
-      }
+      table(
+          md,
+          "| hostile | deny-recall (95% CI) | flag-or-deny recall (95% CI) |",
+          denyRecall(programs, policy),
+          flagOrDenyRecall(programs, policy));
+      table(
+          md,
+          "\n| benign | denied (95% CI) | flagged (95% CI) |",
+          benignDenied(programs, policy),
+          benignFlagged(programs, policy));
       List<String> wrong = new ArrayList<>();
       for (Program p : programs) {
         Outcome o = judge(p, policy);
@@ -234,6 +228,16 @@ public final class Evaluation {
       }
     }
     return md.toString();
+  }
+
+  private static void table(
+      StringBuilder md, String heading, Map<String, Rate> first, Map<String, Rate> second) {
+    if (first.isEmpty()) {
+      return;
+    }
+    md.append(heading).append("\n| --- | ---: | ---: |\n");
+    first.forEach(
+        (group, rate) -> md.append(row(group, rate.toString(), second.get(group).toString())));
   }
 
   private static String row(String group, String a, String b) {

@@ -80,7 +80,7 @@ final class PythonRules {
           "pkgutil.resolve_name");
 
   /** Functions that start processes, by the attribute name code may reach them with. */
-  private static final Set<String> PROCESS_FUNCTION_NAMES =
+  static final Set<String> PROCESS_FUNCTION_NAMES =
       Set.of(
           "system",
           "popen",

@@ -2,6 +2,7 @@ package dev.bulwark.policy;
 
 import static dev.bulwark.policy.RuleCatalog.*;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,64 +46,44 @@ final class PythonSinks {
 
   /** Attribute names that run code, start processes or reach the network or native code. */
   private static final Set<String> DANGEROUS_ATTRIBUTES =
-      Set.of(
-          "system",
-          "popen",
-          "Popen",
-          "run",
-          "call",
-          "check_call",
-          "check_output",
-          "getoutput",
-          "getstatusoutput",
-          "spawn",
-          "fork",
-          "forkpty",
-          "execv",
-          "execve",
-          "execvp",
-          "execvpe",
-          "execl",
-          "execle",
-          "execlp",
-          "execlpe",
-          "posix_spawn",
-          "posix_spawnp",
-          "spawnv",
-          "spawnl",
-          "spawnlp",
-          "spawnvp",
-          "eval",
-          "exec",
-          "compile",
-          "__import__",
-          "import_module",
-          "loads",
-          "load",
-          "CDLL",
-          "PyDLL",
-          "cdll",
-          "LoadLibrary",
-          "dlopen",
-          "pythonapi",
-          "gethostbyname",
-          "gethostbyname_ex",
-          "getaddrinfo",
-          "socket",
-          "create_connection",
-          "connect",
-          "urlopen",
-          "kill",
-          "killpg",
-          "remove",
-          "unlink",
-          "rmtree",
-          "open",
-          "__subclasses__",
-          "__globals__",
-          "__builtins__",
-          "__code__",
-          "_getframe");
+      union(
+          PythonRules.PROCESS_FUNCTION_NAMES,
+          Set.of(
+              "run",
+              "call",
+              "spawn",
+              "fork",
+              "eval",
+              "exec",
+              "compile",
+              "__import__",
+              "import_module",
+              "loads",
+              "load",
+              "CDLL",
+              "PyDLL",
+              "cdll",
+              "LoadLibrary",
+              "dlopen",
+              "pythonapi",
+              "gethostbyname",
+              "gethostbyname_ex",
+              "getaddrinfo",
+              "socket",
+              "create_connection",
+              "connect",
+              "urlopen",
+              "kill",
+              "killpg",
+              "remove",
+              "unlink",
+              "rmtree",
+              "open",
+              "__subclasses__",
+              "__globals__",
+              "__builtins__",
+              "__code__",
+              "_getframe"));
 
   private static final Set<String> IMPORTERS =
       Set.of("__import__", "importlib.import_module", "importlib.__import__");
@@ -415,6 +396,12 @@ final class PythonSinks {
         || name.startsWith("ctypes.")
         || (DANGEROUS_MODULES.contains(name.split("\\.", 2)[0])
             && DANGEROUS_ATTRIBUTES.contains(last));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
   }
 
   private static String plain(String name) {

@@ -206,8 +206,7 @@ NETWORK_MODULE_ROOTS = ("urllib.request", "requests", "httpx", "aiohttp", "urlli
 CODE_SINKS = {"exec": ("source",), "eval": ("source",), "compile": ("source",),
               "timeit.timeit": ("stmt", "setup"), "timeit.repeat": ("stmt", "setup"),
               "timeit.Timer": ("stmt", "setup"), "?.runsource": ("source",),
-              "?.runcode": ("code",), "?.push": ("line",), "code.InteractiveInterpreter.runsource":
-              ("source",), "runpy.run_path": ()}
+              "?.runcode": ("code",)}
 HOOK_TARGETS = ("excepthook", "displayhook", "unraisablehook", "breakpointhook")
 HOOK_CALLS = {"sys.settrace", "sys.setprofile", "threading.settrace", "threading.setprofile",
               "atexit.register", "signal.signal", "sys.addaudithook", "weakref.finalize"}

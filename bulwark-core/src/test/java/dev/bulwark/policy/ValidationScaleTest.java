@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,8 +121,4 @@ class ValidationScaleTest {
       }
       console.log(load%d('a,b\\nc,d\\n')[0].summary());
       """;
-
-  static List<String> languages() {
-    return List.of("python", "javascript");
-  }
 }
