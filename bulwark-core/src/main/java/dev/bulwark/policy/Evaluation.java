@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -173,10 +174,7 @@ public final class Evaluation {
   }
 
   private static Map<String, Rate> rates(
-      List<Program> programs,
-      boolean benign,
-      Policy policy,
-      java.util.function.Predicate<Outcome> counted) {
+      List<Program> programs, boolean benign, Policy policy, Predicate<Outcome> counted) {
     Map<String, int[]> tally = new TreeMap<>();
     for (Program p : programs) {
       if (p.benign() == benign) {
