@@ -2,18 +2,22 @@ package dev.bulwark.bench;
 
 import dev.bulwark.Engine;
 import dev.bulwark.model.Json;
+import dev.bulwark.policy.Evaluation;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validator;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The validation layer on a 1,000-line program per language ({@link Programs}), in three stages:
  * the runner parsing it in a fresh sandbox, sandbox start included; the host decoding the runner's
  * summary; the Java rules and the policy over that summary. {@code bulwark bench validation} is its
- * front; {@code ValidationRulesBenchmark} measures the last two under JMH.
+ * front; {@code ValidationRulesBenchmark} measures the last two under JMH. It also judges the
+ * layer's quality on labelled programs ({@link #evaluate}).
  */
 public final class ValidationBench {
   /** The policy of every run: standard, with the programs' one API host allowed. */
@@ -72,6 +76,28 @@ public final class ValidationBench {
           "%-11s %d lines, summary %d bytes, %d findings%n",
           language, code.lines().count(), frame.length, findings);
     }
+    out.flush();
+  }
+
+  /**
+   * Judges the labelled programs under {@code sets} ({@code <label>/<group>/<file>}, label benign
+   * or hostile) with the standard and strict policies, each allowing {@code allowedHosts}, and
+   * prints deny-recall, flag-or-deny recall, benign denied and flagged, with 95% intervals.
+   *
+   * @throws IllegalArgumentException when {@code sets} is not a directory
+   */
+  public static void evaluate(
+      Engine engine, Path sets, List<String> allowedHosts, PrintWriter out) {
+    if (!Files.isDirectory(sets)) {
+      throw new IllegalArgumentException("--evaluation: " + sets + " is not a directory");
+    }
+    List<Evaluation.Program> programs = Evaluation.load(sets, engine::summarise);
+    out.print(
+        Evaluation.report(
+            programs,
+            List.of(
+                Policies.standard().withAllowedHosts(allowedHosts),
+                Policies.builtIn("strict").withAllowedHosts(allowedHosts))));
     out.flush();
   }
 

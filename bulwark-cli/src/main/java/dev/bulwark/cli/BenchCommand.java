@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -87,7 +88,8 @@ final class BenchCommand implements Callable<Integer> {
       name = "validation",
       mixinStandardHelpOptions = true,
       description = {
-        "Measures the validation layer on a generated 1,000-line program per language.",
+        "Measures the validation layer on a generated 1,000-line program per language, or with"
+            + " --evaluation its quality on labelled programs.",
         "Parse: the runner parsing it in a fresh sandbox, sandbox start included (ms). Decode: the"
             + " host reading the runner's summary (us). Rules: the Java rules and the policy over"
             + " that summary (us)."
@@ -109,6 +111,27 @@ final class BenchCommand implements Callable<Integer> {
                 + " ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(
+        names = "--evaluation",
+        paramLabel = "DIR",
+        description =
+            "Instead of the speed figures: judge the labelled programs under DIR"
+                + " (<label>/<group>/<file>, label benign or hostile) with standard and strict, and"
+                + " print deny-recall, flag-or-deny recall, benign denied and flagged, with 95%%"
+                + " intervals. The project's sets: bulwark-core/src/test/resources/evaluation and"
+                + " evaluation-fresh.")
+    Path evaluation;
+
+    @Option(
+        names = "--allow-domain",
+        paramLabel = "HOST",
+        split = ",",
+        defaultValue = "api.example.com,data.example.org,*.githubusercontent.com",
+        description =
+            "Hosts the policies allow during --evaluation (default: the hosts the project's sets"
+                + " are written against, ${DEFAULT-VALUE}).")
+    List<String> allowDomains;
+
     @ArgGroup(exclusive = false, heading = "%nEngine:%n")
     EngineOptions engineOptions = new EngineOptions();
 
@@ -116,7 +139,11 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
       ValidationBench.Settings settings = new ValidationBench.Settings(parses, iterations);
       try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
-        ValidationBench.measure(engine, settings, spec.commandLine().getOut());
+        if (evaluation != null) {
+          ValidationBench.evaluate(engine, evaluation, allowDomains, spec.commandLine().getOut());
+        } else {
+          ValidationBench.measure(engine, settings, spec.commandLine().getOut());
+        }
       }
       return ExitCode.OK;
     }
