@@ -2,11 +2,14 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.config.ConfigFile;
 import dev.bulwark.model.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,9 +163,8 @@ class MainTest {
 
   @Test
   void runReachesAnAllowedMappedHostAndNothingElse() throws Exception {
-    com.sun.net.httpserver.HttpServer api =
-        com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer api =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     api.createContext(
         "/",
         exchange -> {
@@ -364,45 +366,6 @@ class MainTest {
         Json.mapper().readTree(bulwark("tenants", "list", "--json", "--data", data).out());
     assertThat(all).hasSize(1);
     assertThat(all.get(0).get("policy").asString()).isEqualTo("standard");
-  }
-
-  @Test
-  void auditReadsTheLogOfflineWithFilters() throws Exception {
-    Path data = dir.resolve("data");
-    try (var store = dev.bulwark.store.Store.open(data)) {
-      var tenant =
-          new dev.bulwark.tenant.Tenants(store.dataSource())
-              .create("acme", "standard", "default", 1, 10, false, 0);
-      var log = new dev.bulwark.audit.AuditLog(store.dataSource());
-      var info = new dev.bulwark.model.RuntimeInfo("python", "3.11.2");
-      for (var status :
-          new dev.bulwark.model.Status[] {
-            dev.bulwark.model.Status.OK, dev.bulwark.model.Status.POLICY_DENIED
-          }) {
-        String id = java.util.UUID.randomUUID().toString();
-        log.accepted(
-            new dev.bulwark.audit.AuditLog.Accepted(
-                id,
-                tenant,
-                "k1",
-                "127.0.0.1",
-                "python",
-                "3.11.2",
-                "print(1)",
-                "standard",
-                dev.bulwark.Profiles.DEFAULT));
-        log.finished(id, dev.bulwark.model.ExecutionResult.notRun(status, "test", info), false);
-      }
-    }
-    Outcome all = bulwark("audit", "--json", "--data", data.toString());
-    assertThat(all.exitCode()).isZero();
-    assertThat(all.out().strip().lines()).hasSize(2);
-    Outcome denied = bulwark("audit", "--status", "POLICY_DENIED", "--data", data.toString());
-    assertThat(denied.out().strip().lines()).singleElement().asString().contains("POLICY_DENIED");
-    assertThat(bulwark("audit", "--since", "yesterday", "--data", data.toString()).exitCode())
-        .isEqualTo(2);
-    assertThat(bulwark("audit", "--tenant", "nobody", "--data", data.toString()).exitCode())
-        .isEqualTo(2);
   }
 
   @Test

@@ -133,6 +133,19 @@ class TenantsAndAuditTest {
     assertThat(bad.err()).contains("'yesterday' is not a time", "10m, 2h, 1d");
   }
 
+  @Test
+  void auditFiltersByStatusAndRefusesAnUnknownTenant() throws Exception {
+    assertThat(bulwark("tenants", "create", "acme").exitCode()).isZero();
+    record(Status.OK);
+    record(Status.POLICY_DENIED);
+    Finished all = bulwark("audit", "--json");
+    assertThat(all.exitCode()).isZero();
+    assertThat(all.out().lines()).hasSize(2);
+    Finished denied = bulwark("audit", "--status", "POLICY_DENIED");
+    assertThat(denied.out().lines()).singleElement().asString().contains("POLICY_DENIED");
+    assertThat(bulwark("audit", "--tenant", "nobody").exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
   /** One finished execution of tenant acme in the audit log, as the server writes it. */
   private void record(Status status) {
     try (Store store = Store.open(data)) {
