@@ -120,11 +120,18 @@ final class BulwarkProcess {
     }
   }
 
-  /** The command line of {@code bulwark ARGS}. */
+  /**
+   * The command line of {@code bulwark ARGS}, with the JVM flags of the {@code bulwark} launcher:
+   * short commands start faster with the C1 compiler only; a server and a bench keep the other.
+   */
   static List<String> command(List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("--enable-native-access=ALL-UNNAMED");
+    cmd.add("-XX:+UseSerialGC");
+    if (args.isEmpty() || !List.of("serve", "bench").contains(args.getFirst())) {
+      cmd.add("-XX:TieredStopAtLevel=1");
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
