@@ -13,8 +13,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the JMH micro-benchmarks of the hot paths ({@link ValidationRulesBenchmark}, {@code
- * OutputCaptureBenchmark}), each in JVMs of its own unless {@code forks} is 0. {@code bulwark bench
- * micro} is its front; the test suite only smoke-runs them with tiny counts.
+ * RunnerFrameBenchmark}, {@code OutputCaptureBenchmark}), each in JVMs of its own unless {@code
+ * forks} is 0. {@code bulwark bench micro} is its front; the test suite only smoke-runs them with
+ * tiny counts.
  */
 public final class MicroBench {
   /**

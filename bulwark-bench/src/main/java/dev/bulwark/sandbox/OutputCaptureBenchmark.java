@@ -1,7 +1,6 @@
 package dev.bulwark.sandbox;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,6 @@ public class OutputCaptureBenchmark {
   public int outputBytes;
 
   private byte[] stream;
-  private byte[] frame;
 
   @Setup
   public void prepare() {
@@ -43,13 +41,6 @@ public class OutputCaptureBenchmark {
     byte[] end = "\0BULWARK-END 0\n".getBytes(StandardCharsets.US_ASCII);
     stream = Arrays.copyOf(output, output.length + end.length);
     System.arraycopy(end, 0, stream, output.length, end.length);
-    byte[] summary = new byte[64 * 1024]; // about the summary of a 1,000-line program
-    Arrays.fill(summary, (byte) ' ');
-    byte[] header =
-        ("\0BULWARK-READY\n\0BULWARK-SUMMARY " + summary.length + "\n")
-            .getBytes(StandardCharsets.US_ASCII);
-    frame = Arrays.copyOf(header, header.length + summary.length);
-    System.arraycopy(summary, 0, frame, header.length, summary.length);
   }
 
   @Benchmark
@@ -57,10 +48,5 @@ public class OutputCaptureBenchmark {
     OutputCapture capture = new OutputCapture(LIMIT, () -> {}, chunk -> {});
     capture.drain(new ByteArrayInputStream(stream));
     return capture.text();
-  }
-
-  @Benchmark
-  public byte[] readSummaryFrame() throws IOException {
-    return RunnerFrame.read(new ByteArrayInputStream(frame));
   }
 }

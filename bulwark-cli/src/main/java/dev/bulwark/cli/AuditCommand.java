@@ -104,7 +104,7 @@ final class AuditCommand implements Callable<Integer> {
         }
       }
     }
-    return 0;
+    return ExitCode.OK;
   }
 
   private void print(PrintWriter out, List<AuditRecord> records) {

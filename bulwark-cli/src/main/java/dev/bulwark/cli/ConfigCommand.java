@@ -38,7 +38,7 @@ final class ConfigCommand implements Runnable {
     public Integer call() {
       spec.commandLine().getOut().print(config.load(data).toYaml());
       spec.commandLine().getOut().flush();
-      return 0;
+      return ExitCode.OK;
     }
   }
 }

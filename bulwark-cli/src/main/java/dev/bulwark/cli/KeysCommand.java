@@ -70,7 +70,7 @@ final class KeysCommand implements Runnable {
                       + ": shown once, store it now");
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
       }
     }
   }
@@ -106,7 +106,7 @@ final class KeysCommand implements Runnable {
           }
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
       }
     }
   }
@@ -126,7 +126,7 @@ final class KeysCommand implements Runnable {
         new ApiKeys(store.dataSource()).revoke(id);
         spec.commandLine().getOut().println("revoked key " + id);
         spec.commandLine().getOut().flush();
-        return 0;
+        return ExitCode.OK;
       }
     }
   }

@@ -61,6 +61,6 @@ final class McpCommand implements Callable<Integer> {
       stdio.pump(); // until the client closes the session
       server.closeGracefully();
     }
-    return 0;
+    return ExitCode.OK;
   }
 }

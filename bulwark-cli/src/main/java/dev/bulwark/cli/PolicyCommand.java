@@ -43,7 +43,7 @@ final class PolicyCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.print(Policies.toYaml(Policies.resolve(policy)));
       out.flush();
-      return 0;
+      return ExitCode.OK;
     }
   }
 
@@ -61,7 +61,7 @@ final class PolicyCommand implements Runnable {
         out.printf("%-26s %-10s %-8s %s%n", r.id(), r.language(), r.severity(), r.title());
       }
       out.flush();
-      return 0;
+      return ExitCode.OK;
     }
   }
 }

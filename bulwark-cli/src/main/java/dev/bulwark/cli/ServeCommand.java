@@ -131,6 +131,6 @@ final class ServeCommand implements Callable<Integer> {
         stopped.await();
       }
     }
-    return 0;
+    return ExitCode.OK;
   }
 }
