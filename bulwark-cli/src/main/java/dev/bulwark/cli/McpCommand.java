@@ -44,7 +44,7 @@ final class McpCommand implements Callable<Integer> {
   public Integer call() {
     var resolved = policy.resolve(); // bad flags fail here, before the engine starts
     var limits = Profiles.named(profile);
-    McpStdio stdio = new McpStdio(System.in, System.out);
+    McpStdio stdio = new McpStdio(Main.stdio(spec).in(), Main.stdio(spec).out());
     try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
       EngineRunner runner = new EngineRunner(engine, resolved, limits);
       var transport =
