@@ -1,5 +1,6 @@
 package dev.bulwark.policy;
 
+import dev.bulwark.model.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
