@@ -24,10 +24,11 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The server's one door into the engine. One execution for a caller, the same way from every door
- * (the API, agent runs, MCP): admitted under the tenant's caps and the machine's slots, recorded in
- * the audit log before it runs and completed after, counted in the metrics, and watched for
- * anomalies; and what else the server asks of the engine (validation, runtimes, readiness).
+ * The only class of the server that calls the engine. An execution runs the same way whichever way
+ * it came (the API, agent runs, MCP): admitted under the tenant's caps and the machine's slots,
+ * recorded in the audit log before it runs and completed after, counted in the metrics, and watched
+ * for anomalies. Validation takes a slot as an execution does. The rest is what the server reads of
+ * the engine: its runtimes and whether its warm pools are ready.
  */
 final class Executions {
   private final Engine engine;
@@ -186,21 +187,18 @@ final class Executions {
   }
 
   /**
-   * Runs the request, its findings and output sent as events as they come, then its result: the
-   * API's body, the result and its {@code id}. A client that goes away cancels the run.
+   * Runs the request, its findings and output sent as events as they come, then its result with its
+   * {@code id}. A client that goes away cancels the run.
    *
    * @param open starts the stream, once the request is admitted
    * @throws ApiError 429 when the tenant or the machine has no room
    */
-  ExecutionResult stream(
-      ApiKeys.Caller caller, String client, Job request, Supplier<EventStream> open) {
+  void stream(ApiKeys.Caller caller, String client, Job request, Supplier<EventStream> open) {
     try (Run run = begin(caller, client, request)) {
       EventStream events = open.get();
       Execution execution = engine.submit(request, events);
       events.whenGone(execution::cancel);
-      ExecutionResult result = run.finished(execution.result().join());
-      events.finish(result);
-      return result;
+      events.finish(run.finished(execution.result().join()));
     }
   }
 
