@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -246,6 +247,26 @@ class ApiServerTest {
         "body_too_large");
     assertError(call("GET", "/v1/nothing-here", key, null, null), 404, "not_found");
     assertThat(call("GET", "/healthz", null, null, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aFaultOfTheServerIsA500WithoutItsStackTrace(@TempDir Path dir) throws Exception {
+    // The tenant's policy file goes away after it was created: the server cannot resolve it.
+    Path policy = dir.resolve("vanishing.yaml");
+    Files.writeString(policy, "version: 1\nname: vanishing\n");
+    new Tenants(store.dataSource())
+        .create("orphan", policy.toString(), "default", 1, 100, false, 0);
+    String orphan = new ApiKeys(store.dataSource()).issue("orphan", "").token();
+    Files.delete(policy);
+    Reply r =
+        call(
+            "POST",
+            "/v1/executions",
+            orphan,
+            "application/json",
+            "{\"language\": \"bash\", \"code\": \"true\"}".getBytes(StandardCharsets.UTF_8));
+    assertError(r, 500, "internal");
+    assertThat(r.raw().body()).doesNotContain("vanishing.yaml");
   }
 
   @Test
