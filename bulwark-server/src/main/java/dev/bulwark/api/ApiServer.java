@@ -47,7 +47,8 @@ public final class ApiServer implements AutoCloseable {
     this.lock = lock;
     DataSource db = store.dataSource();
 
-    // The services: the store's logs, the counters, and the one door into the engine.
+    // The services: the store's logs, the counters (the warm pools' read at each scrape), and
+    // Executions, through which the handlers reach the engine.
     keys = new ApiKeys(db);
     AuditLog auditLog = new AuditLog(db);
     Anomalies anomalies = new Anomalies(db, Clock.systemUTC());

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The only class of the server that calls the engine. An execution runs the same way whichever way
+ * What the handlers ask of the engine, in one class. An execution runs the same way whichever way
  * it came (the API, agent runs, MCP): admitted under the tenant's caps and the machine's slots,
  * recorded in the audit log before it runs and completed after, counted in the metrics, and watched
  * for anomalies. Validation takes a slot as an execution does. The rest is what the server reads of
