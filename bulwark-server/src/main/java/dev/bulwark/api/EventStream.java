@@ -12,22 +12,23 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * An execution as Server-Sent Events: {@code finding} events before the program runs, then {@code
  * stdout} and {@code stderr} chunks ({@code {"text": ...}}) as they come, and a final {@code
- * result}. When the client goes away, {@code onClose} runs once (the server cancels the run).
+ * result}. When the client goes away, what {@link #whenGone} names runs once (the server cancels
+ * the run).
  */
 final class EventStream implements ExecutionListener {
   private final OutputStream out;
-  private final Runnable onClose;
   private final Map<Stream, Utf8> decoders = new EnumMap<>(Stream.class);
+  private Runnable onGone = () -> {}; // guarded by this, as is closed
   private boolean closed;
 
-  EventStream(OutputStream out, Runnable onClose) {
+  EventStream(OutputStream out) {
     this.out = out;
-    this.onClose = onClose;
     decoders.put(Stream.STDOUT, new Utf8());
     decoders.put(Stream.STDERR, new Utf8());
   }
@@ -46,8 +47,30 @@ final class EventStream implements ExecutionListener {
       text = decoders.get(stream).decode(chunk);
     }
     if (!text.isEmpty()) {
-      send(stream.name().toLowerCase(java.util.Locale.ROOT), Map.of("text", text));
+      send(stream.name().toLowerCase(Locale.ROOT), Map.of("text", text));
     }
+  }
+
+  /** What to do once the client has gone: at once when it has gone already. */
+  void whenGone(Runnable action) {
+    boolean gone;
+    synchronized (this) {
+      onGone = action;
+      gone = closed;
+    }
+    if (gone) {
+      action.run();
+    }
+  }
+
+  /** Whether the client has gone: a write failed. */
+  synchronized boolean gone() {
+    return closed;
+  }
+
+  /** Sends the last event, {@code result}. */
+  void finish(Object result) {
+    send("result", result);
   }
 
   /** Writes one event and flushes it; after a failed write, nothing more is sent. */
@@ -62,7 +85,7 @@ final class EventStream implements ExecutionListener {
       out.flush();
     } catch (IOException e) {
       closed = true;
-      onClose.run();
+      onGone.run();
     }
   }
 

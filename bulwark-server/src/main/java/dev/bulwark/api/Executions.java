@@ -1,14 +1,19 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
+import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
+import dev.bulwark.WarmPoolStats;
 import dev.bulwark.audit.Anomalies;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
+import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.Status;
+import dev.bulwark.model.ValidationReport;
+import dev.bulwark.policy.Policy;
 import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.tenant.ApiKeys;
 import java.util.List;
@@ -16,11 +21,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
- * One execution for a caller, the same way from every door (the API, agent runs, MCP): admitted
- * under the tenant's caps and the machine's slots, recorded in the audit log before it runs and
- * completed after, counted in the metrics, and watched for anomalies.
+ * What the handlers ask of the engine, in one class. An execution runs the same way whichever way
+ * it came (the API, agent runs, MCP): admitted under the tenant's caps and the machine's slots,
+ * recorded in the audit log before it runs and completed after, counted in the metrics, and watched
+ * for anomalies. Validation takes a slot as an execution does. The rest is what the server reads of
+ * the engine: its runtimes and whether its warm pools are ready.
  */
 final class Executions {
   private final Engine engine;
@@ -49,7 +57,7 @@ final class Executions {
    * An admitted, recorded execution whose program the caller runs on the engine; {@link #close()}
    * completes its record (as an engine failure when no result came) and frees its slot.
    */
-  final class Run implements AutoCloseable {
+  private final class Run implements AutoCloseable {
     private final String id = UUID.randomUUID().toString();
     private final ApiKeys.Caller caller;
     private final Admission.Permit permit;
@@ -61,10 +69,6 @@ final class Executions {
       this.caller = caller;
       this.permit = permit;
       this.runtime = runtime;
-    }
-
-    String id() {
-      return id;
     }
 
     /** Writes the accepted record; the program must not run before it is written. */
@@ -120,13 +124,8 @@ final class Executions {
     }
   }
 
-  /**
-   * Admits the request and records it as accepted.
-   *
-   * @param client the caller's address, for the audit log
-   * @throws ApiError 429 when the tenant or the machine has no room
-   */
-  Run begin(ApiKeys.Caller caller, String client, Job request) {
+  /** Admits the request and records it as accepted. */
+  private Run begin(ApiKeys.Caller caller, String client, Job request) {
     Run run = admit(caller, request);
     try {
       run.record(client, request);
@@ -151,6 +150,9 @@ final class Executions {
    * Runs the request to its end: the API's body, the result and its {@code id}. The accepted record
    * is written while the sandbox gets the program and its runner parses it: the engine tells the
    * findings just before the program may run, and that waits for the record.
+   *
+   * @param client the caller's address, for the audit log
+   * @throws ApiError 429 when the tenant or the machine has no room
    */
   ExecutionResult run(ApiKeys.Caller caller, String client, Job request) {
     try (Run run = admit(caller, request)) {
@@ -184,8 +186,62 @@ final class Executions {
     }
   }
 
-  /** A slot for work that is not an execution but costs like one (validation). */
-  Admission.Permit admit(ApiKeys.Caller caller) {
-    return admission.admit(caller.tenant());
+  /**
+   * Runs the request, its findings and output sent as events as they come, then its result with its
+   * {@code id}. A client that goes away cancels the run.
+   *
+   * @param open starts the stream, once the request is admitted
+   * @throws ApiError 429 when the tenant or the machine has no room
+   */
+  void stream(ApiKeys.Caller caller, String client, Job request, Supplier<EventStream> open) {
+    try (Run run = begin(caller, client, request)) {
+      EventStream events = open.get();
+      Execution execution = engine.submit(request, events);
+      events.whenGone(execution::cancel);
+      events.finish(run.finished(execution.result().join()));
+    }
+  }
+
+  /**
+   * Validates code under a policy, admitted as an execution is (it costs like one); nothing runs.
+   *
+   * @throws ApiError 429 when the tenant or the machine has no room
+   */
+  ValidationReport validate(ApiKeys.Caller caller, String language, String code, Policy policy) {
+    try (Admission.Permit permit = admission.admit(caller.tenant())) {
+      return engine.validate(language, code, policy).report(policy.name());
+    }
+  }
+
+  /**
+   * Refuses a language no runtime answers to.
+   *
+   * @throws IllegalArgumentException naming the known ones
+   */
+  void requireLanguage(String language) {
+    if (engine.runtimes().find(language).isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown language '" + language + "'; known: " + engine.runtimes().knownNames());
+    }
+  }
+
+  /** The runtimes' names. */
+  List<String> languages() {
+    return engine.runtimes().names();
+  }
+
+  /** Each runtime with its version and the modules a program can import. */
+  List<RuntimeDescription> runtimes() {
+    return engine.describeRuntimes();
+  }
+
+  /** Whether every warm pool has filled once. */
+  boolean warm() {
+    return engine.warm();
+  }
+
+  /** The warm pools, as they are now. */
+  List<WarmPoolStats> pools() {
+    return engine.warmPools();
   }
 }
