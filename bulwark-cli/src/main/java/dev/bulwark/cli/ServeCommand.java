@@ -63,6 +63,12 @@ final class ServeCommand implements Callable<Integer> {
               + " python:default=4,javascript:default=2); SIZE 0 turns a pool off.")
   List<WarmPoolSpec> pools;
 
+  @Option(
+      names = "--max-source",
+      paramLabel = "SIZE",
+      description = "The largest program a request may send (default: 1m); 413 beyond.")
+  ByteSize maxSource;
+
   @Mixin DataOptions data;
 
   @Mixin ConfigOptions configOptions;
@@ -93,7 +99,9 @@ final class ServeCommand implements Callable<Integer> {
     if (pools != null) {
       engine = engine.withWarmPools(pools);
     }
-    return new ConfigFile(new ServerConfig(h, p, slots, timeout, queued, s.agent()), engine);
+    long source = maxSource == null ? s.maxSourceBytes() : maxSource.bytes();
+    return new ConfigFile(
+        new ServerConfig(h, p, slots, timeout, queued, s.agent(), source), engine);
   }
 
   @Override

@@ -51,7 +51,9 @@ class MainTest {
     Files.writeString(
         data.resolve("bulwark.yaml"),
         "server: {port: 9090, maxConcurrent: 3}\nengine: {warmPools: [python:strict=1]}\n");
-    ConfigFile c = serve("--data", data.toString(), "--port", "7070").effective();
+    ConfigFile c =
+        serve("--data", data.toString(), "--port", "7070", "--max-source", "3k").effective();
+    assertThat(c.server().maxSourceBytes()).as("the flag").isEqualTo(3072);
     assertThat(c.server().port()).as("the flag").isEqualTo(7070);
     assertThat(c.server().maxConcurrent()).as("the file").isEqualTo(3);
     assertThat(c.server().host()).as("the default").isEqualTo("127.0.0.1");
