@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
  * in a sandbox, once, at setup. Every execution pays this on its request path.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ValidationRulesBenchmark {
   @Param({"python", "javascript"})

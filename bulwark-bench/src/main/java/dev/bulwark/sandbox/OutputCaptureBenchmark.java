@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * them, not through a copy.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class OutputCaptureBenchmark {
   private static final long LIMIT = 1 << 20;

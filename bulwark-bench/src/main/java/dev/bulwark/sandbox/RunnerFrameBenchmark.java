@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
  * the protocol is package-private.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RunnerFrameBenchmark {
   /** About the summary of a 1,000-line Python program (112,005 bytes in December 2026). */
