@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -131,6 +132,13 @@ final class AuditCommand implements Callable<Integer> {
    * a date or a time without an offset is this machine's local time.
    */
   static final class Since implements ITypeConverter<Instant> {
+    /** The ISO-8601 forms, with an offset first: a local time must not swallow one. */
+    private static final List<Function<String, Instant>> ABSOLUTE =
+        List.of(
+            text -> OffsetDateTime.parse(text).toInstant(),
+            text -> LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant(),
+            text -> LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant());
+
     @Override
     public Instant convert(String text) {
       try {
@@ -138,20 +146,18 @@ final class AuditCommand implements Callable<Integer> {
       } catch (IllegalArgumentException notADuration) {
         // an absolute time, then
       }
-      ZoneId here = ZoneId.systemDefault();
-      try {
-        return text.length() == 10
-            ? LocalDate.parse(text).atStartOfDay(here).toInstant()
-            : text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")
-                ? OffsetDateTime.parse(text).toInstant()
-                : LocalDateTime.parse(text).atZone(here).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new TypeConversionException(
-            "'"
-                + text
-                + "' is not a time: write a duration back from now (10m, 2h, 1d) or an ISO-8601"
-                + " time (2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30:00Z)");
+      for (Function<String, Instant> form : ABSOLUTE) {
+        try {
+          return form.apply(text);
+        } catch (DateTimeParseException notThisForm) {
+          // the next form, then
+        }
       }
+      throw new TypeConversionException(
+          "'"
+              + text
+              + "' is not a time: write a duration back from now (10m, 2h, 1d) or an ISO-8601"
+              + " time (2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30:00Z)");
     }
   }
 }
