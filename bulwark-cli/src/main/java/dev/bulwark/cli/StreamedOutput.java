@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -81,6 +80,7 @@ final class StreamedOutput implements ExecutionListener {
   private static final class Passed {
     private final OutputStream target;
     private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
+    private boolean gone;
 
     Passed(OutputStream target) {
       this.target = target;
@@ -88,11 +88,16 @@ final class StreamedOutput implements ExecutionListener {
 
     synchronized void write(byte[] bytes, int from, int length) {
       shown.write(bytes, from, length);
+      if (gone) {
+        return;
+      }
       try {
         target.write(bytes, from, length);
         target.flush();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the program's output", e);
+        // Whoever read this stream went away (bulwark run prog.py | head -1): the rest is dropped
+        // here, while the engine goes on draining the program, which its limits still bound.
+        gone = true;
       }
     }
 
