@@ -62,11 +62,11 @@ final class RunCommand implements Callable<Integer> {
     Requests.Ceiling ceiling = program.capped(Requests.Ceiling.unbounded(policy.resolve()));
     String code = program.code(stdio, ceiling);
     byte[] stdin = input.bytes(stdio, program);
-    Job job =
-        job(
-            new ExecutionRequest(language, code, null, null, limits.profile(), limits.overrides()),
-            ceiling,
-            stdin);
+    ExecutionRequest request =
+        ExecutionRequest.of(language, code)
+            .withProfile(limits.profile())
+            .withLimits(limits.overrides());
+    Job job = job(request, ceiling, stdin);
     try (Engine engine = engineOptions.start(err)) {
       if (json) {
         ExecutionResult result = run(engine, job, ExecutionListener.NONE);
