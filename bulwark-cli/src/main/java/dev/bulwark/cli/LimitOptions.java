@@ -73,7 +73,8 @@ final class LimitOptions {
   @Option(
       names = "--output-limit",
       paramLabel = "SIZE",
-      description = "Bytes kept per output stream (head and tail).")
+      description =
+          "Output shown per stream; past it, a marker and the stream's last part (e.g. 64k).")
   ByteSize outputLimit;
 
   /**
