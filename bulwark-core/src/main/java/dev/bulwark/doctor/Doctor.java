@@ -133,7 +133,7 @@ public final class Doctor {
         degradedAllowed ? Level.WARN : Level.FAIL,
         cgroups.describe() + ": " + String.join("; ", cgroups.problems()),
         degradedAllowed
-            ? "running degraded: no memory, pids or CPU limits"
+            ? "runs degraded, without memory, pids or CPU limits: to enforce them, fix the above"
             : "fix the above, or accept the risk with --degraded");
   }
 
