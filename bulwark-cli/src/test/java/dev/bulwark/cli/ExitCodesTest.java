@@ -70,16 +70,30 @@ class ExitCodesTest {
 
   @Test
   void anUnreachableModelIsOneLineNamingTheUrlAndTheCauseAndExitThree() throws Exception {
-    int closed;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closed = s.getLocalPort(); // free once closed: nothing listens there
-    }
-    String url = "http://127.0.0.1:" + closed + "/v1";
+    String url = "http://127.0.0.1:" + closedPort() + "/v1";
     Finished f = BulwarkProcess.run("agent", "--base-url", url, "--model", "any", "Say hello.");
     assertThat(f.err())
         .isEqualTo("bulwark: cannot reach the model at " + url + ": connection refused\n");
     assertThat(f.exitCode()).isEqualTo(ExitCode.ENVIRONMENT);
     assertThat(f.out()).isEmpty();
+  }
+
+  @Test
+  void anUnreachableServerIsTheEnvironmentsProblemInOneLine() throws Exception {
+    String url = "http://127.0.0.1:" + closedPort() + "/";
+    Finished f =
+        BulwarkProcess.run(
+            "agent", "--base-url", url + "v1", "--server", url, "--key", "k", "Say hello.");
+    assertThat(f.exitCode()).isEqualTo(ExitCode.ENVIRONMENT);
+    assertThat(f.err()).startsWith("bulwark: --server " + url + ": cannot reach");
+    assertThat(f.err().lines()).hasSize(1);
+  }
+
+  /** A port nothing listens on: free once its socket closed. */
+  private static int closedPort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   @Test
