@@ -10,10 +10,10 @@ import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validation;
 import dev.bulwark.policy.Validator;
-import dev.bulwark.runtime.RuntimeDescriptor;
-import dev.bulwark.runtime.Runtimes;
-import dev.bulwark.sandbox.Gate;
-import dev.bulwark.sandbox.SandboxHost;
+import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.internal.bwrap.Gate;
+import dev.bulwark.internal.bwrap.SandboxHost;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,7 +45,7 @@ public final class Engine implements AutoCloseable {
    * Prepares the host (state directory, seccomp filters, cgroups) and cleans what a crashed engine
    * left behind.
    *
-   * @throws dev.bulwark.sandbox.SandboxUnavailableException when a limit could not be enforced and
+   * @throws dev.bulwark.spi.SandboxUnavailableException when a limit could not be enforced and
    *     the configuration does not allow a degraded mode
    */
   public static Engine start(EngineConfig config) {

@@ -1,6 +1,8 @@
 package dev.bulwark;
 
-import dev.bulwark.egress.EgressConfig;
+import dev.bulwark.internal.host.HostUser;
+
+import dev.bulwark.EgressConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

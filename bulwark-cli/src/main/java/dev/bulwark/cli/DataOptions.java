@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.HostUser;
+import dev.bulwark.internal.host.HostUser;
 import dev.bulwark.store.DataDir;
 import dev.bulwark.store.Store;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.doctor.Doctor;
+import dev.bulwark.Doctor;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

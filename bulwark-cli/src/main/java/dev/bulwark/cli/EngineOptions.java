@@ -2,7 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.egress.EgressConfig;
+import dev.bulwark.EgressConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

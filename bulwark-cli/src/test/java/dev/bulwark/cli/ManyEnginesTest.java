@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.EngineConfig;
-import dev.bulwark.HostUser;
+import dev.bulwark.internal.host.HostUser;
 import dev.bulwark.cli.BulwarkProcess.Served;
 import dev.bulwark.model.Json;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.Job;
 import dev.bulwark.WarmPoolSpec;
-import dev.bulwark.egress.EgressConfig;
+import dev.bulwark.EgressConfig;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.NetworkAttempt;
 import dev.bulwark.model.Status;
@@ -111,7 +111,7 @@ class EgressTest {
     api.start();
     tls = new Listener();
     other = new Listener();
-    dev.bulwark.egress.TestCertificates certificates = new dev.bulwark.egress.TestCertificates();
+    dev.bulwark.internal.egress.TestCertificates certificates = new dev.bulwark.internal.egress.TestCertificates();
     secure =
         com.sun.net.httpserver.HttpsServer.create(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -462,7 +462,7 @@ class EgressTest {
     assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
     assertThat(r.stdout()).isEqualTo("[('200', 32), ('429', 268)]\n");
     assertThat(API_REQUESTS).hasSize(32);
-    assertThat(r.network()).hasSize(dev.bulwark.egress.EgressProxy.MAX_RECORDS + 1);
+    assertThat(r.network()).hasSize(dev.bulwark.internal.egress.EgressProxy.MAX_RECORDS + 1);
     assertThat(r.network().getLast().reason()).contains("more attempts");
   }
 

@@ -7,7 +7,7 @@ import dev.bulwark.Engine;
 import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Status;
-import dev.bulwark.sandbox.SandboxUnavailableException;
+import dev.bulwark.spi.SandboxUnavailableException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,9 +27,9 @@ class EngineFailureTest {
 
   @Test
   void aSummaryTheHostCannotReadIsSandboxErrorAndNothingRuns() {
-    var runtimes = dev.bulwark.runtime.Runtimes.builtIn();
+    var runtimes = dev.bulwark.internal.runtime.Runtimes.builtIn();
     var python = runtimes.find("python").orElseThrow();
-    try (var host = dev.bulwark.sandbox.SandboxHost.open(TestEngine.config(), runtimes)) {
+    try (var host = dev.bulwark.internal.bwrap.SandboxHost.open(TestEngine.config(), runtimes)) {
       ExecutionResult r =
           host.prepare(
                   new Job("python", "print('ran')", TestEngine.LIMITS),

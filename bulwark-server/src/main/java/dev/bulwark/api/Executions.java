@@ -9,7 +9,7 @@ import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
 import dev.bulwark.model.Status;
-import dev.bulwark.runtime.RuntimeDescriptor;
+import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.tenant.ApiKeys;
 import java.util.List;
 import java.util.Map;

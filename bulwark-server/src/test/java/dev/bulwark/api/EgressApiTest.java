@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.egress.EgressConfig;
+import dev.bulwark.EgressConfig;
 import dev.bulwark.model.Json;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
