@@ -1,18 +1,14 @@
 package dev.bulwark;
 
-import dev.bulwark.Engine;
-import dev.bulwark.EngineConfig;
-import dev.bulwark.internal.host.HostUser;
-import dev.bulwark.Job;
-import dev.bulwark.Profiles;
 import dev.bulwark.internal.cgroup.Cgroups;
+import dev.bulwark.internal.host.HostUser;
+import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.internal.seccomp.SeccompFilters;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Status;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.spi.RuntimeDescriptor;
-import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.spi.SandboxUnavailableException;
-import dev.bulwark.internal.seccomp.SeccompFilters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

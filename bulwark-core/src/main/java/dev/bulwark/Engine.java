@@ -1,5 +1,8 @@
 package dev.bulwark;
 
+import dev.bulwark.internal.bwrap.Gate;
+import dev.bulwark.internal.bwrap.SandboxHost;
+import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Outcome;
@@ -11,9 +14,6 @@ import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validation;
 import dev.bulwark.policy.Validator;
 import dev.bulwark.spi.RuntimeDescriptor;
-import dev.bulwark.internal.runtime.Runtimes;
-import dev.bulwark.internal.bwrap.Gate;
-import dev.bulwark.internal.bwrap.SandboxHost;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,8 +45,8 @@ public final class Engine implements AutoCloseable {
    * Prepares the host (state directory, seccomp filters, cgroups) and cleans what a crashed engine
    * left behind.
    *
-   * @throws dev.bulwark.spi.SandboxUnavailableException when a limit could not be enforced and
-   *     the configuration does not allow a degraded mode
+   * @throws dev.bulwark.spi.SandboxUnavailableException when a limit could not be enforced and the
+   *     configuration does not allow a degraded mode
    */
   public static Engine start(EngineConfig config) {
     Runtimes runtimes = Runtimes.builtIn();

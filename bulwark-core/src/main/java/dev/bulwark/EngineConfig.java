@@ -1,8 +1,6 @@
 package dev.bulwark;
 
 import dev.bulwark.internal.host.HostUser;
-
-import dev.bulwark.EgressConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

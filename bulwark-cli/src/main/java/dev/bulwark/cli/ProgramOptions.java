@@ -1,7 +1,7 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.spi.RuntimeDescriptor;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

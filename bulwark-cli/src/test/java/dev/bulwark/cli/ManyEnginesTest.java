@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.EngineConfig;
-import dev.bulwark.internal.host.HostUser;
 import dev.bulwark.cli.BulwarkProcess.Served;
+import dev.bulwark.internal.host.HostUser;
 import dev.bulwark.model.Json;
 import java.io.IOException;
 import java.net.http.HttpClient;

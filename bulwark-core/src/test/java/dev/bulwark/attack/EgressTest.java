@@ -3,11 +3,11 @@ package dev.bulwark.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.bulwark.EgressConfig;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.Job;
 import dev.bulwark.WarmPoolSpec;
-import dev.bulwark.EgressConfig;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.NetworkAttempt;
 import dev.bulwark.model.Status;
@@ -111,7 +111,8 @@ class EgressTest {
     api.start();
     tls = new Listener();
     other = new Listener();
-    dev.bulwark.internal.egress.TestCertificates certificates = new dev.bulwark.internal.egress.TestCertificates();
+    dev.bulwark.internal.egress.TestCertificates certificates =
+        new dev.bulwark.internal.egress.TestCertificates();
     secure =
         com.sun.net.httpserver.HttpsServer.create(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

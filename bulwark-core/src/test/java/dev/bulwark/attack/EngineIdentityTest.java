@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.Engine;
 import dev.bulwark.Execution;
-import dev.bulwark.internal.host.HostUser;
 import dev.bulwark.Job;
+import dev.bulwark.internal.host.HostUser;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.Status;

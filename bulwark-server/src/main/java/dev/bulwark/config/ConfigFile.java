@@ -1,13 +1,13 @@
 package dev.bulwark.config;
 
+import dev.bulwark.EgressConfig;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.WarmPoolSpec;
-import dev.bulwark.internal.yaml.Yaml;
 import dev.bulwark.agent.Agent;
 import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.api.AgentConfig;
 import dev.bulwark.api.ServerConfig;
-import dev.bulwark.EgressConfig;
+import dev.bulwark.internal.yaml.Yaml;
 import dev.bulwark.model.Units;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.bulwark.internal.bwrap;
 
 import dev.bulwark.internal.cgroup.RunCgroup;
-import dev.bulwark.spi.Usage;
 import dev.bulwark.model.Limits;
 import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.Usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,19 +1,18 @@
 package dev.bulwark.internal.bwrap;
 
-import dev.bulwark.spi.SandboxUnavailableException;
-
 import dev.bulwark.EngineConfig;
 import dev.bulwark.ExecutionListener;
-import dev.bulwark.internal.host.HostUser;
 import dev.bulwark.Job;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.WarmPoolStats;
 import dev.bulwark.internal.cgroup.Cgroups;
+import dev.bulwark.internal.host.HostUser;
+import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.internal.seccomp.SeccompFilters;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.RuntimeInfo;
 import dev.bulwark.spi.RuntimeDescriptor;
-import dev.bulwark.internal.runtime.Runtimes;
-import dev.bulwark.internal.seccomp.SeccompFilters;
+import dev.bulwark.spi.SandboxUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

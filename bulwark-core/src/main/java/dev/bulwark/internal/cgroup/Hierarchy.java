@@ -1,9 +1,8 @@
 package dev.bulwark.internal.cgroup;
 
-import dev.bulwark.spi.Usage;
-
 import dev.bulwark.internal.cgroup.CgroupException.Code;
 import dev.bulwark.model.Limits;
+import dev.bulwark.spi.Usage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;

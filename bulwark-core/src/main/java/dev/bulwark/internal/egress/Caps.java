@@ -1,7 +1,6 @@
 package dev.bulwark.internal.egress;
 
 import dev.bulwark.EgressConfig;
-
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,7 +1,6 @@
 package dev.bulwark.internal.egress;
 
 import dev.bulwark.EgressConfig;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,12 @@
 package dev.bulwark.internal.egress;
 
-import java.util.Optional;
-
 import dev.bulwark.EgressConfig;
-
 import dev.bulwark.policy.Hosts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a program may connect: the host must be on the run's allow-list, and the proxy resolves it

@@ -1,7 +1,6 @@
 package dev.bulwark.internal.egress;
 
 import dev.bulwark.EgressConfig;
-
 import dev.bulwark.model.NetworkAttempt;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,7 +1,6 @@
 package dev.bulwark.internal.egress;
 
 import dev.bulwark.EgressConfig;
-
 import dev.bulwark.policy.Hosts;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,7 @@
 package dev.bulwark.internal.runtime;
 
-import dev.bulwark.spi.RuntimeDescriptor;
-
 import dev.bulwark.model.RuntimeInfo;
+import dev.bulwark.spi.RuntimeDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

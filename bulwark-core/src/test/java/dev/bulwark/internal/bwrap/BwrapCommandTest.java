@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.Profiles;
-import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.spi.RuntimeDescriptor;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
