@@ -1,7 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.internal.runtime.Runtimes;
-import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.Engine;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -50,9 +49,7 @@ final class ProgramOptions {
     if (file.equals("-")) {
       throw new IllegalArgumentException("--lang is required when the program comes from stdin");
     }
-    return Runtimes.builtIn()
-        .forFileName(file)
-        .map(RuntimeDescriptor::name)
+    return Engine.languageOfFile(file)
         .orElseThrow(() ->
             new IllegalArgumentException(
                 "cannot tell the language of '"

@@ -314,10 +314,10 @@ public final class ApiServer implements AutoCloseable {
       json(ctx, 200, executions.run(caller, ctx.ip(), request));
       return;
     }
-    try (Executions.Run run = executions.begin(caller, ctx.ip(), request)) {
-      ctx.status(200);
-      ctx.res().setContentType("text/event-stream");
-      ctx.res().setHeader("Cache-Control", "no-cache");
+    ctx.status(200);
+    ctx.res().setContentType("text/event-stream");
+    ctx.res().setHeader("Cache-Control", "no-cache");
+    try {
       AtomicReference<dev.bulwark.Execution> running = new AtomicReference<>();
       EventStream sse =
           new EventStream(
@@ -327,8 +327,7 @@ public final class ApiServer implements AutoCloseable {
                   running.get().cancel();
                 }
               });
-      running.set(engine.submit(request, sse));
-      sse.send("result", run.finished(running.get().result().join()));
+      sse.send("result", executions.run(caller, ctx.ip(), request, sse, running::set));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -427,10 +426,10 @@ public final class ApiServer implements AutoCloseable {
 
   private String language(RequestBody body) {
     String language = body.required("language");
-    if (engine.runtimes().find(language).isEmpty()) {
+    if (engine.language(language).isEmpty()) {
       throw ApiError.field(
           "language",
-          "unknown language '" + language + "'; known: " + engine.runtimes().knownNames());
+          "unknown language '" + language + "'; known: " + String.join(", ", engine.languages()));
     }
     return language;
   }

@@ -33,7 +33,7 @@ final class EventStream implements ExecutionListener {
   }
 
   @Override
-  public void findings(List<Finding> findings) {
+  public void decided(List<Finding> findings) {
     for (Finding f : findings) {
       send("finding", f);
     }

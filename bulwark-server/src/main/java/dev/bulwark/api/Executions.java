@@ -1,6 +1,7 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
+import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
 import dev.bulwark.audit.Anomalies;
@@ -9,13 +10,13 @@ import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
 import dev.bulwark.model.Status;
-import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.tenant.ApiKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * One execution for a caller, the same way from every door (the API, agent runs, MCP): admitted
@@ -53,14 +54,14 @@ final class Executions {
     private final String id = UUID.randomUUID().toString();
     private final ApiKeys.Caller caller;
     private final Admission.Permit permit;
-    private final RuntimeDescriptor runtime;
+    private final String language;
     private volatile boolean recorded; // set by the thread that wrote the accepted record
     private ExecutionResult result;
 
-    private Run(ApiKeys.Caller caller, Admission.Permit permit, RuntimeDescriptor runtime) {
+    private Run(ApiKeys.Caller caller, Admission.Permit permit, String language) {
       this.caller = caller;
       this.permit = permit;
-      this.runtime = runtime;
+      this.language = language;
     }
 
     String id() {
@@ -75,8 +76,8 @@ final class Executions {
               caller.tenant(),
               caller.keyId(),
               client,
-              runtime.name(),
-              engine.runtimes().info(runtime).version(),
+              language,
+              engine.runtimeInfo(language).version(),
               request.code(),
               request.policy().name(),
               request.limits()));
@@ -101,7 +102,7 @@ final class Executions {
             result != null
                 ? result
                 : ExecutionResult.notRun(
-                    Status.SANDBOX_ERROR, "engine failure", engine.runtimes().info(runtime));
+                    Status.SANDBOX_ERROR, "engine failure", engine.runtimeInfo(language));
         audit.finished(id, r, caller.tenant().retainContent());
         metrics.ended(caller.tenant().name(), r);
         anomalies
@@ -120,39 +121,37 @@ final class Executions {
     }
   }
 
-  /**
-   * Admits the request and records it as accepted.
-   *
-   * @param client the caller's address, for the audit log
-   * @throws ApiError 429 when the tenant or the machine has no room
-   */
-  Run begin(ApiKeys.Caller caller, String client, Job request) {
-    Run run = admit(caller, request);
-    try {
-      run.record(client, request);
-      return run;
-    } catch (RuntimeException e) {
-      run.close();
-      throw e;
-    }
-  }
-
   private Run admit(ApiKeys.Caller caller, Job request) {
     Admission.Permit permit = admission.admit(caller.tenant());
     try {
-      return new Run(caller, permit, engine.runtimes().find(request.language()).orElseThrow());
+      return new Run(caller, permit, engine.language(request.language()).orElseThrow());
     } catch (RuntimeException e) {
       permit.close();
       throw e;
     }
   }
 
+  /** Runs the request to its end, with no one listening as it runs: the API's JSON body. */
+  ExecutionResult run(ApiKeys.Caller caller, String client, Job request) {
+    return run(caller, client, request, ExecutionListener.NONE, running -> {});
+  }
+
   /**
    * Runs the request to its end: the API's body, the result and its {@code id}. The accepted record
-   * is written while the sandbox gets the program and its runner parses it: the engine tells the
-   * findings just before the program may run, and that waits for the record.
+   * is written while the sandbox gets the program and its runner parses it: the engine's barrier
+   * before the program runs ({@link ExecutionListener#decided}) waits for it, and the program does
+   * not run when it could not be written. Streaming is only a listener: {@code stream} hears the
+   * run after the record, and {@code started} gets the execution, to cancel it when a streaming
+   * client goes away.
+   *
+   * @throws ApiError 429 when the tenant or the machine has no room
    */
-  ExecutionResult run(ApiKeys.Caller caller, String client, Job request) {
+  ExecutionResult run(
+      ApiKeys.Caller caller,
+      String client,
+      Job request,
+      ExecutionListener stream,
+      Consumer<Execution> started) {
     try (Run run = admit(caller, request)) {
       CompletableFuture<Void> recorded = new CompletableFuture<>();
       Thread.ofVirtual()
@@ -168,15 +167,17 @@ final class Executions {
       ExecutionListener afterTheRecord =
           new ExecutionListener() {
             @Override
-            public void findings(List<Finding> findings) {
+            public void decided(List<Finding> findings) {
               recorded.join(); // throws when the record failed: the program does not run
             }
           };
       try {
-        ExecutionResult result = engine.execute(request, afterTheRecord);
+        Execution running = engine.submit(request, afterTheRecord.andThen(stream));
+        started.accept(running);
+        ExecutionResult result = running.result().join();
         recorded.join();
         return run.finished(result);
-      } catch (CompletionException e) { // the record failed: the store's error, as begin's
+      } catch (CompletionException e) { // the record failed: the store's error
         throw e.getCause() instanceof RuntimeException cause ? cause : e;
       } finally {
         recorded.exceptionally(e -> null).join(); // close() completes the record if it exists

@@ -71,7 +71,7 @@ final class McpEndpoint {
         McpServer.sync(transport)
             .serverInfo("bulwark", version)
             .capabilities(ServerCapabilities.builder().tools(false).build())
-            .tools(new McpTools(engine.runtimes().names()).perRequest(runners))
+            .tools(new McpTools(engine.languages()).perRequest(runners))
             .build();
   }
 

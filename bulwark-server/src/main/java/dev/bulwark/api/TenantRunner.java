@@ -42,7 +42,7 @@ final class TenantRunner implements CodeRunner {
 
   @Override
   public List<String> languages() {
-    return engine.runtimes().names();
+    return engine.languages();
   }
 
   @Override
@@ -72,9 +72,9 @@ final class TenantRunner implements CodeRunner {
   }
 
   private void known(String language) {
-    if (engine.runtimes().find(language).isEmpty()) {
+    if (engine.language(language).isEmpty()) {
       throw new IllegalArgumentException(
-          "unknown language '" + language + "'; known: " + engine.runtimes().knownNames());
+          "unknown language '" + language + "'; known: " + String.join(", ", engine.languages()));
     }
   }
 }

@@ -7,7 +7,6 @@ import dev.bulwark.agent.Agent;
 import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.api.AgentConfig;
 import dev.bulwark.api.ServerConfig;
-import dev.bulwark.internal.yaml.Yaml;
 import dev.bulwark.model.Units;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The operator's configuration of {@code bulwark serve}: how the server listens and how much it
@@ -62,6 +63,8 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
   /** The file {@code bulwark serve} reads from its data directory when no --config names one. */
   public static final String NAME = "bulwark.yaml";
 
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
   /** The warm pools of a server nobody configured. */
   public static final List<WarmPoolSpec> DEFAULT_POOLS =
       List.of(
@@ -100,7 +103,12 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
    * @throws IllegalArgumentException naming the file, the key and what is wrong
    */
   public static ConfigFile parse(String yaml, String source) {
-    JsonNode root = Yaml.read(yaml, source);
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage());
+    }
     try {
       return fromTree(root);
     } catch (IllegalArgumentException e) {
@@ -311,7 +319,7 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
     doc.put("engine", e);
     doc.put("network", n);
     doc.put("agent", a);
-    return Yaml.write(doc);
+    return YAML.writeValueAsString(doc);
   }
 
   /** Checks that {@code node} is absent or a mapping with only known keys; returns it. */

@@ -1,12 +1,24 @@
 package dev.bulwark.internal.bwrap;
 
+import static dev.bulwark.spi.EngineHost.EGRESS_FORWARDER;
+
+import dev.bulwark.internal.egress.EgressProxy;
 import dev.bulwark.model.Limits;
 import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.SandboxSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * The command line of one sandbox. Java's ProcessBuilder closes every descriptor above 2 and cannot
@@ -23,16 +35,10 @@ final class BwrapCommand {
    * Where the program and its runner are inside the sandbox: a host directory of the run, bound
    * read-only outside the workspace, so that the program can arrive after the sandbox started.
    */
-  static final String CODE_DIR = "/run/bulwark";
+  static final String CODE_DIR = SandboxSpec.CODE_DIR;
 
   /** The egress proxy's socket in the code directory, there only for a run that may connect. */
   static final String EGRESS_SOCKET = "proxy.sock";
-
-  /**
-   * The forwarder from {@code 127.0.0.1:3128} inside to {@link #EGRESS_SOCKET}: the runners start
-   * it in process; a runtime without a runner runs it first (egress-forwarder.py).
-   */
-  static final String EGRESS_FORWARDER = "egress-forwarder.py";
 
   /** uid and gid of the payload inside its user namespace (host uid: the leased one). */
   static final int INNER_ID = 1000;
@@ -46,8 +52,7 @@ final class BwrapCommand {
      * startup time.
      */
     static final List<String> PROC_MASKS =
-        java.util.stream.Stream.of(
-                "/proc/cmdline", "/proc/modules", "/proc/sched_debug", "/proc/timer_list")
+        Stream.of("/proc/cmdline", "/proc/modules", "/proc/sched_debug", "/proc/timer_list")
             .filter(m -> Files.exists(Path.of(m)))
             .toList();
 
@@ -151,12 +156,12 @@ final class BwrapCommand {
 
   /** What points programs at the forwarder: as egress-forwarder.py's ENV. */
   static Map<String, String> proxyEnv() {
-    String url = "http://127.0.0.1:" + dev.bulwark.internal.egress.EgressProxy.SANDBOX_PORT;
+    String url = "http://127.0.0.1:" + EgressProxy.SANDBOX_PORT;
     String local = "localhost,127.0.0.1,::1";
-    Map<String, String> env = new java.util.LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>();
     for (String name : List.of("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")) {
       env.put(name, url);
-      env.put(name.toLowerCase(java.util.Locale.ROOT), url);
+      env.put(name.toLowerCase(Locale.ROOT), url);
     }
     env.put("NO_PROXY", local);
     env.put("no_proxy", local);
@@ -185,7 +190,7 @@ final class BwrapCommand {
    */
   static byte[] launchRecord(
       Limits limits,
-      java.util.OptionalLong uid,
+      OptionalLong uid,
       Path allowBpf,
       Path guardBpf,
       Path status,
@@ -210,9 +215,9 @@ final class BwrapCommand {
       }
       body.append(field).append('\0');
     }
-    byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] header = (bytes.length + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    byte[] record = java.util.Arrays.copyOf(header, header.length + bytes.length);
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] header = (bytes.length + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] record = Arrays.copyOf(header, header.length + bytes.length);
     System.arraycopy(bytes, 0, record, header.length, bytes.length);
     return record;
   }
@@ -220,8 +225,8 @@ final class BwrapCommand {
   private static String readLink(Path p) {
     try {
       return Files.readSymbolicLink(p).toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

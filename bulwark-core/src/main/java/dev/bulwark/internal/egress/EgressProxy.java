@@ -2,6 +2,7 @@ package dev.bulwark.internal.egress;
 
 import dev.bulwark.EgressConfig;
 import dev.bulwark.model.NetworkAttempt;
+import dev.bulwark.spi.EgressSession;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
@@ -40,7 +41,7 @@ public final class EgressProxy {
   public static final int MAX_RECORDS = 256;
 
   /** One run's proxy: its socket, its connections, what they did. */
-  public sealed interface Session extends AutoCloseable permits ProxySession {
+  public sealed interface Session extends EgressSession permits ProxySession {
     /**
      * Every attempt that has ended, in the order the program opened them (a kept-alive connection
      * ends after later ones); past {@value #MAX_RECORDS}, one more entry says how many were not

@@ -4,7 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The one YAML mapper, for the files operators write: policies and the server's configuration. */
+/** The engine's YAML mapper, for the policies operators write. */
 public final class Yaml {
   private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
 

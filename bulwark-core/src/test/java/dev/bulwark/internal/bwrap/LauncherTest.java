@@ -28,7 +28,7 @@ class LauncherTest {
   @TempDir Path dir;
 
   private Path launcher() throws Exception {
-    return Path.of(SandboxHost.class.getResource("bulwark-launch").toURI());
+    return Path.of(LauncherImage.class.getResource(LauncherImage.RESOURCE).toURI());
   }
 
   private Process start() throws Exception {

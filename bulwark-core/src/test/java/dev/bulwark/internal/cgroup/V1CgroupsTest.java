@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Profiles;
+import dev.bulwark.spi.Usage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

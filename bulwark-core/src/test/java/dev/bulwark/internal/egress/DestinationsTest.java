@@ -3,6 +3,7 @@ package dev.bulwark.internal.egress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.EgressConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

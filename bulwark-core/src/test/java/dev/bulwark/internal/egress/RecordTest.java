@@ -2,6 +2,7 @@ package dev.bulwark.internal.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.EgressConfig;
 import dev.bulwark.model.NetworkAttempt;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -3,6 +3,7 @@ package dev.bulwark.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.spi.RuntimeDescriptor;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 

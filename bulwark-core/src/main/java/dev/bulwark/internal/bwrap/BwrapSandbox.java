@@ -1,11 +1,22 @@
 package dev.bulwark.internal.bwrap;
 
+import static dev.bulwark.spi.EngineHost.EGRESS_FORWARDER;
+
 import dev.bulwark.internal.cgroup.RunCgroup;
+import dev.bulwark.internal.host.StateDir;
 import dev.bulwark.model.Limits;
+import dev.bulwark.model.NetworkAttempt;
+import dev.bulwark.spi.EgressSession;
+import dev.bulwark.spi.Exit;
+import dev.bulwark.spi.Program;
 import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.Sandbox;
+import dev.bulwark.spi.SandboxSpec;
+import dev.bulwark.spi.UidLease;
 import dev.bulwark.spi.Usage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,70 +26,65 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One sandbox for one program: a uid, a cgroup, a run directory and, once started, bubblewrap with
- * the runtime inside. A warm pool starts it before its program exists ({@link #start}); a cold run
- * starts it in {@link #handOff}. Either way the program arrives through a host directory bound
- * read-only at {@link BwrapCommand#CODE_DIR}, and the sandbox serves that one program only.
+ * One bubblewrap sandbox for one program: a uid, a cgroup, a run directory and, once started,
+ * bubblewrap with the runtime inside. A warm pool starts it before its program exists ({@link
+ * #start}); a cold run starts it in {@link #handOff}. Either way the program arrives through a host
+ * directory bound read-only at {@link BwrapCommand#CODE_DIR}, and the sandbox serves that one
+ * program only.
  *
  * <pre>
  * engineDir/NAME/          0711: bwrap's status report (the sandbox uid's bwrap crosses it)
  * engineDir/NAME/code/     0755, bound read-only inside: the runner (a hard link) and the program
  * </pre>
  */
-final class Sandbox implements AutoCloseable {
+final class BwrapSandbox implements Sandbox {
+  private static final Logger LOG = LoggerFactory.getLogger(BwrapSandbox.class);
   private static final Pattern CHILD_PID = Pattern.compile("\"child-pid\"\\s*:\\s*(\\d+)");
+  private static final Pattern EXIT_CODE = Pattern.compile("\"exit-code\"\\s*:\\s*(\\d+)");
 
-  private final SandboxHost host;
+  private final BwrapBackend backend;
   private final RuntimeDescriptor runtime;
   private final Limits limits;
-  private final SandboxHost.UidLease uid;
+  private final UidLease uid;
   private final Path dir;
   private StagedLauncher launcher; // replaced when it died while idle
   private Process process; // null until started
   private long startedNanos;
   private long handedOffNanos;
   private long cpuBaselineNanos;
-  private dev.bulwark.internal.egress.EgressProxy.Session egress; // null: the run has no network
+  private EgressSession egress; // null: the run has no network
 
-  private Sandbox(
-      SandboxHost host,
-      RuntimeDescriptor runtime,
-      Limits limits,
-      SandboxHost.UidLease uid,
-      StagedLauncher launcher,
-      Path dir) {
-    this.host = host;
-    this.runtime = runtime;
-    this.limits = limits;
+  private BwrapSandbox(
+      BwrapBackend backend, SandboxSpec spec, UidLease uid, StagedLauncher launcher, Path dir) {
+    this.backend = backend;
+    this.runtime = spec.runtime();
+    this.limits = spec.limits();
     this.uid = uid;
     this.launcher = launcher;
     this.dir = dir;
   }
 
-  /**
-   * Takes a uid and a staged launcher and lays out the run directory; nothing runs yet.
-   *
-   * @param limits what the cgroup, the rlimits and the tmpfs sizes enforce
-   */
-  static Sandbox prepare(SandboxHost host, RuntimeDescriptor runtime, Limits limits)
-      throws IOException {
-    SandboxHost.UidLease uid = host.leaseUid();
+  /** Takes a uid and a staged launcher and lays out the run directory; nothing runs yet. */
+  static BwrapSandbox prepare(BwrapBackend backend, SandboxSpec spec) throws IOException {
+    UidLease uid = backend.host().leaseUid();
     StagedLauncher launcher = null;
     Path dir = null;
     try {
-      launcher = host.takeLauncher();
-      dir = host.state().engineDir().resolve(launcher.name());
+      launcher = backend.launchers().take();
+      dir = backend.host().directory().resolve(launcher.name());
       Files.createDirectory(
           dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
       Path code = Files.createDirectory(dir.resolve("code"));
       Files.setPosixFilePermissions(code, PosixFilePermissions.fromString("rwxr-xr-x"));
-      if (runtime.hasRunner()) {
-        String runner = runtime.runnerFile();
-        Files.createLink(code.resolve(runner), host.staticFiles().runners().resolve(runner));
+      if (spec.runtime().hasRunner()) {
+        String runner = spec.runtime().runnerFile();
+        Files.createLink(code.resolve(runner), backend.staticFiles().runners().resolve(runner));
       }
-      return new Sandbox(host, runtime, limits, uid, launcher, dir);
+      return new BwrapSandbox(backend, spec, uid, launcher, dir);
     } catch (IOException | RuntimeException e) {
       if (launcher != null) {
         launcher.discard();
@@ -91,133 +97,99 @@ final class Sandbox implements AutoCloseable {
     }
   }
 
-  /**
-   * Starts bubblewrap and the runtime inside; a runner then loads and waits for {@link #handOff}.
-   */
-  void start() throws IOException {
+  @Override
+  public void start() throws IOException {
     byte[] record = launchRecord(egress != null);
     startedNanos = System.nanoTime();
     try {
       process = launch(launcher, record);
     } catch (IOException deadLauncher) {
+      LOG.debug("{}: its staged launcher died while idle; staging another", name(), deadLauncher);
       launcher.discard(); // it died while idle: a fresh one, staged now, takes over
       launcher = null; // discarded: if staging fails, close() must not discard it again
-      launcher = host.stageNow();
+      launcher = backend.launchers().stageNow();
       process = launch(launcher, record);
     }
   }
 
-  /**
-   * Gives the sandbox its program: writes it where the sandbox sees it, opens its egress proxy when
-   * its policy allows hosts, starts the sandbox if it is not yet, and tells the runner to read it.
-   * The wall clock and the CPU budget start here.
-   *
-   * @param networkAllow the hosts the run may reach; empty: no network at all, not even the proxy
-   */
-  void handOff(String code, List<String> networkAllow) throws IOException {
+  @Override
+  public void handOff(Program program) throws IOException {
     Path codeDir = dir.resolve("code");
     Path file = codeDir.resolve(runtime.fileName());
-    Files.writeString(file, code, StandardCharsets.UTF_8);
+    Files.writeString(file, program.code(), StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
-    if (!networkAllow.isEmpty()) {
+    if (!program.networkAllow().isEmpty()) {
       Files.createLink(
-          codeDir.resolve(BwrapCommand.EGRESS_FORWARDER),
-          host.staticFiles().runners().resolve(BwrapCommand.EGRESS_FORWARDER));
-      egress = host.egress().open(codeDir.resolve(BwrapCommand.EGRESS_SOCKET), networkAllow);
+          codeDir.resolve(EGRESS_FORWARDER),
+          backend.staticFiles().runners().resolve(EGRESS_FORWARDER));
+      egress =
+          backend
+              .host()
+              .openEgress(codeDir.resolve(BwrapCommand.EGRESS_SOCKET), program.networkAllow());
     }
     if (process == null) {
       start();
     }
     handedOffNanos = System.nanoTime();
     cpuBaselineNanos = launcher.cgroup() == null ? 0 : launcher.cgroup().cpuNanos();
-    if (runtime.hasRunner()) {
-      RunnerFrame.sendCode(process.getOutputStream());
+  }
+
+  @Override
+  public OutputStream stdin() {
+    return process.getOutputStream();
+  }
+
+  @Override
+  public InputStream stdout() {
+    return process.getInputStream();
+  }
+
+  @Override
+  public InputStream stderr() {
+    return process.getErrorStream();
+  }
+
+  @Override
+  public List<NetworkAttempt> closeNetwork() {
+    if (egress == null) {
+      return List.of();
     }
+    egress.close();
+    return egress.attempts();
   }
 
-  /** Waits, at most {@code timeoutMillis}, until the runner is loaded and waits for its program. */
-  boolean awaitReady(long timeoutMillis) {
-    java.util.concurrent.CompletableFuture<Boolean> ready =
-        new java.util.concurrent.CompletableFuture<>();
-    InputStream stdout = process.getInputStream();
-    Thread.ofVirtual()
-        .name(name() + "-ready")
-        .start(() -> {
-          try {
-            RunnerFrame.readReady(stdout);
-            ready.complete(true);
-          } catch (IOException e) {
-            ready.complete(false);
-          }
-        });
-    try {
-      return ready.get(timeoutMillis, TimeUnit.MILLISECONDS) && process.isAlive();
-    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-      return false; // the caller kills the sandbox, which ends the read
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /** Every connection the program asked the egress proxy for; final once {@link #endEgress}. */
-  List<dev.bulwark.model.NetworkAttempt> network() {
-    return egress == null ? List.of() : egress.attempts();
-  }
-
-  /** Ends the run's connections: the program is over. */
-  void endEgress() {
-    if (egress != null) {
-      egress.close();
-    }
-  }
-
-  /** How long ago the sandbox started; 0 before. */
-  long ageNanos() {
+  @Override
+  public long ageNanos() {
     return process == null ? 0 : System.nanoTime() - startedNanos;
   }
 
-  boolean alive() {
+  @Override
+  public boolean alive() {
     return process != null && process.isAlive();
   }
 
-  RuntimeDescriptor runtime() {
-    return runtime;
-  }
-
-  Limits limits() {
-    return limits;
-  }
-
-  String name() {
+  @Override
+  public String name() {
     return launcher.name();
   }
 
-  Process process() {
-    return process;
-  }
-
-  RunCgroup cgroup() {
-    return launcher.cgroup();
-  }
-
-  Path status() {
+  private Path status() {
     return dir.resolve("status.json");
   }
 
-  /** When the program was handed over. */
-  long handedOffNanos() {
+  @Override
+  public long handedOffNanos() {
     return handedOffNanos;
   }
 
-  /** CPU time used since the hand-off: the runner's start-up is not the program's. */
-  long cpuNanos() {
+  @Override
+  public long cpuNanos() {
     RunCgroup cgroup = launcher.cgroup();
     return cgroup == null ? 0 : Math.max(0, cgroup.cpuNanos() - cpuBaselineNanos);
   }
 
-  /** What the cgroup counted since the hand-off: the runner's start-up is not the program's. */
-  Usage usage() {
+  @Override
+  public Usage usage() {
     RunCgroup cgroup = launcher.cgroup();
     if (cgroup == null) {
       return new Usage(0, 0, 0, 0);
@@ -231,11 +203,25 @@ final class Sandbox implements AutoCloseable {
   }
 
   /**
+   * Waits for bwrap; when it reported the payload's exit in its status file, the setup finished and
+   * that is the code, else bwrap's own.
+   */
+  @Override
+  public Exit awaitExit() {
+    int bwrapExit = waitFor(process);
+    Matcher exit = EXIT_CODE.matcher(readBounded(status()));
+    return exit.find()
+        ? new Exit(true, Integer.parseInt(exit.group(1)))
+        : new Exit(false, bwrapExit);
+  }
+
+  /**
    * Kills the sandbox's init, which ends its pid namespace (the kernel kills every process in it);
    * bwrap, our child, then reaps it and exits. Killing bwrap first would orphan the init to the
    * host's pid 1, which may reap it late. The cgroup kill is the backstop.
    */
-  void kill() {
+  @Override
+  public void kill() {
     if (process == null) {
       return;
     }
@@ -252,20 +238,26 @@ final class Sandbox implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    killAll();
+    process.destroyForcibly();
+  }
+
+  /** Sweeps the run's cgroup: what escaped the pid namespace's end, or a failed setup's rest. */
+  @Override
+  public void killAll() {
     if (launcher.cgroup() != null) {
       launcher.cgroup().killAll();
     }
-    process.destroyForcibly();
   }
 
   /**
    * Destroys the sandbox: whatever still runs, its cgroup, its directory, its uid. Blocks; a run
-   * that is over leaves this to {@link SandboxHost#retire}, off the request path.
+   * that is over leaves this to the engine's reaper, off the request path.
    */
   @Override
   public void close() {
     try {
-      endEgress();
+      closeNetwork();
       if (launcher != null) {
         if (process != null && process.isAlive()) {
           kill();
@@ -279,20 +271,29 @@ final class Sandbox implements AutoCloseable {
   }
 
   /** bwrap's status report is small; never read more than 64 KiB of anything in the run dir. */
-  static String readBounded(Path file) {
+  private static String readBounded(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return "";
+      return ""; // no report (yet): bwrap failed before writing it, or has not started the payload
+    }
+  }
+
+  private static int waitFor(Process process) {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
     }
   }
 
   private byte[] launchRecord(boolean withEgress) {
     List<String> command = new ArrayList<>();
-    command.add(host.config().bwrap().toString());
+    command.add(backend.bwrap().toString());
     command.addAll(
         BwrapCommand.bwrapArgs(
-            runtime, limits, host.staticFiles(), dir.resolve("code"), withEgress));
+            runtime, limits, backend.staticFiles(), dir.resolve("code"), withEgress));
     // The CPU rlimit counts each process's own start-up, the runner's included, which the budget
     // does not. With a cgroup the watchdog measures the budget from the hand-off, so the rlimit is
     // a backstop one second later; without one it is the only enforcement.
@@ -300,11 +301,9 @@ final class Sandbox implements AutoCloseable {
         launcher.cgroup() == null ? limits : limits.withCpuTime(limits.cpuTime().plusSeconds(1));
     return BwrapCommand.launchRecord(
         rlimits,
-        host.dropsPrivileges()
-            ? java.util.OptionalLong.of(uid.uid())
-            : java.util.OptionalLong.empty(),
-        host.filters().allowlist(),
-        host.filters().guard(),
+        uid.uid(),
+        backend.filters().allowlist(),
+        backend.filters().guard(),
         status(),
         command);
   }
@@ -319,6 +318,6 @@ final class Sandbox implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Sandbox[" + name() + ", " + runtime.name() + "]";
+    return "BwrapSandbox[" + name() + ", " + runtime.name() + "]";
   }
 }

@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.run;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

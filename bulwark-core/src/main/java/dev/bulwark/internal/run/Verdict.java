@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.run;
 
 import dev.bulwark.model.Status;
 

@@ -1,26 +1,43 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.pool;
 
 import dev.bulwark.Profiles;
 import dev.bulwark.WarmPoolStats;
+import dev.bulwark.internal.runtime.RunnerFrame;
 import dev.bulwark.model.Limits;
 import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.Sandbox;
+import dev.bulwark.spi.SandboxBackend;
+import dev.bulwark.spi.SandboxSpec;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Sandboxes of one runtime under one limits profile, started ahead: bubblewrap is up, the
- * interpreter and its runner are loaded, and the runner waits for its program. Each serves one
- * execution and is destroyed; the pool starts others in the background. Empty, it answers {@code
- * null} and the run starts cold: exhaustion costs latency, never a failure. A sandbox that waited
- * longer than the engine's {@code warmMaxIdle} is replaced, so that no interpreter from before a
- * host update lingers.
+ * Sandboxes of one {@link PoolKey}, started ahead: the sandbox is up, the interpreter and its
+ * runner are loaded, and the runner waits for its program. Each serves one execution and is
+ * destroyed; the pool starts others in the background. Empty, it answers {@code null} and the run
+ * starts cold: exhaustion costs latency, never a failure. A sandbox that waited longer than the
+ * engine's {@code warmMaxIdle} is replaced, so that no interpreter from before a host update
+ * lingers.
+ *
+ * <p>Invariants: a sandbox is handed out at most once, and only while alive and not too old; one
+ * refill at a time; once {@link #close} returned, no sandbox of the pool is left. Thread-safe.
  */
 final class WarmPool implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WarmPool.class);
+
   /** A runner that is not ready by then is broken, not slow; it is destroyed. */
   private static final long READY_TIMEOUT_MS = 10_000;
 
@@ -29,10 +46,10 @@ final class WarmPool implements AutoCloseable {
 
   private static final long ANY_OUTPUT = 1024;
 
-  private final SandboxHost host;
-  private final RuntimeDescriptor runtime;
-  private final String profile;
-  private final Limits limits;
+  private final SandboxBackend backend;
+  private final Reaper reaper;
+  private final PoolKey key;
+  private final SandboxSpec spec;
   private final int size;
   private final BlockingQueue<Sandbox> idle;
   private final AtomicBoolean refilling = new AtomicBoolean();
@@ -46,29 +63,37 @@ final class WarmPool implements AutoCloseable {
   private volatile boolean filledOnce;
   private volatile boolean closed;
 
-  WarmPool(SandboxHost host, RuntimeDescriptor runtime, String profile, int size) {
+  WarmPool(
+      SandboxBackend backend,
+      Reaper reaper,
+      RuntimeDescriptor runtime,
+      String profile,
+      int size,
+      Duration maxIdle) {
     if (!runtime.hasRunner()) {
       throw new IllegalArgumentException(
           runtime.name()
               + " cannot wait warm: it has no runner to wait for its program; remove its pool");
     }
-    this.host = host;
-    this.runtime = runtime;
-    this.profile = profile;
-    this.limits = Profiles.named(profile);
+    this.backend = backend;
+    this.reaper = reaper;
+    this.key = new PoolKey(runtime.name(), profile, backend.tier());
+    this.spec = new SandboxSpec(runtime, Profiles.named(profile));
     this.size = size;
-    this.maxIdleNanos = host.config().warmMaxIdle().toNanos();
+    this.maxIdleNanos = maxIdle.toNanos();
     this.idle = new ArrayBlockingQueue<>(Math.max(1, size));
     this.filledOnce = size == 0;
   }
 
   /**
-   * True when a sandbox of this pool can run a program under {@code wanted}: the limits a sandbox
-   * carries inside (cgroup, rlimits, tmpfs sizes) are the same; the wall clock and the output cap
-   * are the host's to enforce.
+   * True when a sandbox of this pool can run a program of this runtime, under {@code wanted}, in
+   * this tier: the limits a sandbox carries inside (cgroup, rlimits, tmpfs sizes) are the same; the
+   * wall clock and the output cap are the host's to enforce.
    */
-  boolean serves(RuntimeDescriptor wanted, Limits wantedLimits) {
-    return wanted.name().equals(runtime.name()) && shape(wantedLimits).equals(shape(limits));
+  boolean serves(String runtime, Limits wanted, String tier) {
+    return key.runtime().equals(runtime)
+        && key.tier().equals(tier)
+        && shape(wanted).equals(shape(spec.limits()));
   }
 
   /** A waiting sandbox, or null when none is left. */
@@ -78,7 +103,7 @@ final class WarmPool implements AutoCloseable {
         hits.incrementAndGet();
         return s;
       }
-      host.retire(s); // killed while idle, or too old: never handed out, destroyed off the path
+      reaper.retire(s); // killed while idle, or too old: never handed out
     }
     misses.incrementAndGet();
     return null;
@@ -109,19 +134,14 @@ final class WarmPool implements AutoCloseable {
         long t0 = System.nanoTime();
         Sandbox s;
         try {
-          s = Sandbox.prepare(host, runtime, limits);
-        } catch (java.io.IOException | RuntimeException e) {
+          s = backend.prepare(spec);
+        } catch (IOException | RuntimeException e) {
           failures.incrementAndGet();
-          return; // no uid or no cgroup now: the next run's end tries again
+          // No uid or no cgroup now: the next run's end tries again.
+          LOG.warn("warm pool {}: cannot prepare a sandbox: {}", key, e.getMessage());
+          return;
         }
-        boolean ready;
-        try {
-          s.start();
-          ready = s.awaitReady(READY_TIMEOUT_MS);
-        } catch (java.io.IOException | RuntimeException e) {
-          ready = false;
-        }
-        if (!ready) {
+        if (!startAndAwaitReady(s)) {
           failures.incrementAndGet();
           s.close();
           return;
@@ -141,6 +161,41 @@ final class WarmPool implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the sandbox and waits, at most {@link #READY_TIMEOUT_MS}, until its runner says it is
+   * loaded and waits for its program.
+   */
+  private boolean startAndAwaitReady(Sandbox s) {
+    try {
+      s.start();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("warm pool {}: sandbox {} did not start: {}", key, s.name(), e.getMessage());
+      return false;
+    }
+    CompletableFuture<Boolean> ready = new CompletableFuture<>();
+    InputStream stdout = s.stdout();
+    Thread.ofVirtual()
+        .name(s.name() + "-ready")
+        .start(() -> {
+          try {
+            RunnerFrame.readReady(stdout);
+            ready.complete(true);
+          } catch (IOException e) {
+            LOG.debug("warm pool {}: the runner of {} ended: {}", key, s.name(), e.getMessage());
+            ready.complete(false);
+          }
+        });
+    try {
+      return ready.get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS) && s.alive();
+    } catch (TimeoutException | ExecutionException e) {
+      LOG.warn("warm pool {}: the runner of {} was not ready in time", key, s.name());
+      return false; // the caller destroys the sandbox, which ends the read
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** True once the pool has been full, so that a server can say it is ready. */
   boolean warm() {
     return filledOnce;
@@ -148,8 +203,8 @@ final class WarmPool implements AutoCloseable {
 
   WarmPoolStats stats() {
     return new WarmPoolStats(
-        runtime.name(),
-        profile,
+        key.runtime(),
+        key.profile(),
         size,
         idle.size(),
         hits.get(),

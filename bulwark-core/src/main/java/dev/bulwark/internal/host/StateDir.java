@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.host;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * directories of dead engines only, so engines with different state directories never touch each
  * other's runs.
  */
-final class StateDir {
+public final class StateDir {
   private final Path root;
   private final String engineId;
 
@@ -41,7 +41,7 @@ final class StateDir {
    * @param otherUids whether sandboxes run as other host uids, which must traverse every directory
    *     above the state directory to reach what is bound into them
    */
-  static StateDir open(Path root, String engineId, boolean otherUids) {
+  public static StateDir open(Path root, String engineId, boolean otherUids) {
     try {
       for (Path dir : new Path[] {root, root.resolve("engines")}) {
         Files.createDirectories(dir);
@@ -63,7 +63,7 @@ final class StateDir {
     }
   }
 
-  Path engineDir() {
+  public Path engineDir() {
     return root.resolve("engines").resolve(engineId);
   }
 
@@ -71,7 +71,7 @@ final class StateDir {
    * Removes the directories of engines the registry knows to be dead, and the lock files an older
    * layout kept here once nothing holds them; returns how many engines were swept.
    */
-  int removeDeadEngines(HostRegistry registry) {
+  public int removeDeadEngines(HostRegistry registry) {
     Set<String> dead = new TreeSet<>();
     try (var entries = Files.list(root.resolve("engines"))) {
       for (Path entry : entries.toList()) {
@@ -94,12 +94,12 @@ final class StateDir {
   }
 
   /** Removes this engine's directory. */
-  void close() {
+  public void close() {
     deleteTree(engineDir());
   }
 
   /** Deletes a tree without following any symlink in it. */
-  static void deleteTree(Path dir) {
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.host;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * stale. A start therefore removes only what dead engines left, never a live engine's sandboxes,
  * even when the two engines keep their state in different directories.
  */
-final class HostRegistry implements AutoCloseable {
+public final class HostRegistry implements AutoCloseable {
   /** Engine ids are the pid and a random number, in hex. */
   static final Pattern ENGINE_ID = Pattern.compile("[0-9a-f]{1,16}-[0-9a-f]{8}");
 
@@ -55,7 +55,7 @@ final class HostRegistry implements AutoCloseable {
   }
 
   /** Registers a new live engine; its lock is held until {@link #close}. */
-  static HostRegistry register(Path root) {
+  public static HostRegistry register(Path root) {
     try {
       for (Path dir : new Path[] {root, root.resolve("engines"), root.resolve("uids")}) {
         Files.createDirectories(dir);
@@ -86,7 +86,7 @@ final class HostRegistry implements AutoCloseable {
     }
   }
 
-  String engineId() {
+  public String engineId() {
     return engineId;
   }
 
@@ -94,7 +94,7 @@ final class HostRegistry implements AutoCloseable {
    * True when {@code id} names an engine that is gone: its lock is free or absent. Never true for a
    * live engine, of this JVM or another, nor for a name that is not an engine id.
    */
-  boolean isDeadEngine(String id) {
+  public boolean isDeadEngine(String id) {
     return ENGINE_ID.matcher(id).matches()
         && !id.equals(engineId)
         && isFree(lockFile(root, id), true);
@@ -120,7 +120,7 @@ final class HostRegistry implements AutoCloseable {
   }
 
   /** Removes the lock files of dead engines, and those of engines killed while they registered. */
-  void forgetDeadEngines() {
+  public void forgetDeadEngines() {
     try (var entries = Files.list(root.resolve("engines"))) {
       for (Path entry : entries.toList()) {
         String name = entry.getFileName().toString();

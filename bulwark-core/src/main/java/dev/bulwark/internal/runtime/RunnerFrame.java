@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,14 +20,14 @@ import java.nio.charset.StandardCharsets;
  * What follows on both streams belongs to the program, until the runner ends it: after the program
  * and its exit handlers, with the streams flushed, it writes {@code "\0BULWARK-END\n"} to stderr
  * and {@code "\0BULWARK-END <status>\n"} to stdout, then exits. The host then has the whole output
- * and the status without waiting for the interpreter's exit and the namespace's teardown ({@link
- * OutputCapture}). A program that forges them only cuts its own output short: the host still judges
- * limits from its counters and destroys the sandbox. Frames are read with bounds: they come out of
- * a sandbox.
+ * and the status without waiting for the interpreter's exit and the namespace's teardown (the
+ * engine's output capture). A program that forges them only cuts its own output short: the host
+ * still judges limits from its counters and destroys the sandbox. Frames are read with bounds: they
+ * come out of a sandbox.
  */
-final class RunnerFrame {
+public final class RunnerFrame {
   /** The largest summary accepted; a program whose summary is larger does not run. */
-  static final int MAX_BYTES = 16 << 20;
+  public static final int MAX_BYTES = 16 << 20;
 
   private static final String MAGIC = "\0BULWARK-SUMMARY ";
   private static final String READY = "\0BULWARK-READY";
@@ -41,7 +41,7 @@ final class RunnerFrame {
    *
    * @throws IOException when the stream ends first or does not hold a frame
    */
-  static byte[] read(InputStream in) throws IOException {
+  public static byte[] read(InputStream in) throws IOException {
     String h = header(in, "the runner exited before describing the program");
     if (h.equals(READY)) { // a cold run's runner says so too; only a warm pool waits for it
       h = header(in, "the runner exited before describing the program");
@@ -61,7 +61,7 @@ final class RunnerFrame {
   }
 
   /** A program too large to analyse: its summary exceeds {@link #MAX_BYTES}. */
-  static final class TooLarge extends IOException {
+  public static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
     TooLarge() {
@@ -75,7 +75,7 @@ final class RunnerFrame {
    *
    * @throws IOException when the stream ends first or says something else
    */
-  static void readReady(InputStream in) throws IOException {
+  public static void readReady(InputStream in) throws IOException {
     if (!header(in, "the runner exited while loading").equals(READY)) {
       throw new IOException("the runner's output does not start with its ready line");
     }
@@ -97,13 +97,13 @@ final class RunnerFrame {
   }
 
   /** Tells the runner that its program is in place. */
-  static void sendCode(OutputStream stdin) throws IOException {
+  public static void sendCode(OutputStream stdin) throws IOException {
     stdin.write(CODE);
     stdin.flush();
   }
 
   /** Tells the runner to run the program; the program's own stdin follows. */
-  static void sendRun(OutputStream stdin) throws IOException {
+  public static void sendRun(OutputStream stdin) throws IOException {
     stdin.write(RUN);
     stdin.flush();
   }
