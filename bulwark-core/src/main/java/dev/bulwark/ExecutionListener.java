@@ -2,6 +2,7 @@ package dev.bulwark;
 
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.Status;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public interface ExecutionListener {
   /**
    * The barrier before the program runs: the validation layer's findings for a program it allowed.
    * The program runs only once this returned; throwing stops it before it runs (the result is a
-   * {@link dev.bulwark.model.Status#SANDBOX_ERROR}), e.g. when the caller could not record it.
+   * {@link Status#SANDBOX_ERROR}), e.g. when the caller could not record it.
    */
   default void decided(List<Finding> findings) {}
 

@@ -1,7 +1,6 @@
 package dev.bulwark.spi;
 
 import dev.bulwark.model.Limits;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,10 +20,5 @@ public record SandboxSpec(RuntimeDescriptor runtime, Limits limits) {
   public SandboxSpec {
     Objects.requireNonNull(runtime, "runtime");
     Objects.requireNonNull(limits, "limits");
-  }
-
-  /** The command that runs the program inside, with the runner next to it. */
-  public List<String> command() {
-    return runtime.commandFor(CODE_DIR + "/" + runtime.fileName());
   }
 }

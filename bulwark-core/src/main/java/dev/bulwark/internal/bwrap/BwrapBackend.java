@@ -1,6 +1,7 @@
 package dev.bulwark.internal.bwrap;
 
 import dev.bulwark.EngineConfig;
+import dev.bulwark.internal.cgroup.CgroupException;
 import dev.bulwark.internal.cgroup.Cgroups;
 import dev.bulwark.internal.seccomp.SeccompFilters;
 import dev.bulwark.spi.EngineHost;
@@ -91,8 +92,8 @@ final class BwrapBackend implements SandboxBackend {
    * Removes the cgroups of dead engines, host-wide: another engine's runs are alive whatever its
    * state directory. Their directories go with the engine's state ({@link EngineHost}).
    *
-   * @throws dev.bulwark.internal.cgroup.CgroupException when some could not be removed: the engine
-   *     does not start over what it cannot account for
+   * @throws CgroupException when some could not be removed: the engine does not start over what it
+   *     cannot account for
    */
   @Override
   public int recover() {

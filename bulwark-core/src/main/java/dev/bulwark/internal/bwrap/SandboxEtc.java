@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The sandbox's {@code /etc}: a curated copy of a few host entries plus generated identity files,
@@ -59,7 +60,7 @@ final class SandboxEtc {
   private SandboxEtc() {}
 
   static Path build(Path hostEtc, Path dir) {
-    return build(hostEtc, dir, java.util.Optional.empty());
+    return build(hostEtc, dir, Optional.empty());
   }
 
   /**
@@ -68,7 +69,7 @@ final class SandboxEtc {
    *
    * @param egressCa the egress proxy's interception CA (PEM), added to the trusted certificates
    */
-  static Path build(Path hostEtc, Path dir, java.util.Optional<String> egressCa) {
+  static Path build(Path hostEtc, Path dir, Optional<String> egressCa) {
     try {
       Files.createDirectories(dir);
       for (String entry : HOST_ENTRIES) {

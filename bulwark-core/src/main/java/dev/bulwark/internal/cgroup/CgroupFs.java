@@ -139,7 +139,7 @@ final class CgroupFs {
     try {
       text = read(procs, PROCS_FILE);
     } catch (CgroupException e) {
-      if (e.getCause() instanceof java.io.IOException io
+      if (e.getCause() instanceof IOException io
           && (io instanceof NoSuchFileException || "No such device".equals(reason(io)))) {
         return List.of();
       }

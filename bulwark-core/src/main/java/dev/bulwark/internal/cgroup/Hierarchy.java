@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * One cgroup interface (v1, v2 or none): where a run's directories are, how limits are written,
@@ -114,6 +115,8 @@ sealed interface Hierarchy permits V1Hierarchy, V2Hierarchy, NoHierarchy {
       }
     } catch (CgroupException | ArrayIndexOutOfBoundsException e) {
       // no /proc: fall back to the user name, which is right on every ordinary system
+      LoggerFactory.getLogger(Hierarchy.class)
+          .debug("cannot read the uid from /proc: {}", e.toString());
     }
     return "root".equals(System.getProperty("user.name"));
   }

@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * cgroup v1: each controller is its own hierarchy (cpu and cpuacct are often mounted together), so
@@ -17,6 +19,8 @@ import java.util.Set;
  * each of them.
  */
 final class V1Hierarchy implements Hierarchy {
+  private static final Logger LOG = LoggerFactory.getLogger(V1Hierarchy.class);
+
   /**
    * Every controller a run needs: limits (memory, cpu, pids), accounting (cpuacct), killing
    * (freezer).
@@ -143,6 +147,7 @@ final class V1Hierarchy implements Hierarchy {
     } catch (CgroupException e) {
       // Some kernels refuse per-cgroup swappiness under a hierarchical parent. Harmless: memsw
       // still caps swap; swappiness 0 only keeps a run from being slowed down by swapping.
+      LOG.debug("cgroup {}: swappiness left as it was: {}", name, e.getMessage());
     }
     // oom_kill_disable 0: a full cgroup has its biggest process killed instead of pausing forever.
     CgroupFs.write(memory.resolve("memory.oom_control"), "0");

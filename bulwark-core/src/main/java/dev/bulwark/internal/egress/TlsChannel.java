@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLEngine;
@@ -13,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server side of TLS over a blocking channel (a Unix socket has no {@link java.net.Socket} for
- * {@code SSLSocketFactory} to layer on): the interception mode's end of the program's connection.
- * One thread may read while another writes, as the relay does.
+ * The server side of TLS over a blocking channel (a Unix socket has no {@link Socket} for {@code
+ * SSLSocketFactory} to layer on): the interception mode's end of the program's connection. One
+ * thread may read while another writes, as the relay does.
  */
 final class TlsChannel {
   private static final Logger LOG = LoggerFactory.getLogger(TlsChannel.class);

@@ -32,6 +32,7 @@ public final class HostUser {
   }
 
   private static long readUid() {
+    Exception failure = null;
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("Uid:")) {
@@ -39,9 +40,9 @@ public final class HostUser {
         }
       }
     } catch (IOException | RuntimeException e) {
-      // fall through: not Linux, or /proc is not mounted
+      failure = e; // not Linux, or /proc is not mounted
     }
     throw new IllegalStateException(
-        "cannot read the uid from /proc/self/status: Bulwark needs Linux");
+        "cannot read the uid from /proc/self/status: Bulwark needs Linux", failure);
   }
 }

@@ -3,6 +3,9 @@ package dev.bulwark.internal.run;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Drains one output stream of a sandbox, keeping at most {@code limit} bytes: the first half and
@@ -24,7 +27,7 @@ final class OutputCapture {
   private final int headCapacity;
   private final int tailCapacity;
   private final Runnable onFlood;
-  private final java.util.function.Consumer<byte[]> listener;
+  private final Consumer<byte[]> listener;
   private final long listenLimit;
 
   /** Grows as output arrives: most runs print little, and a run holds two captures. */
@@ -44,8 +47,7 @@ final class OutputCapture {
   private int status; // the end frame's
 
   /** The status of the runner's end frame (0 on stderr), or null when the stream just ended. */
-  private final java.util.concurrent.CompletableFuture<Integer> ended =
-      new java.util.concurrent.CompletableFuture<>();
+  private final CompletableFuture<Integer> ended = new CompletableFuture<>();
 
   private static final byte[] END = "\0BULWARK-END".getBytes(StandardCharsets.US_ASCII);
   private static final int END_MAX = END.length + 16;
@@ -57,7 +59,7 @@ final class OutputCapture {
   /**
    * @param listener hears each chunk as it is read, up to {@code limit} bytes in all; null for none
    */
-  OutputCapture(long limit, Runnable onFlood, java.util.function.Consumer<byte[]> listener) {
+  OutputCapture(long limit, Runnable onFlood, Consumer<byte[]> listener) {
     this.headCapacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, limit / 2));
     this.tailCapacity = (int) Math.min(Integer.MAX_VALUE - 8, limit - headCapacity);
     this.onFlood = onFlood;
@@ -83,8 +85,7 @@ final class OutputCapture {
         int frame = endFrame(buffer, n); // a runner writes it at once: it is in this chunk
         int forward = n - Math.min(n, frame);
         if (listener != null && before < listenLimit && forward > 0) {
-          listener.accept(
-              java.util.Arrays.copyOf(buffer, (int) Math.min(forward, listenLimit - before)));
+          listener.accept(Arrays.copyOf(buffer, (int) Math.min(forward, listenLimit - before)));
         }
         if (!flooded && count > floodAt) {
           flooded = true;
@@ -106,7 +107,7 @@ final class OutputCapture {
    * Completes with the end frame's status once the runner ended the stream, or with null at the
    * stream's end without one.
    */
-  java.util.concurrent.CompletableFuture<Integer> ended() {
+  CompletableFuture<Integer> ended() {
     return ended;
   }
 
@@ -159,7 +160,7 @@ final class OutputCapture {
 
   private static int lastIndexOf(byte[] haystack, byte[] needle) {
     for (int i = haystack.length - needle.length; i >= 0; i--) {
-      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
         return i;
       }
     }
@@ -172,7 +173,7 @@ final class OutputCapture {
       int take = Math.min(n, headCapacity - headLength);
       if (headLength + take > head.length) {
         head =
-            java.util.Arrays.copyOf(
+            Arrays.copyOf(
                 head, (int) Math.min(headCapacity, Math.max(headLength + take, 2L * head.length)));
       }
       System.arraycopy(buffer, 0, head, headLength, take);

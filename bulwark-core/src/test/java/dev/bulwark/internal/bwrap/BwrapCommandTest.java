@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.Profiles;
 import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.spi.RuntimeDescriptor;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class BwrapCommandTest {
@@ -58,12 +60,12 @@ class BwrapCommandTest {
     byte[] record =
         BwrapCommand.launchRecord(
             Profiles.STRICT,
-            java.util.OptionalLong.of(2_000_000_007L),
+            OptionalLong.of(2_000_000_007L),
             Path.of("/a.bpf"),
             Path.of("/g.bpf"),
             Path.of("/run dir/s.json"),
             List.of("/usr/bin/bwrap", "--setenv", "X", "it's\nmultiline"));
-    String text = new String(record, java.nio.charset.StandardCharsets.UTF_8);
+    String text = new String(record, StandardCharsets.UTF_8);
     int newline = text.indexOf('\n');
     String body = text.substring(newline + 1);
     assertThat(Integer.parseInt(text.substring(0, newline))).isEqualTo(record.length - newline - 1);
@@ -89,8 +91,7 @@ class BwrapCommandTest {
   @Test
   void withoutAUidToDropTheRecordSaysSo() {
     byte[] record = recordWithoutUid(List.of("/usr/bin/bwrap"));
-    assertThat(new String(record, java.nio.charset.StandardCharsets.UTF_8).split("\0")[4])
-        .isEqualTo("-");
+    assertThat(new String(record, StandardCharsets.UTF_8).split("\0")[4]).isEqualTo("-");
   }
 
   @Test
@@ -102,7 +103,7 @@ class BwrapCommandTest {
   private static byte[] recordWithoutUid(List<String> command) {
     return BwrapCommand.launchRecord(
         Profiles.STRICT,
-        java.util.OptionalLong.empty(),
+        OptionalLong.empty(),
         Path.of("/a.bpf"),
         Path.of("/g.bpf"),
         Path.of("/s.json"),

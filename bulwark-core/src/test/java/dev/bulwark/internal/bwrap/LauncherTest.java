@@ -11,10 +11,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,8 +79,8 @@ class LauncherTest {
       send(p, record(OptionalLong.of(SANDBOX_UID), List.of("/bin/sleep", "30")));
       Path proc = Path.of("/proc", Long.toString(p.pid()));
       // The launcher execs the program in place: same pid, once its name is sleep it is set up.
-      org.awaitility.Awaitility.await()
-          .atMost(java.time.Duration.ofSeconds(10))
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
           .until(() -> Files.readString(proc.resolve("comm")).strip().equals("sleep"));
 
       String status = Files.readString(proc.resolve("status"));
@@ -150,12 +154,12 @@ class LauncherTest {
     for (String b : bad) {
       byte[] bytes = b.getBytes(StandardCharsets.UTF_8);
       byte[] header = (bytes.length + "\n").getBytes(StandardCharsets.US_ASCII);
-      byte[] framed = java.util.Arrays.copyOf(header, header.length + bytes.length);
+      byte[] framed = Arrays.copyOf(header, header.length + bytes.length);
       System.arraycopy(bytes, 0, framed, header.length, bytes.length);
       assertThat(refused(framed)).as("record %s", b.replace('\0', '|')).isNotBlank();
     }
     // Cut: the length promises more than arrives before stdin closes.
-    assertThat(refused(java.util.Arrays.copyOf(good, good.length - 3))).contains("ended early");
+    assertThat(refused(Arrays.copyOf(good, good.length - 3))).contains("ended early");
     assertThat(refused("12345678901234567890\n".getBytes(StandardCharsets.US_ASCII)))
         .contains("length");
     assertThat(marker).doesNotExist();
@@ -175,8 +179,7 @@ class LauncherTest {
     try {
       Path copy = mount.resolve("copy");
       Files.copy(launcher(), copy);
-      Files.setPosixFilePermissions(
-          copy, java.nio.file.attribute.PosixFilePermissions.fromString("r-x------"));
+      Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("r-x------"));
       assertThatThrownBy(() -> start(List.of(copy.toString())))
           .as("a copy on this mount cannot run")
           .hasMessageContaining("Permission denied");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,7 +148,7 @@ class V2FakeTreeTest {
     Cgroups cgroups = Cgroups.v2(root);
 
     assertThat(cgroups.problems())
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .singleElement(InstanceOfAssertFactories.STRING)
         .contains("'pids' is not available in " + root)
         .contains("Delegate=yes");
   }
@@ -160,7 +161,7 @@ class V2FakeTreeTest {
     Cgroups cgroups = Cgroups.v2(root, Path.of("user.slice/bulwark"));
 
     assertThat(cgroups.problems())
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .singleElement(InstanceOfAssertFactories.STRING)
         .contains(delegated + " holds processes")
         .contains("leaf cgroup");
   }

@@ -3,7 +3,13 @@ package dev.bulwark.internal.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +47,9 @@ class OutputCaptureTest {
     OutputCapture c = new OutputCapture(1000, () -> {});
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     c.drain(
-        new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+        new FilterInputStream(new ByteArrayInputStream(bytes)) {
           @Override
-          public int read(byte[] b, int off, int len) throws java.io.IOException {
+          public int read(byte[] b, int off, int len) throws IOException {
             return super.read(b, off, Math.min(len, 37)); // odd-sized pieces, as pipes deliver them
           }
         });
@@ -53,14 +59,13 @@ class OutputCaptureTest {
 
   @Test
   void theRunnersEndFrameEndsTheStreamAndIsNotOutput() {
-    java.util.List<String> heard = new java.util.ArrayList<>();
+    List<String> heard = new ArrayList<>();
     OutputCapture c =
         new OutputCapture(
             1024, () -> {}, chunk -> heard.add(new String(chunk, StandardCharsets.UTF_8)));
-    java.util.Iterator<String> reads =
-        java.util.List.of("result\n", "\0BULWARK-END 3\n", "late\n").iterator();
+    Iterator<String> reads = List.of("result\n", "\0BULWARK-END 3\n", "late\n").iterator();
     c.drain(
-        new java.io.InputStream() { // as a pipe delivers the runner's writes
+        new InputStream() { // as a pipe delivers the runner's writes
           @Override
           public int read() {
             throw new UnsupportedOperationException();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.spi.RuntimeDescriptor;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +43,7 @@ class RuntimesTest {
   void versionsAreWhatTheRuntimesReportThemselves() throws Exception {
     for (RuntimeDescriptor d : runtimes.all()) {
       Process p = new ProcessBuilder(d.versionCommand()).redirectErrorStream(true).start();
-      String said =
-          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor();
       String version = runtimes.info(d).version();
       assertThat(version).matches("\\d+(\\.\\d+)+");
