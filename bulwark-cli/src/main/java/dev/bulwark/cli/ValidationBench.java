@@ -1,11 +1,14 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
+import dev.bulwark.policy.Evaluation;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validator;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Spec;
     name = "validation",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the validation layer on a generated 1,000-line program per language.",
+      "Measures the validation layer on a generated 1,000-line program per language, or with"
+          + " --evaluation its quality on labelled programs.",
       "Parse: the runner parsing it in a fresh sandbox, sandbox start included (ms). Decode: the"
           + " host reading the runner's summary (us). Rules: the Java rules and the policy over"
           + " that summary (us)."
@@ -40,6 +44,27 @@ final class ValidationBench implements Callable<Integer> {
           "Measured rule runs per language, after as many warm-up runs (default ${DEFAULT-VALUE}).")
   int iterations;
 
+  @Option(
+      names = "--evaluation",
+      paramLabel = "DIR",
+      description =
+          "Instead of the speed figures: judge the labelled programs under DIR"
+              + " (<label>/<group>/<file>, label benign or hostile) with standard and strict, and"
+              + " print deny-recall, flag-or-deny recall, benign denied and flagged, with 95%%"
+              + " intervals. The project's sets: bulwark-core/src/test/resources/evaluation and"
+              + " evaluation-fresh.")
+  Path evaluation;
+
+  @Option(
+      names = "--allow-domain",
+      paramLabel = "HOST",
+      split = ",",
+      defaultValue = "api.example.com,data.example.org,*.githubusercontent.com",
+      description =
+          "Hosts the policies allow during --evaluation (default: the hosts the project's sets"
+              + " are written against, ${DEFAULT-VALUE}).")
+  List<String> allowDomains;
+
   @ArgGroup(exclusive = false, heading = "%nEngine:%n")
   EngineOptions engineOptions = new EngineOptions();
 
@@ -50,6 +75,9 @@ final class ValidationBench implements Callable<Integer> {
           "--parses must be at least 5 and --iterations at least 100");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (evaluation != null) {
+      return evaluate(out);
+    }
     Policy policy = Policies.standard().withAllowedHosts(List.of("api.example.com"));
     out.printf("%-11s %-7s %10s %10s %10s%n", "language", "stage", "p50", "p95", "p99");
     try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
@@ -83,6 +111,23 @@ final class ValidationBench implements Callable<Integer> {
             "%-11s %d lines, summary %d bytes, %d findings%n",
             language, code.lines().count(), frame.length, findings);
       }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int evaluate(PrintWriter out) {
+    if (!Files.isDirectory(evaluation)) {
+      throw new IllegalArgumentException("--evaluation: " + evaluation + " is not a directory");
+    }
+    try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
+      List<Evaluation.Program> programs = Evaluation.load(evaluation, engine::summarise);
+      out.print(
+          Evaluation.report(
+              programs,
+              List.of(
+                  Policies.standard().withAllowedHosts(allowDomains),
+                  Policies.builtIn("strict").withAllowedHosts(allowDomains))));
     }
     out.flush();
     return 0;

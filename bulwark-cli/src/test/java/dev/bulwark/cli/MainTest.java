@@ -399,6 +399,27 @@ class MainTest {
   }
 
   @Test
+  void benchValidationPrintsTheQualityOfLabelledPrograms() throws Exception {
+    Path sets = dir.resolve("sets");
+    Files.createDirectories(sets.resolve("benign/plots"));
+    Files.createDirectories(sets.resolve("hostile/concealment"));
+    Files.writeString(sets.resolve("benign/plots/mean.py"), "print(sum([1, 2]) / 2)\n");
+    Files.writeString(
+        sets.resolve("hostile/concealment/built.py"),
+        "getattr(__import__('o' + 's'), 'sys' + 'tem')('id')\n");
+    Outcome o = bulwark("bench", "validation", "--evaluation", sets.toString());
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    assertThat(o.out())
+        .contains("#### standard", "#### strict")
+        .contains("| concealment | 1/1 (100.0%; 20.7-100.0) | 1/1 (100.0%; 20.7-100.0) |")
+        .contains("| plots | 0/1 (0.0%; 0.0-79.3) | 0/1 (0.0%; 0.0-79.3) |");
+    Outcome missing =
+        bulwark("bench", "validation", "--evaluation", dir.resolve("none").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("is not a directory");
+  }
+
+  @Test
   void benchWriteReplacesOnlyItsOwnSectionOfThePage() {
     String page =
         "# Benchmarks\n\nintro\n"

@@ -112,6 +112,7 @@ final class JavaScriptRules {
       if (!policy.allowsModule(m) && !m.startsWith(".") && !m.startsWith("/")) {
         hits.add(SharedChecks.moduleNotAllowed(JS_MODULES, i, m, policy));
       }
+      JavaScriptSinks.module(i, hits);
       if (PROCESS_MODULES.contains(m)) {
         hits.add(Hit.at(JS_PROCESS, i, "loads " + m + ", which starts processes"));
       } else if (m.equals("vm")) {
@@ -126,6 +127,11 @@ final class JavaScriptRules {
     }
     for (Summary.Call c : s.calls()) {
       call(c, policy, urlsAllowed, hits);
+      JavaScriptSinks.call(c, hits);
+      Abuse.javascript(c, hits);
+    }
+    for (Summary.Resource r : s.resources()) {
+      Abuse.resource(r, JS_ABUSE, hits);
     }
     for (Summary.Name r : s.refs()) {
       if (r.name() != null
@@ -152,6 +158,7 @@ final class JavaScriptRules {
       }
     }
     for (Summary.Write w : s.writes()) {
+      JavaScriptSinks.write(w, hits);
       String t = w.target();
       String root = t.split("\\.", 2)[0];
       if (t.equals("Error.prepareStackTrace")) {
@@ -169,8 +176,11 @@ final class JavaScriptRules {
         hits.add(Hit.at(JS_PROCESS, t, "a string names child_process"));
       } else if (MEMORY.matcher(v).find()) {
         hits.add(Hit.at(JS_BINDING, t, "names raw memory: " + v));
-      } else if (SharedChecks.SECRETS.matcher(v).find()) {
-        hits.add(Hit.at(JS_SECRETS, t, "names a host secret or another process's data: " + v));
+      } else {
+        Hit hit = JavaScriptSinks.text(t);
+        if (hit != null) {
+          hits.add(hit);
+        }
       }
     }
     return hits;

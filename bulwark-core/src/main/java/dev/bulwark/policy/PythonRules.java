@@ -36,7 +36,11 @@ final class PythonRules {
           "runpy.run_path",
           "runpy.run_module",
           "code.InteractiveInterpreter",
-          "code.InteractiveConsole");
+          "code.InteractiveConsole",
+          "?.runsource",
+          "?.runcode",
+          "types.FunctionType",
+          "types.CodeType");
   private static final Set<String> DECODERS =
       Set.of(
           "base64.b64decode",
@@ -76,7 +80,7 @@ final class PythonRules {
           "pkgutil.resolve_name");
 
   /** Functions that start processes, by the attribute name code may reach them with. */
-  private static final Set<String> PROCESS_FUNCTION_NAMES =
+  static final Set<String> PROCESS_FUNCTION_NAMES =
       Set.of(
           "system",
           "popen",
@@ -161,6 +165,11 @@ final class PythonRules {
           "sys.addaudithook",
           "threading.settrace",
           "threading.setprofile");
+
+  /** Calls that keep a callable to run it later: what they are handed runs out of sight. */
+  private static final Set<String> LATER_CALLS =
+      Set.of("atexit.register", "signal.signal", "weakref.finalize");
+
   private static final Set<String> SAFE_METACLASSES =
       Set.of("abc.ABCMeta", "enum.EnumMeta", "enum.EnumType", "type", "typing.Protocol");
   private static final Set<String> HIDDEN_TRIGGERS =
@@ -297,10 +306,23 @@ final class PythonRules {
     }
     for (Summary.Call c : s.calls()) {
       call(c, policy, urlsAllowed, hits);
+      PythonSinks.call(c, hits);
+      Abuse.python(c, hits);
+    }
+    for (Summary.Resource r : s.resources()) {
+      Abuse.resource(r, PY_ABUSE, hits);
     }
     for (Summary.Name r : s.refs()) {
       // A dangerous function passed or stored rather than called: atexit.register(os.system).
       String name = r.name();
+      PythonSinks.passed(r, isDangerous(name), hits);
+      if (r.via() != null && PythonSinks.dangerous(name)) {
+        hits.add(
+            Hit.at(
+                PY_CONCEALMENT,
+                r,
+                "a code string run by " + r.via() + "() uses " + name + ": the use is hidden"));
+      }
       if (isProcess(name)) {
         hits.add(Hit.at(PY_PROCESS, r, "refers to " + name + ", which starts processes"));
       } else if (EVAL_CALLS.contains(name)) {
@@ -350,6 +372,7 @@ final class PythonRules {
     }
     for (Summary.Write w : s.writes()) {
       write(w, hits);
+      PythonSinks.write(w, hits);
     }
     if (usesNetwork) {
       Set<Integer> checked = new java.util.HashSet<>();
@@ -426,8 +449,23 @@ final class PythonRules {
           Hit.at(PY_INTROSPECTION, c, "calls " + name + ", which reaches frames or all objects"));
     } else if (HOOK_CALLS.contains(name)) {
       hits.add(Hit.at(PY_CALLESS_UNUSUAL, c, "installs an interpreter hook with " + name));
+      PythonSinks.hook(c, name + "()", c.runs(), hits);
+    } else if (LATER_CALLS.contains(name)) {
+      PythonSinks.hook(c, name + "()", c.runs(), hits);
+    } else if (name.equals("netrc.netrc")) {
+      hits.add(Hit.at(PY_SECRETS, c, "reads .netrc, which holds passwords for other hosts"));
     } else if (name.equals("?.__subclasses__")) {
       hits.add(Hit.at(PY_INTROSPECTION, c, "calls __subclasses__(), a way into every class"));
+    } else if (isDeserialising(c) && PythonSinks.crafted(c)) {
+      hits.add(
+          Hit.at(
+              PY_DESERIALISATION_CRAFTED,
+              c,
+              name
+                  + "() loads a payload made in the program"
+                  + (c.payload().isEmpty()
+                      ? ""
+                      : " that calls " + String.join(", ", c.payload()) + " when loaded")));
     } else if (isDeserialising(c)) {
       hits.add(Hit.at(PY_DESERIALISATION, c, "deserialises with " + name + "()"));
     } else if ((name.equals("setattr") || name.equals("delattr"))
@@ -483,8 +521,14 @@ final class PythonRules {
       hits.add(Hit.at(PY_NATIVE_MEMORY, t, "names raw memory: " + cut(v)));
     } else if (SHARED_LIBRARY.matcher(v).find()) {
       hits.add(Hit.at(PY_NATIVE, t, "names a shared library: " + cut(v)));
-    } else if (SharedChecks.SECRETS.matcher(v).find()) {
-      hits.add(Hit.at(PY_SECRETS, t, "names a host secret or another process's data: " + cut(v)));
+    } else {
+      Hit file = SharedChecks.file(t, PY_TAMPERING, PY_SECRETS);
+      Hit proxy = PythonSinks.proxyText(t);
+      if (file != null) {
+        hits.add(file);
+      } else if (proxy != null) {
+        hits.add(proxy);
+      }
     }
   }
 
@@ -503,6 +547,12 @@ final class PythonRules {
                   + b.context()
                   + "): an operator or"
                   + " attribute access would run it"));
+    } else if (b.context().equals("reduce") && b.value() != null && isDangerous(b.value())) {
+      hits.add(
+          Hit.at(
+              PY_DESERIALISATION_CRAFTED,
+              b,
+              target + " returns " + b.value() + ": unpickling the object calls it"));
     } else if (b.context().equals("def")
         && (target.equals("__reduce__") || target.equals("__reduce_ex__"))) {
       hits.add(
@@ -525,7 +575,9 @@ final class PythonRules {
         || t.startsWith("sys.path_hooks")
         || t.startsWith("sys.path_importer_cache")) {
       hits.add(Hit.at(PY_BUILTINS_WRITE, w, "assigns to " + t));
-    } else if ((t.startsWith("sys.") && t.endsWith("hook")) || t.equals("globals()[]")) {
+    } else if ((t.startsWith("sys.") && t.endsWith("hook"))
+        || t.endsWith(".excepthook")
+        || t.equals("globals()[]")) {
       hits.add(Hit.at(PY_CALLESS_UNUSUAL, w, "assigns to " + t));
     }
   }
@@ -564,7 +616,7 @@ final class PythonRules {
   }
 
   /** A callable that runs code or commands: what a call-less trigger must never be bound to. */
-  private static boolean isDangerous(String name) {
+  static boolean isDangerous(String name) {
     return isProcess(name)
         || EVAL_CALLS.contains(name)
         || IMPORT_CALLS.contains(name)

@@ -153,6 +153,74 @@ public final class RuleCatalog {
           "high",
           "network access to a host that the policy does not allow",
           "use only the allowed hosts");
+  public static final RuleInfo PY_CONCEALMENT =
+      rule(
+          "py.concealment",
+          "python",
+          "critical",
+          "hidden calls: modules, functions or builtins reached through names built from pieces,"
+              + " characters, reversed or decoded text, and dangerous calls inside code strings",
+          "write the import and the call with their plain names; code that hides what it calls"
+              + " is not run");
+  public static final RuleInfo PY_EVAL_EXTERNAL =
+      rule(
+          "py.eval.external",
+          "python",
+          "critical",
+          "running code that comes from outside the program (stdin, environment, network, files)",
+          "put the code in the program itself: code read at run time is never validated");
+  public static final RuleInfo PY_NATIVE_CALL =
+      rule(
+          "py.native.call",
+          "python",
+          "critical",
+          "calling into native libraries (ctypes.CDLL, cdll, pythonapi, function pointers, cffi"
+              + " dlopen)",
+          "use Python or the installed packages; C functions called by name bypass every check");
+  public static final RuleInfo PY_DESERIALISATION_CRAFTED =
+      rule(
+          "py.deserialisation.crafted",
+          "python",
+          "critical",
+          "deserialising a payload written into the program (pickle, marshal, YAML) or a"
+              + " __reduce__ that returns a dangerous callable",
+          "build the objects directly; a payload written by hand runs code when it is loaded");
+  public static final RuleInfo PY_NETWORK_DNS =
+      rule(
+          "py.network.dns",
+          "python",
+          "high",
+          "name lookups (gethostbyname, getaddrinfo, DNS queries) of names computed at run time,"
+              + " which carry data out through the resolver",
+          "do not resolve names yourself; call the allowed hosts by URL and let the egress proxy"
+              + " resolve them");
+  public static final RuleInfo PY_NETWORK_BYPASS =
+      rule(
+          "py.network.bypass",
+          "python",
+          "critical",
+          "getting around the egress proxy: proxy variables changed, proxies switched off"
+              + " (trust_env=False, proxies=, ProxyHandler), the proxy's socket used directly, raw"
+              + " sockets",
+          "leave the proxy settings alone: the allowed hosts are reachable through the proxy, and"
+              + " nothing else is");
+  public static final RuleInfo PY_TAMPERING =
+      rule(
+          "py.tampering",
+          "python",
+          "high",
+          "start-up and persistence files (shell rc and profile files, sitecustomize, .pth, cron,"
+              + " systemd units, authorized_keys, ld.so.preload, sudoers) and logs or history",
+          "write only your task's files under /work or /tmp; every run starts in a fresh sandbox");
+  public static final RuleInfo PY_ABUSE =
+      rule(
+          "py.abuse",
+          "python",
+          "high",
+          "resource abuse: signals to other processes, processes or threads started without end,"
+              + " allocation in endless loops, huge allocations",
+          "bound loops and sizes, use a small fixed number of workers, and signal only the"
+              + " processes you started");
   public static final RuleInfo PY_MODULES =
       rule(
           "py.modules",
@@ -239,6 +307,66 @@ public final class RuleCatalog {
           "high",
           "network access to a host that the policy does not allow",
           "use only the allowed hosts");
+  public static final RuleInfo JS_CONCEALMENT =
+      rule(
+          "js.concealment",
+          "javascript",
+          "critical",
+          "hidden calls: modules, functions or globals reached through names built from pieces,"
+              + " character codes, reversed or decoded text, and dangerous calls inside code"
+              + " strings",
+          "write require('name') and the call with their plain names; code that hides what it"
+              + " calls is not run");
+  public static final RuleInfo JS_EVAL_EXTERNAL =
+      rule(
+          "js.eval.external",
+          "javascript",
+          "critical",
+          "running code that comes from outside the program (stdin, environment, network, files)",
+          "put the code in the program itself: code read at run time is never validated");
+  public static final RuleInfo JS_DESERIALISATION_CRAFTED =
+      rule(
+          "js.deserialisation.crafted",
+          "javascript",
+          "critical",
+          "deserialising a payload written into the program that carries functions"
+              + " (node-serialize's _$$ND_FUNC$$_)",
+          "build the objects directly and use JSON.parse for data");
+  public static final RuleInfo JS_NETWORK_DNS =
+      rule(
+          "js.network.dns",
+          "javascript",
+          "high",
+          "name lookups (dns.lookup, dns.resolve*) of names computed at run time, which carry data"
+              + " out through the resolver",
+          "do not resolve names yourself; call the allowed hosts by URL and let the egress proxy"
+              + " resolve them");
+  public static final RuleInfo JS_NETWORK_BYPASS =
+      rule(
+          "js.network.bypass",
+          "javascript",
+          "critical",
+          "getting around the egress proxy: proxy variables changed or deleted, the proxy's socket"
+              + " used directly",
+          "leave the proxy settings alone: the allowed hosts are reachable through the proxy, and"
+              + " nothing else is");
+  public static final RuleInfo JS_TAMPERING =
+      rule(
+          "js.tampering",
+          "javascript",
+          "high",
+          "start-up and persistence files (shell rc and profile files, cron, systemd units,"
+              + " authorized_keys) and logs or history",
+          "write only your task's files under /work or /tmp; every run starts in a fresh sandbox");
+  public static final RuleInfo JS_ABUSE =
+      rule(
+          "js.abuse",
+          "javascript",
+          "high",
+          "resource abuse: signals to other processes, processes or workers started without end,"
+              + " allocation in endless loops",
+          "bound loops and sizes, use a small fixed number of workers, and signal only the"
+              + " processes you started");
   public static final RuleInfo JS_MODULES =
       rule(
           "js.modules",

@@ -12,7 +12,8 @@ import tools.jackson.databind.ObjectReader;
  * the frame it sends before any user code runs. Names are resolved where that needs no execution
  * ({@code sp.run} after {@code import subprocess as sp} is {@code subprocess.run}); {@code ?.m}
  * stands for a method {@code m} of an object the runner cannot name. Argument values are JSON
- * constants, {@code {"prefix": "..."}} for strings with a constant beginning, or null.
+ * constants, {@code {"prefix": "..."}} for strings with a constant beginning, or null. {@code work}
+ * counts the analysis's steps (nodes visited, values folded), for tests of its growth.
  *
  * <p>Everything here comes out of a sandbox: the rules treat it as data, never as instructions.
  */
@@ -32,7 +33,9 @@ public record Summary(
     List<Binding> bindings,
     List<Write> writes,
     List<Name> confusables,
-    List<Waiver> waivers) {
+    List<Waiver> waivers,
+    List<Resource> resources,
+    long work) {
 
   private static final ObjectReader READER =
       Json.mapper()
@@ -53,13 +56,14 @@ public record Summary(
     writes = keep(writes, w -> w.target() != null);
     confusables = keep(confusables, n -> n.name() != null && n.raw() != null);
     waivers = keep(waivers, w -> true);
+    resources = keep(resources, r -> r.kind() != null);
   }
 
   /** A summary for a program that has nothing to analyse (no runner, or host-side rules only). */
   public static Summary empty() {
     return new Summary(
-        1, true, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        1, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, 0);
   }
 
   /**
@@ -79,6 +83,10 @@ public record Summary(
     }
   }
 
+  private static List<String> strings(List<String> list) {
+    return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+  }
+
   private static <T> List<T> keep(List<T> list, java.util.function.Predicate<T> wanted) {
     return list == null
         ? List.of()
@@ -94,12 +102,27 @@ public record Summary(
 
   public record Location(String message, int line, int col) implements Positioned {}
 
-  /** {@code import module} ({@code name} null) or {@code from module import name}. */
-  public record Import(String module, String name, int line, int col) implements Positioned {}
+  /**
+   * {@code import module} ({@code name} null) or {@code from module import name}; {@code hidden}
+   * says how a module name computed at run time was built, when it was (JavaScript's {@code
+   * require("child_" + "process")}).
+   */
+  public record Import(String module, String name, List<String> hidden, int line, int col)
+      implements Positioned {
+    public Import {
+      hidden = strings(hidden);
+    }
+  }
 
   /**
    * A call with the callee's resolved name; {@code dynamic} when a getattr-family call names its
    * attribute with a non-constant; {@code argCalls} the callees of calls passed as arguments.
+   *
+   * <p>How values were made ({@link Taint}): {@code hidden} for the names the callee was reached
+   * through, {@code argTaint} for each of the first arguments (null when plain). {@code via} names
+   * the call whose code string this call was read from ({@code exec("...")}); {@code endless} marks
+   * a call inside a loop or recursion without end; {@code runs} what a callable handed to a hook
+   * calls; {@code payload} the callables a constant pickle names.
    */
   public record Call(
       String name,
@@ -107,16 +130,28 @@ public record Summary(
       List<JsonNode> args,
       Map<String, JsonNode> kwargs,
       List<String> argCalls,
+      List<String> hidden,
+      List<List<String>> argTaint,
+      String via,
+      boolean endless,
+      List<String> runs,
+      List<String> payload,
       int line,
       int col)
       implements Positioned {
     public Call {
       args = args == null ? List.of() : java.util.Collections.unmodifiableList(args);
       kwargs = kwargs == null ? Map.of() : java.util.Collections.unmodifiableMap(kwargs);
-      argCalls =
-          argCalls == null
-              ? List.of()
-              : argCalls.stream().filter(java.util.Objects::nonNull).toList();
+      argCalls = strings(argCalls);
+      hidden = strings(hidden);
+      argTaint = argTaint == null ? List.of() : argTaint.stream().map(Summary::strings).toList();
+      runs = strings(runs);
+      payload = strings(payload);
+    }
+
+    /** How the i-th argument was made; empty for a plain literal or an unremarkable value. */
+    public List<String> taint(int i) {
+      return i < argTaint.size() ? argTaint.get(i) : List.of();
     }
 
     /** The i-th positional argument, a missing node when there is none. */
@@ -132,9 +167,25 @@ public record Summary(
     }
   }
 
-  /** A name or attribute; {@code after} is the attribute before it in a chain (JavaScript). */
-  public record Name(String name, String after, String raw, int line, int col)
-      implements Positioned {}
+  /**
+   * A name or attribute; {@code after} is the attribute before it in a chain (JavaScript). For a
+   * reference: {@code argOf} the call it is passed to, {@code hidden} how its name was built,
+   * {@code via} the call whose code string it was read from.
+   */
+  public record Name(
+      String name,
+      String after,
+      String raw,
+      String argOf,
+      List<String> hidden,
+      String via,
+      int line,
+      int col)
+      implements Positioned {
+    public Name {
+      hidden = strings(hidden);
+    }
+  }
 
   /** A string constant, NFKC-normalised, cut at 300 characters. */
   public record Text(String value, int line, int col) implements Positioned {}
@@ -157,8 +208,23 @@ public record Summary(
       String target, String value, String context, boolean isLambda, int line, int col)
       implements Positioned {}
 
-  /** An assignment into a resolved object: {@code sys.modules[]}, {@code builtins.open}. */
-  public record Write(String target, int line, int col) implements Positioned {}
+  /**
+   * An assignment into a resolved object: {@code sys.modules[]}, {@code builtins.open}, {@code
+   * os.environ[HTTP_PROXY]}; {@code runs} what a hook assigned this way calls.
+   */
+  public record Write(String target, List<String> runs, int line, int col) implements Positioned {
+    public Write {
+      runs = strings(runs);
+    }
+  }
+
+  /**
+   * What bears on resources: {@code endless} a loop or recursion without an exit ({@code grows}
+   * when it keeps more each time round), {@code huge} one allocation of {@code size} bytes or
+   * items.
+   */
+  public record Resource(String kind, boolean grows, long size, int line, int col)
+      implements Positioned {}
 
   /** An inline comment asking to waive rules on its line. */
   public record Waiver(int line, List<String> rules) {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusTest {
   private static Engine engine;
-  private static List<Corpus.Program> corpus;
-  private static List<Corpus.Program> holdout;
+  private static List<Evaluation.Program> corpus;
+  private static List<Evaluation.Program> holdout;
 
   @BeforeAll
   static void parseCorpus() {
@@ -50,7 +50,7 @@ class CorpusTest {
     List<String> unparsed =
         corpus.stream()
             .filter(p -> !p.summary().parsed() && !p.group().equals("encoding"))
-            .map(Corpus.Program::name)
+            .map(Evaluation.Program::name)
             .toList();
     assertThat(unparsed).as("programs the runners could not parse").isEmpty();
   }
@@ -84,7 +84,7 @@ class CorpusTest {
       table(md, "held-out corpus, " + policy.name(), holdout, policy);
     }
     md.append("\n### held-out programs the standard policy allowed or denied wrongly\n\n");
-    for (Corpus.Program p : holdout) {
+    for (Evaluation.Program p : holdout) {
       Outcome o = judge(p, standard());
       if ((p.label().equals("malicious") && o == Outcome.ALLOW)
           || (p.label().equals("benign") && o == Outcome.DENY)) {
@@ -97,13 +97,13 @@ class CorpusTest {
   }
 
   private static void table(
-      StringBuilder md, String title, List<Corpus.Program> programs, Policy policy) {
+      StringBuilder md, String title, List<Evaluation.Program> programs, Policy policy) {
     md.append("\n### ").append(title).append("\n\n");
     md.append("| label | group | programs | denied | flagged | allowed |\n");
     md.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
     for (String label : List.of("malicious", "benign")) {
       Map<String, int[]> byGroup = new TreeMap<>();
-      for (Corpus.Program p : programs) {
+      for (Evaluation.Program p : programs) {
         if (p.label().equals(label)) {
           int[] n = byGroup.computeIfAbsent(p.group(), g -> new int[3]);
           n[column(judge(p, policy))]++;
@@ -143,7 +143,7 @@ class CorpusTest {
 
   private static List<String> misjudged(String label, Policy policy, Outcome wrong) {
     List<String> out = new ArrayList<>();
-    for (Corpus.Program p : corpus) {
+    for (Evaluation.Program p : corpus) {
       if (p.label().equals(label)) {
         Validation v = Validator.validate(p.language(), p.code(), p.summary(), policy);
         if (v.outcome() == wrong) {
@@ -157,8 +157,8 @@ class CorpusTest {
     return out;
   }
 
-  private static Outcome judge(Corpus.Program p, Policy policy) {
-    return Validator.validate(p.language(), p.code(), p.summary(), policy).outcome();
+  private static Outcome judge(Evaluation.Program p, Policy policy) {
+    return Evaluation.judge(p, policy);
   }
 
   private static Policy standard() {

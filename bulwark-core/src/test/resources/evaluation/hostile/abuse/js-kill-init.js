@@ -1,0 +1,2 @@
+// hostile: init terminated
+process.kill(1, 'SIGTERM');

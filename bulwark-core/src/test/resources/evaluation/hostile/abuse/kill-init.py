@@ -1,0 +1,4 @@
+# hostile: init killed
+import os
+
+os.kill(1, 9)

@@ -1,0 +1,3 @@
+# hostile: one enormous allocation
+buf = bytearray(10 ** 12)
+print(len(buf))

@@ -1,0 +1,3 @@
+# hostile: a string multiplied to exhaust memory
+s = "A" * (2 ** 40)
+print(len(s))

