@@ -26,7 +26,6 @@ import dev.bulwark.spi.SandboxUnavailableException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -221,13 +220,14 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Runs the request on the calling thread; {@code listener} hears it as it happens ({@link
-   * ExecutionListener}). A listener that throws from {@link ExecutionListener#decided} stops the
-   * program before it runs (the result is a {@link Status#SANDBOX_ERROR}).
+   * ExecutionListener}), and may cancel it from another thread with the {@link Execution} it gets
+   * first. A listener that throws from {@link ExecutionListener#decided} stops the program before
+   * it runs (the result is a {@link Status#SANDBOX_ERROR}).
    *
    * @throws IllegalArgumentException when the language is unknown
    */
   public ExecutionResult execute(Job request, ExecutionListener listener) {
-    return newRun(request, listener).run();
+    return accept(request, listener).runHere();
   }
 
   /**
@@ -245,16 +245,18 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalArgumentException when the language is unknown
    */
   public Execution submit(Job request, ExecutionListener listener) {
-    Run run = newRun(request, listener);
-    CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
-    Thread.ofVirtual().name("bulwark-execution").start(() -> result.complete(run.run()));
-    return new Execution(result, run::cancel);
+    Execution execution = accept(request, listener);
+    Thread.ofVirtual().name("bulwark-execution").start(execution::runHere);
+    return execution;
   }
 
-  private Run newRun(Job request, ExecutionListener listener) {
+  /** The execution of a request, not started: its lifecycle is a {@link Run}. */
+  private Execution accept(Job request, ExecutionListener listener) {
     RuntimeDescriptor runtime = resolve(request.language());
-    return runs.newRun(
-        request, runtime, Decider.policy(runtime, request.code(), request.policy()), listener);
+    Run run =
+        runs.newRun(
+            request, runtime, Decider.policy(runtime, request.code(), request.policy()), listener);
+    return new Execution(run::run, run::cancel, listener);
   }
 
   /**

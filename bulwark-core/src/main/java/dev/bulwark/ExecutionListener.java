@@ -11,6 +11,7 @@ import java.util.List;
  * the phase of DESIGN.md §1 it names:
  *
  * <ol>
+ *   <li>{@link #started} as the engine accepts the execution, with the handle that cancels it;
  *   <li>{@link #decided} once the validation layer let the program run, before it runs (not when it
  *       was denied, nor when the run ended earlier);
  *   <li>{@link #output} as the program writes, up to each stream's output limit;
@@ -31,6 +32,12 @@ public interface ExecutionListener {
     STDOUT,
     STDERR
   }
+
+  /**
+   * The engine accepted the execution and starts it; {@code execution} cancels it from any thread
+   * (a streaming client that went away). An exception here is logged and changes nothing.
+   */
+  default void started(Execution execution) {}
 
   /**
    * The barrier before the program runs: the validation layer's findings for a program it allowed.
@@ -55,6 +62,12 @@ public interface ExecutionListener {
   default ExecutionListener andThen(ExecutionListener next) {
     ExecutionListener first = this;
     return new ExecutionListener() {
+      @Override
+      public void started(Execution execution) {
+        first.started(execution);
+        next.started(execution);
+      }
+
       @Override
       public void decided(List<Finding> findings) {
         first.decided(findings);

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -318,16 +317,8 @@ public final class ApiServer implements AutoCloseable {
     ctx.res().setContentType("text/event-stream");
     ctx.res().setHeader("Cache-Control", "no-cache");
     try {
-      AtomicReference<dev.bulwark.Execution> running = new AtomicReference<>();
-      EventStream sse =
-          new EventStream(
-              ctx.res().getOutputStream(),
-              () -> { // the client went away: stop the run
-                if (running.get() != null) {
-                  running.get().cancel();
-                }
-              });
-      sse.send("result", executions.run(caller, ctx.ip(), request, sse, running::set));
+      EventStream sse = new EventStream(ctx.res().getOutputStream());
+      sse.send("result", executions.run(caller, ctx.ip(), request, sse));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package dev.bulwark.api;
 
+import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
@@ -17,19 +18,29 @@ import java.util.Map;
 /**
  * An execution as Server-Sent Events: {@code finding} events before the program runs, then {@code
  * stdout} and {@code stderr} chunks ({@code {"text": ...}}) as they come, and a final {@code
- * result}. When the client goes away, {@code onClose} runs once (the server cancels the run).
+ * result}. When the client goes away, the execution is cancelled and {@code onClose} runs once.
  */
 final class EventStream implements ExecutionListener {
   private final OutputStream out;
   private final Runnable onClose;
+  private volatile Execution execution; // null until the engine started it
   private final Map<Stream, Utf8> decoders = new EnumMap<>(Stream.class);
   private boolean closed;
+
+  EventStream(OutputStream out) {
+    this(out, () -> {});
+  }
 
   EventStream(OutputStream out, Runnable onClose) {
     this.out = out;
     this.onClose = onClose;
     decoders.put(Stream.STDOUT, new Utf8());
     decoders.put(Stream.STDERR, new Utf8());
+  }
+
+  @Override
+  public void started(Execution running) {
+    execution = running;
   }
 
   @Override
@@ -62,6 +73,10 @@ final class EventStream implements ExecutionListener {
       out.flush();
     } catch (IOException e) {
       closed = true;
+      Execution running = execution;
+      if (running != null) {
+        running.cancel(); // the client went away: stop the run
+      }
       onClose.run();
     }
   }

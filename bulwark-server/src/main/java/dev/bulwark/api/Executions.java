@@ -1,7 +1,6 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
-import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
 import dev.bulwark.audit.Anomalies;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
  * One execution for a caller, the same way from every door (the API, agent runs, MCP): admitted
@@ -133,7 +131,7 @@ final class Executions {
 
   /** Runs the request to its end, with no one listening as it runs: the API's JSON body. */
   ExecutionResult run(ApiKeys.Caller caller, String client, Job request) {
-    return run(caller, client, request, ExecutionListener.NONE, running -> {});
+    return run(caller, client, request, ExecutionListener.NONE);
   }
 
   /**
@@ -141,17 +139,12 @@ final class Executions {
    * is written while the sandbox gets the program and its runner parses it: the engine's barrier
    * before the program runs ({@link ExecutionListener#decided}) waits for it, and the program does
    * not run when it could not be written. Streaming is only a listener: {@code stream} hears the
-   * run after the record, and {@code started} gets the execution, to cancel it when a streaming
-   * client goes away.
+   * run after the record (and gets its {@link dev.bulwark.Execution}, to cancel it when its client
+   * goes away).
    *
    * @throws ApiError 429 when the tenant or the machine has no room
    */
-  ExecutionResult run(
-      ApiKeys.Caller caller,
-      String client,
-      Job request,
-      ExecutionListener stream,
-      Consumer<Execution> started) {
+  ExecutionResult run(ApiKeys.Caller caller, String client, Job request, ExecutionListener stream) {
     try (Run run = admit(caller, request)) {
       CompletableFuture<Void> recorded = new CompletableFuture<>();
       Thread.ofVirtual()
@@ -172,9 +165,7 @@ final class Executions {
             }
           };
       try {
-        Execution running = engine.submit(request, afterTheRecord.andThen(stream));
-        started.accept(running);
-        ExecutionResult result = running.result().join();
+        ExecutionResult result = engine.execute(request, afterTheRecord.andThen(stream));
         recorded.join();
         return run.finished(result);
       } catch (CompletionException e) { // the record failed: the store's error
