@@ -4,6 +4,8 @@ import dev.bulwark.tenant.Tenant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Who may run now: each tenant's rate and concurrency cap (over either: 429 at once), then the
@@ -13,8 +15,7 @@ final class Admission {
   private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
   private final Map<String, Bucket> rates = new ConcurrentHashMap<>();
   private final Semaphore slots;
-  private final java.util.concurrent.atomic.AtomicInteger waiting =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final ServerConfig config;
 
   Admission(ServerConfig config) {
@@ -79,8 +80,7 @@ final class Admission {
       return false;
     }
     try {
-      return slots.tryAcquire(
-          config.queueTimeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+      return slots.tryAcquire(config.queueTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

@@ -1,33 +1,20 @@
 package dev.bulwark.api;
 
-import dev.bulwark.Engine;
 import dev.bulwark.agent.Agent;
+import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.audit.AgentRunLog;
-import dev.bulwark.model.Units;
 import dev.bulwark.tenant.ApiKeys;
 import dev.langchain4j.model.chat.ChatModel;
-import io.javalin.http.Context;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
-import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /v1/agent/runs}: a task handed to the operator's model, whose code runs as the caller
- * (its tenant's policy and limits, each execution admitted and audited); the answer whole, or each
- * step as a Server-Sent Event. The transcript is kept ({@link AgentRunLog}) and read back with
- * {@code GET /v1/agent/runs/{id}}.
+ * The server's agent: the operator's model working on a caller's task, at most {@code maxRuns} runs
+ * at once, each run's transcript kept ({@link AgentRunLog}).
  */
 final class AgentRuns {
-  static final Set<String> FIELDS =
-      Set.of("task", "maxSteps", "maxTime", "maxTokens", "policy", "profile", "limits", "stream");
-
-  private final Engine engine;
-  private final Executions executions;
   private final AgentRunLog log;
   private final AgentConfig config;
   private final ChatModel model;
@@ -36,16 +23,24 @@ final class AgentRuns {
   /**
    * @throws IllegalArgumentException when the configured model cannot be built (e.g. no key)
    */
-  AgentRuns(Engine engine, Executions executions, AgentRunLog log, AgentConfig config) {
-    this.engine = engine;
-    this.executions = executions;
+  AgentRuns(AgentRunLog log, AgentConfig config) {
     this.log = log;
     this.config = config;
     this.model = config.enabled() ? config.model().chatModel(System.getenv()) : null;
     this.slots = new Semaphore(config.maxRuns());
   }
 
-  void start(Context ctx, ApiKeys.Caller caller) {
+  /** The most a run may take; a request may ask for less. */
+  Agent.Limits limits() {
+    return config.limits();
+  }
+
+  /**
+   * Refuses agent runs on a server without a model.
+   *
+   * @throws ApiError 503 when the operator configured none
+   */
+  void requireModel() {
     if (model == null) {
       throw new ApiError(
           503,
@@ -53,23 +48,15 @@ final class AgentRuns {
           "this server has no model for agent runs; its operator sets agent.provider in"
               + " bulwark.yaml");
     }
-    RequestBody body = RequestBody.parse(ApiServer.body(ctx), FIELDS);
-    String task = body.required("task");
-    if (task.isBlank()) {
-      throw ApiError.field("task", "must not be blank");
-    }
-    Agent.Limits limits = limits(body);
-    TenantRunner runner =
-        new TenantRunner(
-            engine,
-            executions,
-            caller,
-            ctx.ip(),
-            ApiServer.policy(caller, body),
-            ApiServer.limits(caller, body));
-    String accept = ctx.header("Accept");
-    boolean stream =
-        body.flag("stream") || (accept != null && accept.contains("text/event-stream"));
+  }
+
+  /**
+   * Starts a run: takes one of the server's slots and logs the run as started.
+   *
+   * @throws ApiError 429 when every slot is taken
+   */
+  Run start(ApiKeys.Caller caller, String client, String task) {
+    requireModel();
     if (!slots.tryAcquire()) {
       throw new ApiError(
           429,
@@ -78,110 +65,61 @@ final class AgentRuns {
           Map.of("retryAfterSeconds", 5L));
     }
     try {
-      String id = UUID.randomUUID().toString();
+      Run run = new Run(caller, task);
       log.started(
           new AgentRunLog.Started(
-              id,
+              run.id,
               caller.tenant(),
               caller.keyId(),
-              ctx.ip(),
+              client,
               config.model().provider().toString(),
               config.model().modelOrDefault(),
               task));
-      Agent agent = new Agent(model, runner, limits);
-      Agent.Result result = null;
-      try {
-        if (stream) {
-          ctx.status(200);
-          ctx.res().setContentType("text/event-stream");
-          ctx.res().setHeader("Cache-Control", "no-cache");
-          AtomicBoolean gone = new AtomicBoolean();
-          EventStream sse = new EventStream(ctx.res().getOutputStream(), () -> gone.set(true));
-          result =
-              agent.run(
-                  task,
-                  new Agent.Listener() {
-                    @Override
-                    public void step(Agent.Step step) {
-                      sse.send("step", step);
-                    }
+      return run;
+    } catch (RuntimeException e) {
+      slots.release();
+      throw e;
+    }
+  }
 
-                    @Override
-                    public boolean stopped() {
-                      return gone.get();
-                    }
-                  });
-          sse.send("result", body(id, result));
-        } else {
-          result = agent.run(task, Agent.Listener.NONE);
-          ApiServer.json(ctx, 200, body(id, result));
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } finally {
-        if (result != null) {
-          log.finished(id, result, caller.tenant().retainContent());
-        } else {
+  /** The kept transcript of one of the tenant's runs. */
+  Optional<AgentRunLog.Record> find(ApiKeys.Caller caller, String id) {
+    return log.find(caller.tenant().id(), id);
+  }
+
+  /** A started run; {@link #close()} logs it as failed when it did not end, and frees its slot. */
+  final class Run implements AutoCloseable {
+    private final String id = UUID.randomUUID().toString();
+    private final ApiKeys.Caller caller;
+    private final String task;
+    private boolean ended;
+
+    private Run(ApiKeys.Caller caller, String task) {
+      this.caller = caller;
+      this.task = task;
+    }
+
+    String id() {
+      return id;
+    }
+
+    /** Works on the task, the model's code run by {@code runner}, and keeps the transcript. */
+    Agent.Result work(CodeRunner runner, Agent.Limits limits, Agent.Listener listener) {
+      Agent.Result result = new Agent(model, runner, limits).run(task, listener);
+      ended = true;
+      log.finished(id, result, caller.tenant().retainContent());
+      return result;
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (!ended) {
           log.failed(id);
         }
-      }
-    } finally {
-      slots.release();
-    }
-  }
-
-  void find(Context ctx, ApiKeys.Caller caller) {
-    String id = ctx.pathParam("id");
-    ApiServer.json(
-        ctx,
-        200,
-        log.find(caller.tenant().id(), id)
-            .orElseThrow(() -> new ApiError(404, "not_found", "no agent run with id " + id)));
-  }
-
-  /** What the caller gets: the whole run, its steps' code and observations included. */
-  private static Map<String, Object> body(String id, Agent.Result r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", id);
-    m.put("end", r.end());
-    m.put("answer", r.answer());
-    m.put("error", r.error());
-    m.put("steps", r.steps());
-    m.put("tokens", r.tokens());
-    m.put("elapsedMs", r.elapsed().toMillis());
-    m.put("answerRedactions", r.answerRedactions());
-    return m;
-  }
-
-  /** The run's limits: the operator's, or less where the request asks for less. */
-  private Agent.Limits limits(RequestBody body) {
-    Agent.Limits max = config.limits();
-    int steps = (int) whole(body, "maxSteps", max.maxSteps());
-    long tokens = whole(body, "maxTokens", max.maxTokens());
-    Duration time = max.maxTime();
-    String text = body.optional("maxTime");
-    if (text != null) {
-      try {
-        time = Units.parseDuration(text);
-      } catch (IllegalArgumentException e) {
-        throw ApiError.field("maxTime", e.getMessage());
-      }
-      if (time.isZero() || time.compareTo(max.maxTime()) > 0) {
-        throw ApiError.field(
-            "maxTime", "more than zero, at most " + Units.formatDuration(max.maxTime()));
+      } finally {
+        slots.release();
       }
     }
-    return new Agent.Limits(steps, time, tokens);
-  }
-
-  private static long whole(RequestBody body, String field, long max) {
-    JsonNode n = body.node(field);
-    if (n == null) {
-      return max;
-    }
-    if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 1 || n.asLong() > max) {
-      throw ApiError.field(field, "a whole number from 1 to " + max);
-    }
-    return n.asLong();
   }
 }

@@ -2,33 +2,43 @@ package dev.bulwark.api;
 
 import dev.bulwark.Requests;
 import dev.bulwark.model.ErrorBody;
+import dev.bulwark.model.Units;
 import java.util.Map;
 
 /**
  * A refusal with its HTTP status, a machine-readable code and a message for people; the server
  * answers it as {@code {"error": {"code", "message", "details"}}} ({@link #body()}).
  */
-public final class ApiError extends RuntimeException {
+final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
   private final String code;
   private final transient Map<String, Object> details;
 
-  public ApiError(int status, String code, String message, Map<String, Object> details) {
+  ApiError(int status, String code, String message, Map<String, Object> details) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = Map.copyOf(details);
   }
 
-  public ApiError(int status, String code, String message) {
+  ApiError(int status, String code, String message) {
     this(status, code, message, Map.of());
   }
 
   /** A bad field: 400 naming it. */
   static ApiError field(String field, String message) {
     return new ApiError(400, "invalid_field", field + ": " + message, Map.of("field", field));
+  }
+
+  /** A body beyond the largest the server reads. */
+  static ApiError tooLarge(int maxBytes) {
+    return new ApiError(
+        413,
+        "body_too_large",
+        "the body exceeds " + Units.formatSize(maxBytes),
+        Map.of("maxBytes", maxBytes));
   }
 
   /** What the request-resolution rule refused: a bad field, or limits beyond the tenant's. */
@@ -46,20 +56,20 @@ public final class ApiError extends RuntimeException {
     };
   }
 
-  public int status() {
+  int status() {
     return status;
   }
 
-  public String code() {
+  String code() {
     return code;
   }
 
-  public Map<String, Object> details() {
+  Map<String, Object> details() {
     return details;
   }
 
   /** The one shape of every refusal. */
-  public ErrorBody body() {
+  ErrorBody body() {
     return new ErrorBody(code, getMessage(), details);
   }
 }

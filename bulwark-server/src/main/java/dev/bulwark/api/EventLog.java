@@ -2,6 +2,8 @@ package dev.bulwark.api;
 
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.model.Json;
+import dev.bulwark.tenant.ApiKeys;
+import io.javalin.http.Context;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,6 +15,22 @@ final class EventLog {
 
   EventLog(PrintStream out) {
     this.out = out;
+  }
+
+  /** Writes a request's line: method, path, status, time, client, and the caller when known. */
+  void request(Context ctx, float ms) {
+    ApiKeys.Caller c = Authenticator.caller(ctx);
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("method", ctx.method().name());
+    f.put("path", ctx.path());
+    f.put("status", ctx.statusCode());
+    f.put("ms", Math.round(ms));
+    f.put("client", ctx.ip());
+    if (c != null) {
+      f.put("tenant", c.tenant().name());
+      f.put("key", c.keyId());
+    }
+    log("request", f);
   }
 
   /** Writes {@code {"ts", "event", ...fields}}. */

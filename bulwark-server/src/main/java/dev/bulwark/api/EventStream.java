@@ -13,34 +13,30 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * An execution as Server-Sent Events: {@code finding} events before the program runs, then {@code
  * stdout} and {@code stderr} chunks ({@code {"text": ...}}) as they come, and a final {@code
- * result}. When the client goes away, the execution is cancelled and {@code onClose} runs once.
+ * result}. When the client goes away, what {@link #whenGone} names runs once (the server cancels
+ * the run).
  */
 final class EventStream implements ExecutionListener {
   private final OutputStream out;
-  private final Runnable onClose;
-  private volatile Execution execution; // null until the engine started it
   private final Map<Stream, Utf8> decoders = new EnumMap<>(Stream.class);
+  private Runnable onGone = () -> {}; // guarded by this, as is closed
   private boolean closed;
 
   EventStream(OutputStream out) {
-    this(out, () -> {});
-  }
-
-  EventStream(OutputStream out, Runnable onClose) {
     this.out = out;
-    this.onClose = onClose;
     decoders.put(Stream.STDOUT, new Utf8());
     decoders.put(Stream.STDERR, new Utf8());
   }
 
   @Override
-  public void started(Execution running) {
-    execution = running;
+  public void started(Execution execution) {
+    whenGone(execution::cancel);
   }
 
   @Override
@@ -57,8 +53,30 @@ final class EventStream implements ExecutionListener {
       text = decoders.get(stream).decode(chunk);
     }
     if (!text.isEmpty()) {
-      send(stream.name().toLowerCase(java.util.Locale.ROOT), Map.of("text", text));
+      send(stream.name().toLowerCase(Locale.ROOT), Map.of("text", text));
     }
+  }
+
+  /** What to do once the client has gone: at once when it has gone already. */
+  void whenGone(Runnable action) {
+    boolean gone;
+    synchronized (this) {
+      onGone = action;
+      gone = closed;
+    }
+    if (gone) {
+      action.run();
+    }
+  }
+
+  /** Whether the client has gone: a write failed. */
+  synchronized boolean gone() {
+    return closed;
+  }
+
+  /** Sends the last event, {@code result}. */
+  void finish(Object result) {
+    send("result", result);
   }
 
   /** Writes one event and flushes it; after a failed write, nothing more is sent. */
@@ -73,11 +91,7 @@ final class EventStream implements ExecutionListener {
       out.flush();
     } catch (IOException e) {
       closed = true;
-      Execution running = execution;
-      if (running != null) {
-        running.cancel(); // the client went away: stop the run
-      }
-      onClose.run();
+      onGone.run();
     }
   }
 

@@ -3,23 +3,30 @@ package dev.bulwark.api;
 import dev.bulwark.Engine;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
+import dev.bulwark.WarmPoolStats;
 import dev.bulwark.audit.Anomalies;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
+import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.Status;
+import dev.bulwark.model.ValidationReport;
+import dev.bulwark.policy.Policy;
 import dev.bulwark.tenant.ApiKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
- * One execution for a caller, the same way from every door (the API, agent runs, MCP): admitted
- * under the tenant's caps and the machine's slots, recorded in the audit log before it runs and
- * completed after, counted in the metrics, and watched for anomalies.
+ * What the handlers ask of the engine, in one class. An execution runs the same way whichever way
+ * it came (the API, agent runs, MCP): admitted under the tenant's caps and the machine's slots,
+ * recorded in the audit log before it runs and completed after, counted in the metrics, and watched
+ * for anomalies. Validation takes a slot as an execution does. The rest is what the server reads of
+ * the engine: its runtimes and whether its warm pools are ready.
  */
 final class Executions {
   private final Engine engine;
@@ -48,7 +55,7 @@ final class Executions {
    * An admitted, recorded execution whose program the caller runs on the engine; {@link #close()}
    * completes its record (as an engine failure when no result came) and frees its slot.
    */
-  final class Run implements AutoCloseable {
+  private final class Run implements AutoCloseable {
     private final String id = UUID.randomUUID().toString();
     private final ApiKeys.Caller caller;
     private final Admission.Permit permit;
@@ -60,10 +67,6 @@ final class Executions {
       this.caller = caller;
       this.permit = permit;
       this.language = language;
-    }
-
-    String id() {
-      return id;
     }
 
     /** Writes the accepted record; the program must not run before it is written. */
@@ -129,55 +132,109 @@ final class Executions {
     }
   }
 
-  /** Runs the request to its end, with no one listening as it runs: the API's JSON body. */
-  ExecutionResult run(ApiKeys.Caller caller, String client, Job request) {
-    return run(caller, client, request, ExecutionListener.NONE);
-  }
-
   /**
-   * Runs the request to its end: the API's body, the result and its {@code id}. The accepted record
-   * is written while the sandbox gets the program and its runner parses it: the engine's barrier
-   * before the program runs ({@link ExecutionListener#decided}) waits for it, and the program does
-   * not run when it could not be written. Streaming is only a listener: {@code stream} hears the
-   * run after the record (and gets its {@link dev.bulwark.Execution}, to cancel it when its client
-   * goes away).
+   * Runs the request to its end: the API's body, the result and its {@code id}.
    *
+   * @param client the caller's address, for the audit log
    * @throws ApiError 429 when the tenant or the machine has no room
    */
-  ExecutionResult run(ApiKeys.Caller caller, String client, Job request, ExecutionListener stream) {
+  ExecutionResult run(ApiKeys.Caller caller, String client, Job request) {
     try (Run run = admit(caller, request)) {
-      CompletableFuture<Void> recorded = new CompletableFuture<>();
-      Thread.ofVirtual()
-          .name("bulwark-accepted")
-          .start(() -> {
-            try {
-              run.record(client, request);
-              recorded.complete(null);
-            } catch (RuntimeException | Error e) {
-              recorded.completeExceptionally(e);
-            }
-          });
-      ExecutionListener afterTheRecord =
-          new ExecutionListener() {
-            @Override
-            public void decided(List<Finding> findings) {
-              recorded.join(); // throws when the record failed: the program does not run
-            }
-          };
-      try {
-        ExecutionResult result = engine.execute(request, afterTheRecord.andThen(stream));
-        recorded.join();
-        return run.finished(result);
-      } catch (CompletionException e) { // the record failed: the store's error
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      } finally {
-        recorded.exceptionally(e -> null).join(); // close() completes the record if it exists
-      }
+      return execute(run, client, request, ExecutionListener.NONE);
     }
   }
 
-  /** A slot for work that is not an execution but costs like one (validation). */
-  Admission.Permit admit(ApiKeys.Caller caller) {
-    return admission.admit(caller.tenant());
+  /**
+   * Runs the request, its findings and output sent as events as they come, then its result with its
+   * {@code id}. A client that goes away cancels the run. The same path as {@link #run}: the stream
+   * is only a listener.
+   *
+   * @param open starts the stream, once the request is admitted
+   * @throws ApiError 429 when the tenant or the machine has no room
+   */
+  void stream(ApiKeys.Caller caller, String client, Job request, Supplier<EventStream> open) {
+    try (Run run = admit(caller, request)) {
+      EventStream events = open.get();
+      events.finish(execute(run, client, request, events));
+    }
+  }
+
+  /**
+   * The one way an execution runs. The accepted record is written while the sandbox gets the
+   * program and its runner parses it: the engine's barrier before the program may run ({@link
+   * ExecutionListener#decided}) waits for it, and the program does not run when it could not be
+   * written. {@code listener} hears the run after that.
+   */
+  private ExecutionResult execute(Run run, String client, Job request, ExecutionListener listener) {
+    CompletableFuture<Void> recorded = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("bulwark-accepted")
+        .start(() -> {
+          try {
+            run.record(client, request);
+            recorded.complete(null);
+          } catch (RuntimeException | Error e) {
+            recorded.completeExceptionally(e);
+          }
+        });
+    ExecutionListener afterTheRecord =
+        new ExecutionListener() {
+          @Override
+          public void decided(List<Finding> findings) {
+            recorded.join(); // throws when the record failed: the program does not run
+          }
+        };
+    try {
+      ExecutionResult result = engine.execute(request, afterTheRecord.andThen(listener));
+      recorded.join();
+      return run.finished(result);
+    } catch (CompletionException e) { // the record failed: the store's error
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    } finally {
+      recorded.exceptionally(e -> null).join(); // close() completes the record if it exists
+    }
+  }
+
+  /**
+   * Validates code under a policy, admitted as an execution is (it costs like one); nothing runs.
+   *
+   * @throws ApiError 429 when the tenant or the machine has no room
+   */
+  ValidationReport validate(ApiKeys.Caller caller, String language, String code, Policy policy) {
+    try (Admission.Permit permit = admission.admit(caller.tenant())) {
+      return engine.validate(language, code, policy).report(policy.name());
+    }
+  }
+
+  /**
+   * Refuses a language no runtime answers to.
+   *
+   * @throws IllegalArgumentException naming the known ones
+   */
+  void requireLanguage(String language) {
+    if (engine.language(language).isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown language '" + language + "'; known: " + String.join(", ", engine.languages()));
+    }
+  }
+
+  /** The runtimes' names. */
+  List<String> languages() {
+    return engine.languages();
+  }
+
+  /** Each runtime with its version and the modules a program can import. */
+  List<RuntimeDescription> runtimes() {
+    return engine.describeRuntimes();
+  }
+
+  /** Whether every warm pool has filled once. */
+  boolean warm() {
+    return engine.warm();
+  }
+
+  /** The warm pools, as they are now. */
+  List<WarmPoolStats> pools() {
+    return engine.warmPools();
   }
 }

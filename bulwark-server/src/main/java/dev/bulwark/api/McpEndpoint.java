@@ -1,10 +1,8 @@
 package dev.bulwark.api;
 
-import dev.bulwark.Engine;
 import dev.bulwark.Requests;
 import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.agent.McpTools;
-import dev.bulwark.model.Json;
 import dev.bulwark.model.LimitOverrides;
 import dev.bulwark.tenant.ApiKeys;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -20,8 +18,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.Function;
@@ -45,7 +41,7 @@ final class McpEndpoint {
   private final HttpServletStatelessServerTransport transport;
   private final McpStatelessSyncServer server;
 
-  McpEndpoint(Engine engine, Executions executions, String version) {
+  McpEndpoint(Executions executions, String version) {
     transport =
         HttpServletStatelessServerTransport.builder()
             .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
@@ -58,9 +54,8 @@ final class McpEndpoint {
     Function<McpTransportContext, CodeRunner> runners =
         context -> {
           ApiKeys.Caller caller = (ApiKeys.Caller) context.get(CALLER);
-          Requests.Ceiling ceiling = ApiServer.ceiling(caller);
+          Requests.Ceiling ceiling = caller.tenant().ceiling();
           return new TenantRunner(
-              engine,
               executions,
               caller,
               (String) context.get(CLIENT),
@@ -71,7 +66,7 @@ final class McpEndpoint {
         McpServer.sync(transport)
             .serverInfo("bulwark", version)
             .capabilities(ServerCapabilities.builder().tools(false).build())
-            .tools(new McpTools(engine.languages()).perRequest(runners))
+            .tools(new McpTools(executions.languages()).perRequest(runners))
             .build();
   }
 
@@ -86,7 +81,7 @@ final class McpEndpoint {
           try {
             request.setAttribute(CALLER, authenticate.apply(request.getHeader("Authorization")));
           } catch (ApiError e) {
-            refuse((HttpServletResponse) res, e);
+            ErrorMapping.refuse((HttpServletResponse) res, e);
             return;
           }
           chain.doFilter(req, res);
@@ -97,14 +92,5 @@ final class McpEndpoint {
 
   void close() {
     server.close();
-  }
-
-  private static void refuse(HttpServletResponse response, ApiError e) throws IOException {
-    response.setStatus(e.status());
-    response.setContentType("application/json");
-    ApiServer.retryAfter(e).ifPresent(seconds -> response.setHeader("Retry-After", seconds));
-    response
-        .getOutputStream()
-        .write(Json.write(e.body().envelope()).getBytes(StandardCharsets.UTF_8));
   }
 }

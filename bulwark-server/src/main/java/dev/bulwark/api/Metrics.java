@@ -1,6 +1,7 @@
 package dev.bulwark.api;
 
 import dev.bulwark.WarmPoolStats;
+import dev.bulwark.audit.Anomalies;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -126,7 +127,7 @@ final class Metrics {
     }
   }
 
-  void anomaly(dev.bulwark.audit.Anomalies.Anomaly a) {
+  void anomaly(Anomalies.Anomaly a) {
     anomalies.labelValues(a.tenant(), a.kind()).inc();
   }
 

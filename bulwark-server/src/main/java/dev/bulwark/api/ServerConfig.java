@@ -1,5 +1,7 @@
 package dev.bulwark.api;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -41,9 +43,7 @@ public record ServerConfig(
   public static ServerConfig defaults(String host, int port) {
     int cores = Runtime.getRuntime().availableProcessors();
     long memory =
-        ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-            .getTotalMemorySize();
+        ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     int byMemory = (int) Math.max(1, memory / (512L << 20));
     int slots = Math.max(1, Math.min(2 * cores, byMemory));
     return new ServerConfig(host, port, slots, Duration.ofSeconds(10), 8 * slots);

@@ -1,6 +1,5 @@
 package dev.bulwark.api;
 
-import dev.bulwark.Engine;
 import dev.bulwark.Job;
 import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.model.ExecutionResult;
@@ -18,7 +17,6 @@ import java.util.List;
  * machine) is one the model can read.
  */
 final class TenantRunner implements CodeRunner {
-  private final Engine engine;
   private final Executions executions;
   private final ApiKeys.Caller caller;
   private final String client;
@@ -26,13 +24,7 @@ final class TenantRunner implements CodeRunner {
   private final Limits limits;
 
   TenantRunner(
-      Engine engine,
-      Executions executions,
-      ApiKeys.Caller caller,
-      String client,
-      Policy policy,
-      Limits limits) {
-    this.engine = engine;
+      Executions executions, ApiKeys.Caller caller, String client, Policy policy, Limits limits) {
     this.executions = executions;
     this.caller = caller;
     this.client = client;
@@ -42,12 +34,12 @@ final class TenantRunner implements CodeRunner {
 
   @Override
   public List<String> languages() {
-    return engine.languages();
+    return executions.languages();
   }
 
   @Override
   public ExecutionResult run(String language, String code, String stdin) {
-    known(language);
+    executions.requireLanguage(language);
     Job request = new Job(language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy);
     try {
       return executions.run(caller, client, request);
@@ -58,9 +50,9 @@ final class TenantRunner implements CodeRunner {
 
   @Override
   public ValidationReport validate(String language, String code) {
-    known(language);
-    try (Admission.Permit permit = executions.admit(caller)) {
-      return engine.validate(language, code, policy).report(policy.name());
+    executions.requireLanguage(language);
+    try {
+      return executions.validate(caller, language, code, policy);
     } catch (ApiError e) {
       throw new Refused(e.code(), e.getMessage());
     }
@@ -68,13 +60,6 @@ final class TenantRunner implements CodeRunner {
 
   @Override
   public List<RuntimeDescription> runtimes() {
-    return engine.describeRuntimes();
-  }
-
-  private void known(String language) {
-    if (engine.language(language).isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown language '" + language + "'; known: " + String.join(", ", engine.languages()));
-    }
+    return executions.runtimes();
   }
 }

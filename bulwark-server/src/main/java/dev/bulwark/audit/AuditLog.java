@@ -8,6 +8,9 @@ import dev.bulwark.store.Hashing;
 import dev.bulwark.store.Sql;
 import dev.bulwark.tenant.Tenant;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +26,8 @@ public final class AuditLog {
   public static final String INTERRUPTED = "interrupted: the server stopped before the run ended";
 
   /** Timestamps are stored at one fixed precision, so that they sort as text. */
-  private static final java.time.format.DateTimeFormatter STAMP =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-          .withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final DataSource db;
 
@@ -41,7 +43,7 @@ public final class AuditLog {
   public static String stampOf(String iso) {
     try {
       return stamp(Instant.parse(iso));
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("an ISO-8601 instant such as 2026-12-01T00:00:00Z", e);
     }
   }

@@ -1,5 +1,8 @@
 package dev.bulwark.tenant;
 
+import dev.bulwark.Requests;
+import dev.bulwark.policy.Policies;
+
 /**
  * Who runs code: every API key belongs to one tenant, and every execution runs under its tenant's
  * policy, within its maximum limits profile, its concurrency cap and its rate limit.
@@ -25,4 +28,15 @@ public record Tenant(
     int ratePerMinute,
     boolean retainContent,
     int anomalyThrottleSeconds,
-    String createdAt) {}
+    String createdAt) {
+
+  /**
+   * The most this tenant's requests may ask for: its policy, which a request may only tighten, and
+   * its maximum profile, which is also its default.
+   *
+   * @throws IllegalArgumentException when its policy file or profile no longer exists
+   */
+  public Requests.Ceiling ceiling() {
+    return Requests.Ceiling.of(Policies.resolve(policy), maxProfile);
+  }
+}

@@ -13,6 +13,7 @@ import dev.bulwark.model.Json;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import dev.bulwark.tenant.Tenants;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -209,7 +211,7 @@ class AgentRunsTest {
             .isEqualTo("agent_not_configured");
       }
     }
-    try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+    try (ServerSocket closed = new ServerSocket(0)) {
       int port = closed.getLocalPort();
       closed.close(); // nothing listens there now
       try (Store other = Store.open(otherData.resolve("unreachable"));
@@ -241,7 +243,7 @@ class AgentRunsTest {
   @Test
   void aRunADeadServerLeftGoingIsMarkedInterrupted() {
     AgentRunLog log = new AgentRunLog(store.dataSource());
-    String id = java.util.UUID.randomUUID().toString();
+    String id = UUID.randomUUID().toString();
     var tenant = new Tenants(store.dataSource()).find("keeper").orElseThrow();
     log.started(new AgentRunLog.Started(id, tenant, "k", "127.0.0.1", "openai", "m", "t"));
     assertThat(log.find(tenant.id(), id).orElseThrow().end()).isNull();

@@ -1,22 +1,39 @@
 package dev.bulwark.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.model.Json;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import dev.bulwark.tenant.Tenants;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +54,7 @@ class ApiServerTest {
     engine =
         Engine.start(
             EngineConfig.defaults()
-                .withWarmPools(List.of(new dev.bulwark.WarmPoolSpec("python", "default", 1))));
+                .withWarmPools(List.of(new WarmPoolSpec("python", "default", 1))));
     store = Store.open(data);
     new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000, false, 0);
     key = new ApiKeys(store.dataSource()).issue("acme", "test").token();
@@ -75,12 +92,7 @@ class ApiServerTest {
   }
 
   private static Reply post(String path, String json) throws Exception {
-    return call(
-        "POST",
-        path,
-        key,
-        "application/json",
-        json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return call("POST", path, key, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void assertError(Reply r, int status, String code) {
@@ -238,6 +250,26 @@ class ApiServerTest {
   }
 
   @Test
+  void aFaultOfTheServerIsA500WithoutItsStackTrace(@TempDir Path dir) throws Exception {
+    // The tenant's policy file goes away after it was created: the server cannot resolve it.
+    Path policy = dir.resolve("vanishing.yaml");
+    Files.writeString(policy, "version: 1\nname: vanishing\n");
+    new Tenants(store.dataSource())
+        .create("orphan", policy.toString(), "default", 1, 100, false, 0);
+    String orphan = new ApiKeys(store.dataSource()).issue("orphan", "").token();
+    Files.delete(policy);
+    Reply r =
+        call(
+            "POST",
+            "/v1/executions",
+            orphan,
+            "application/json",
+            "{\"language\": \"bash\", \"code\": \"true\"}".getBytes(StandardCharsets.UTF_8));
+    assertError(r, 500, "internal");
+    assertThat(r.raw().body()).doesNotContain("vanishing.yaml");
+  }
+
+  @Test
   void overTheConcurrencyCapIs429WithRetryAfter() throws Exception {
     List<CompletableFuture<Reply>> running = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
@@ -250,8 +282,8 @@ class ApiServerTest {
             }
           }));
     }
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> {
           Reply r = post("/v1/executions", "{\"language\": \"bash\", \"code\": \"true\"}");
           if (r.status() == 429) {
@@ -296,10 +328,10 @@ class ApiServerTest {
     assertThat(record.body().get("client").asString()).isEqualTo("127.0.0.1");
     assertThat(record.body().get("codeSha256").asString())
         .isEqualTo(
-            java.util.HexFormat.of()
+            HexFormat.of()
                 .formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(code.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(code.getBytes(StandardCharsets.UTF_8))));
     assertThat(record.body().get("code").isNull()).as("acme does not retain content").isTrue();
     assertThat(record.body().get("limits").get("timeout").asString()).isEqualTo("30s");
 
@@ -316,10 +348,10 @@ class ApiServerTest {
     // the program. It prints the time it ran; the host notes when the lock went.
     long released;
     CompletableFuture<Reply> reply;
-    try (java.sql.Connection lock =
-            java.sql.DriverManager.getConnection(
+    try (Connection lock =
+            DriverManager.getConnection(
                 "jdbc:sqlite:" + data.resolve(Store.FILE).toAbsolutePath());
-        java.sql.Statement st = lock.createStatement()) {
+        Statement st = lock.createStatement()) {
       st.execute("BEGIN EXCLUSIVE");
       reply =
           CompletableFuture.supplyAsync(() -> {
@@ -335,7 +367,7 @@ class ApiServerTest {
       released = System.currentTimeMillis();
       st.execute("COMMIT");
     }
-    Reply r = reply.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    Reply r = reply.get(30, TimeUnit.SECONDS);
     assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
     assertThat(r.body().get("status").asString()).isEqualTo("OK");
     double ranAtMillis = Double.parseDouble(r.body().get("stdout").asString().strip()) * 1000;
@@ -344,7 +376,7 @@ class ApiServerTest {
 
   @Test
   void theAuditLogFiltersByStatusAndTime() throws Exception {
-    String before = java.time.Instant.now().minusSeconds(1).toString();
+    String before = Instant.now().minusSeconds(1).toString();
     post(
         "/v1/executions",
         "{\"language\": \"python\", \"code\": \"().__class__.__base__.__subclasses__()\"}");
@@ -362,15 +394,14 @@ class ApiServerTest {
 
   @Test
   void aSecondServerOnTheSameDataDirectoryIsRefused() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0)))
+    assertThatThrownBy(() -> ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0)))
         .hasMessageContaining("another bulwark server");
   }
 
   @Test
   void aServerIsReadyOnceItsPoolIsWarmAndItsMetricsShowThePool() throws Exception {
     await()
-        .atMost(java.time.Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(20))
         .until(() -> call("GET", "/readyz", key, null, null).status() == 200);
     long hits = engine.warmPools().getFirst().hits();
     Reply r = post("/v1/executions", "{\"language\": \"python\", \"code\": \"print(6*7)\"}");
@@ -394,7 +425,7 @@ class ApiServerTest {
             Engine.start(
                 EngineConfig.defaults()
                     .withBwrap(Path.of("/bin/false"))
-                    .withWarmPools(List.of(new dev.bulwark.WarmPoolSpec("python", "default", 1))));
+                    .withWarmPools(List.of(new WarmPoolSpec("python", "default", 1))));
         Store otherStore = Store.open(other)) {
       new Tenants(otherStore.dataSource()).create("acme", "standard", "default", 2, 1000, false, 0);
       String otherKey = new ApiKeys(otherStore.dataSource()).issue("acme", "test").token();
@@ -454,7 +485,7 @@ class ApiServerTest {
   void aStreamSendsFindingsThenOutputAsItComesThenTheResult() throws Exception {
     String code =
         "import subprocess, time\\nfor i in range(3):\\n  print('line', i, 'é' * 3000, flush=True)\\n  time.sleep(0.1)";
-    HttpResponse<java.util.stream.Stream<String>> r =
+    HttpResponse<Stream<String>> r =
         HTTP.send(
             streaming("{\"language\": \"python\", \"code\": \"" + code + "\"}"),
             HttpResponse.BodyHandlers.ofLines());
@@ -488,16 +519,15 @@ class ApiServerTest {
   @Test
   void aClientThatGoesAwayCancelsItsRun() throws Exception {
     String code = "import time\\nwhile True:\\n  print('x', flush=True)\\n  time.sleep(0.05)";
-    HttpResponse<java.io.InputStream> r =
+    HttpResponse<InputStream> r =
         HTTP.send(
             streaming("{\"language\": \"python\", \"code\": \"" + code + "\"}"),
             HttpResponse.BodyHandlers.ofInputStream());
-    try (java.io.InputStream in = r.body()) {
-      assertThat(new String(in.readNBytes(20), java.nio.charset.StandardCharsets.UTF_8))
-          .startsWith("event: stdout");
+    try (InputStream in = r.body()) {
+      assertThat(new String(in.readNBytes(20), StandardCharsets.UTF_8)).startsWith("event: stdout");
     }
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(15))
+    await()
+        .atMost(Duration.ofSeconds(15))
         .until(() ->
             call("GET", "/v1/audit?status=CANCELLED", key, null, null).body().get("records").size()
                 > 0);
@@ -538,8 +568,7 @@ class ApiServerTest {
       new Tenants(small.dataSource()).create("t", "standard", "default", 4, 1000, false, 0);
       String k = new ApiKeys(small.dataSource()).issue("t", "").token();
       ServerConfig one =
-          ServerConfig.defaults("127.0.0.1", 0)
-              .withConcurrency(1, java.time.Duration.ofMillis(300), 1);
+          ServerConfig.defaults("127.0.0.1", 0).withConcurrency(1, Duration.ofMillis(300), 1);
       try (ApiServer tiny = ApiServer.start(engine, small, one)) {
         HttpRequest.Builder b =
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tiny.port() + "/v1/executions"))
@@ -572,13 +601,13 @@ class ApiServerTest {
     Reply doc = call("GET", "/openapi.json", key, null, null);
     assertThat(doc.status()).isEqualTo(200);
     assertThat(doc.body().get("openapi").asString()).isEqualTo("3.1.0");
-    java.util.Set<String> documented = new java.util.TreeSet<>();
+    Set<String> documented = new TreeSet<>();
     for (String path : doc.body().get("paths").propertyNames()) {
       for (String method : doc.body().get("paths").get(path).propertyNames()) {
-        documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+        documented.add(method.toUpperCase(Locale.ROOT) + " " + path);
       }
     }
-    java.util.Set<String> served = new java.util.TreeSet<>();
+    Set<String> served = new TreeSet<>();
     for (ApiServer.Route r : server.routes()) {
       served.add(r.method() + " " + r.path());
     }

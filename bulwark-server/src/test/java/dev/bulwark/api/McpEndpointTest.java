@@ -7,6 +7,7 @@ import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.audit.AuditRecord;
+import dev.bulwark.store.Hashing;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import dev.bulwark.tenant.Tenants;
@@ -98,8 +99,7 @@ class McpEndpointTest {
         new AuditLog(store.dataSource()).list(new AuditLog.Query(tenant, null, "OK", null, 1000));
     assertThat(records)
         .anySatisfy(r -> {
-          assertThat(r.codeSha256())
-              .isEqualTo(dev.bulwark.store.Hashing.sha256Hex("print('" + marker + "')"));
+          assertThat(r.codeSha256()).isEqualTo(Hashing.sha256Hex("print('" + marker + "')"));
           assertThat(r.client()).isEqualTo("127.0.0.1");
         });
   }

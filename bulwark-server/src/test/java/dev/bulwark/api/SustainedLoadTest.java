@@ -7,6 +7,7 @@ import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.audit.AuditLog;
+import dev.bulwark.audit.AuditRecord;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import dev.bulwark.tenant.Tenants;
@@ -86,7 +87,7 @@ class SustainedLoadTest {
             .as("open descriptors (client and server connections may differ by a few)")
             .isLessThan(before.descriptors() + 32);
         String tenantId = new Tenants(store.dataSource()).find("load").orElseThrow().id();
-        List<dev.bulwark.audit.AuditRecord> records =
+        List<AuditRecord> records =
             new AuditLog(store.dataSource())
                 .list(new AuditLog.Query(tenantId, null, null, null, EXECUTIONS + 10));
         assertThat(records).hasSize(EXECUTIONS + 1);

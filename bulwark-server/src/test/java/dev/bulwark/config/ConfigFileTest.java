@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.agent.Agent;
 import dev.bulwark.agent.ModelSettings;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -99,8 +100,8 @@ class ConfigFileTest {
             "net.yaml");
     var egress = c.engine().egress();
     assertThat(egress.mapHosts())
-        .containsEntry("api.internal", new java.net.InetSocketAddress("127.0.0.1", 9000))
-        .containsEntry("db.internal:5432", new java.net.InetSocketAddress("10.0.0.7", 5432));
+        .containsEntry("api.internal", new InetSocketAddress("127.0.0.1", 9000))
+        .containsEntry("db.internal:5432", new InetSocketAddress("10.0.0.7", 5432));
     assertThat(egress.credentials())
         .containsEntry("api.internal", List.of("Authorization: Bearer hunter2-token"));
     assertThat(egress.maxBytes()).isEqualTo(8L << 20);

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.store.Store;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +134,7 @@ class TenantsAndKeysTest {
           "",
           "bwk_",
           token + "x",
-          token.toUpperCase(java.util.Locale.ROOT),
+          token.toUpperCase(Locale.ROOT),
           "bwk_" + id + "." + otherSecret,
           "Bearer " + token,
           token.replace('.', '_')
@@ -154,8 +156,7 @@ class TenantsAndKeysTest {
             ? Files.readAllBytes(data.resolve(Store.FILE + "-wal"))
             : new byte[0];
     String all =
-        new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1)
-            + new String(wal, java.nio.charset.StandardCharsets.ISO_8859_1);
+        new String(raw, StandardCharsets.ISO_8859_1) + new String(wal, StandardCharsets.ISO_8859_1);
     assertThat(all).doesNotContain(secret).contains(token.substring(4, 20));
     store = Store.open(data);
   }
