@@ -1,21 +1,32 @@
 package dev.bulwark;
 
+import dev.bulwark.internal.bwrap.BwrapTier;
+import dev.bulwark.internal.host.HostUser;
+import dev.bulwark.internal.pool.Reaper;
+import dev.bulwark.internal.pool.WarmPools;
+import dev.bulwark.internal.run.Decider;
+import dev.bulwark.internal.run.Decision;
+import dev.bulwark.internal.run.RegisteredEngine;
+import dev.bulwark.internal.run.Run;
+import dev.bulwark.internal.run.Runs;
+import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.model.ExecutionResult;
-import dev.bulwark.model.Finding;
-import dev.bulwark.model.Outcome;
 import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.RuntimeInfo;
 import dev.bulwark.model.Status;
+import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validation;
 import dev.bulwark.policy.Validator;
-import dev.bulwark.runtime.RuntimeDescriptor;
-import dev.bulwark.runtime.Runtimes;
-import dev.bulwark.sandbox.Gate;
-import dev.bulwark.sandbox.SandboxHost;
+import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.SandboxBackend;
+import dev.bulwark.spi.SandboxTier;
+import dev.bulwark.spi.SandboxUnavailableException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,30 +42,107 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe: any number of executions may run at once, each on its own virtual thread.
  */
 public final class Engine implements AutoCloseable {
-  private final SandboxHost host;
+  private final RegisteredEngine host;
+  private final SandboxBackend backend;
+  private final WarmPools pools;
+  private final Reaper reaper;
+  private final Runs runs;
   private final Runtimes runtimes;
-  private final java.util.Map<String, List<String>> packages =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<String>> packages = new ConcurrentHashMap<>();
 
-  private Engine(SandboxHost host, Runtimes runtimes) {
+  private Engine(
+      RegisteredEngine host,
+      SandboxBackend backend,
+      WarmPools pools,
+      Reaper reaper,
+      Runs runs,
+      Runtimes runtimes) {
     this.host = host;
+    this.backend = backend;
+    this.pools = pools;
+    this.reaper = reaper;
+    this.runs = runs;
     this.runtimes = runtimes;
   }
 
   /**
-   * Prepares the host (state directory, seccomp filters, cgroups) and cleans what a crashed engine
-   * left behind.
+   * Prepares the host (state directory, seccomp filters, cgroups), cleans what a crashed engine
+   * left behind, and starts filling the warm pools in the background.
    *
-   * @throws dev.bulwark.sandbox.SandboxUnavailableException when a limit could not be enforced and
-   *     the configuration does not allow a degraded mode
+   * @throws SandboxUnavailableException when a limit could not be enforced and the configuration
+   *     does not allow a degraded mode
+   * @throws IllegalArgumentException when a warm pool names an unknown runtime or one without a
+   *     runner
    */
   public static Engine start(EngineConfig config) {
-    Runtimes runtimes = Runtimes.builtIn();
-    return new Engine(SandboxHost.open(config, runtimes), runtimes);
+    return start(config, new BwrapTier(config));
   }
 
-  public Runtimes runtimes() {
-    return runtimes;
+  /** Starts an engine whose sandboxes come from {@code tier}: the assembly, top to bottom. */
+  static Engine start(EngineConfig config, SandboxTier tier) {
+    Runtimes runtimes = Runtimes.builtIn();
+    RegisteredEngine host = RegisteredEngine.open(config, runtimes);
+    SandboxBackend backend = null;
+    try {
+      backend = tier.open(host);
+      backend.recover(); // what dead engines left, before anything of ours runs
+      host.sweepDeadEngines();
+      Reaper reaper = new Reaper();
+      WarmPools pools =
+          WarmPools.start(config.warmPools(), config.warmMaxIdle(), runtimes, backend, reaper);
+      Runs runs = new Runs(runtimes, backend, pools, reaper);
+      return new Engine(host, backend, pools, reaper, runs, runtimes);
+    } catch (SandboxUnavailableException | IllegalArgumentException e) {
+      closeQuietly(backend, host);
+      throw e;
+    } catch (RuntimeException e) {
+      closeQuietly(backend, host);
+      throw new SandboxUnavailableException(List.of(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static void closeQuietly(SandboxBackend backend, RegisteredEngine host) {
+    try {
+      if (backend != null) {
+        backend.close();
+      }
+    } finally {
+      host.close();
+    }
+  }
+
+  /**
+   * True when this process runs as the host's root: its engines then run every sandbox as an
+   * unprivileged uid of their own range ({@link EngineConfig#sandboxUidBase()}), and keep their
+   * state under {@code /run/bulwark} by default.
+   */
+  public static boolean runsAsRoot() {
+    return HostUser.isRoot();
+  }
+
+  /** The built-in language whose file extensions include the file's, if any. */
+  public static Optional<String> languageOfFile(String fileName) {
+    return Runtimes.builtIn().forFileName(fileName).map(RuntimeDescriptor::name);
+  }
+
+  /** The canonical names of the languages this engine runs, in a stable order. */
+  public List<String> languages() {
+    return runtimes.names();
+  }
+
+  /** The canonical name of a language, given its name or one of its aliases; empty if unknown. */
+  public Optional<String> language(String nameOrAlias) {
+    return runtimes.find(nameOrAlias).map(RuntimeDescriptor::name);
+  }
+
+  /**
+   * The runtime of a language and the version it reports itself, asked once.
+   *
+   * @throws IllegalArgumentException when the language is unknown
+   * @throws IllegalStateException when the runtime is not installed or does not answer
+   */
+  public RuntimeInfo runtimeInfo(String language) {
+    return runtimes.info(resolve(language));
   }
 
   /**
@@ -79,7 +167,7 @@ public final class Engine implements AutoCloseable {
                       runtime.packagesProbe(),
                       Profiles.DEFAULT,
                       new byte[0],
-                      dev.bulwark.policy.Policies.builtIn("audit")));
+                      Policies.builtIn("audit")));
           if (r.status() != Status.OK) {
             throw new IllegalStateException(
                 "cannot list the packages of " + name + ": " + r.status() + " " + r.reason());
@@ -107,17 +195,17 @@ public final class Engine implements AutoCloseable {
 
   /** What each warm pool has done so far ({@link EngineConfig#warmPools()}). */
   public List<WarmPoolStats> warmPools() {
-    return host.warmPools();
+    return pools.stats();
   }
 
   /** True once every warm pool has been full at least once: the server's readiness. */
   public boolean warm() {
-    return host.warm();
+    return pools.warm();
   }
 
   /** What this engine runs without, because the operator allowed a degraded mode. */
   public List<String> warnings() {
-    return host.warnings();
+    return backend.warnings();
   }
 
   /**
@@ -131,14 +219,15 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Runs the request on the calling thread; {@code listener} hears its findings and output as they
-   * come. A listener that throws from {@link ExecutionListener#findings} stops the program before
+   * Runs the request on the calling thread; {@code listener} hears it as it happens ({@link
+   * ExecutionListener}), and may cancel it from another thread with the {@link Execution} it gets
+   * first. A listener that throws from {@link ExecutionListener#decided} stops the program before
    * it runs (the result is a {@link Status#SANDBOX_ERROR}).
    *
    * @throws IllegalArgumentException when the language is unknown
    */
   public ExecutionResult execute(Job request, ExecutionListener listener) {
-    return prepare(request, listener).run();
+    return accept(request, listener).runHere();
   }
 
   /**
@@ -151,75 +240,23 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Starts the request on a virtual thread; {@code listener} hears its findings and output as they
-   * come.
+   * Starts the request on a virtual thread; {@code listener} hears it as it happens.
    *
    * @throws IllegalArgumentException when the language is unknown
    */
   public Execution submit(Job request, ExecutionListener listener) {
-    Prepared prepared = prepare(request, listener);
-    if (prepared.handle() == null) {
-      return Execution.finished(prepared.run());
-    }
-    CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
-    Thread.ofVirtual().name("bulwark-execution").start(() -> result.complete(prepared.run()));
-    return new Execution(result, prepared.handle()::cancel);
+    Execution execution = accept(request, listener);
+    Thread.ofVirtual().name("bulwark-execution").start(execution::runHere);
+    return execution;
   }
 
-  /**
-   * A request ready to run: its sandbox run, and the findings of rules read on the host; or its
-   * result already, when it cannot run ({@code handle} null).
-   */
-  private record Prepared(
-      SandboxHost.Handle handle,
-      List<Finding> hostFindings,
-      ExecutionResult notRun,
-      RuntimeInfo info) {
-    /** A request that cannot run: its result is known already. */
-    static Prepared finished(ExecutionResult result) {
-      return new Prepared(null, List.of(), result, result.runtime());
-    }
-
-    /** Runs on the calling thread; never throws. */
-    ExecutionResult run() {
-      if (handle == null) {
-        return notRun;
-      }
-      try {
-        ExecutionResult r = handle.run();
-        return hostFindings.isEmpty() ? r : r.withFindings(hostFindings);
-      } catch (RuntimeException | Error e) {
-        return ExecutionResult.notRun(Status.SANDBOX_ERROR, "engine failure: " + e, info);
-      }
-    }
-  }
-
-  private Prepared prepare(Job request, ExecutionListener listener) {
+  /** The execution of a request, not started: its lifecycle is a {@link Run}. */
+  private Execution accept(Job request, ExecutionListener listener) {
     RuntimeDescriptor runtime = resolve(request.language());
-    RuntimeInfo info;
-    try {
-      info = runtimes.info(runtime);
-    } catch (IllegalStateException e) {
-      RuntimeInfo unknown = new RuntimeInfo(runtime.name(), "");
-      return Prepared.finished(
-          ExecutionResult.notRun(Status.SANDBOX_ERROR, e.getMessage(), unknown));
-    }
-    Policy policy = request.policy();
-    Gate gate = summary -> decide(runtime, request.code(), Summary.parse(summary), policy);
-    List<Finding> hostFindings = List.of();
-    if (!runtime.hasRunner()) {
-      // No runner parses this language in the sandbox: its rules read the text on the host.
-      Gate.Decision d = decide(runtime, request.code(), Summary.empty(), policy);
-      if (!d.run()) {
-        return Prepared.finished(
-            ExecutionResult.notRun(Status.POLICY_DENIED, d.reason(), info)
-                .withFindings(d.findings()));
-      }
-      hostFindings = d.findings();
-      listener.findings(hostFindings);
-    }
-    return new Prepared(
-        host.prepare(request, runtime, info, gate, listener), hostFindings, null, info);
+    Run run =
+        runs.newRun(
+            request, runtime, Decider.policy(runtime, request.code(), request.policy()), listener);
+    return new Execution(run::run, run::cancel, listener);
   }
 
   /**
@@ -249,14 +286,13 @@ public final class Engine implements AutoCloseable {
       return Summary.empty();
     }
     AtomicReference<Summary> seen = new AtomicReference<>();
-    Gate gate =
+    Decider parseOnly =
         summary -> {
-          seen.set(Summary.parse(summary));
-          return Gate.Decision.stop("parsed only", List.of());
+          seen.set(summary);
+          return Decision.stop("parsed only", List.of());
         };
     Job request = new Job(runtime.name(), code, Profiles.DEFAULT);
-    ExecutionResult r =
-        host.prepare(request, runtime, runtimes.info(runtime), gate, ExecutionListener.NONE).run();
+    ExecutionResult r = runs.newRun(request, runtime, parseOnly, ExecutionListener.NONE).run();
     if (seen.get() == null) {
       throw new IllegalStateException(
           "the program could not be parsed: " + r.status() + ": " + r.reason());
@@ -264,27 +300,9 @@ public final class Engine implements AutoCloseable {
     return seen.get();
   }
 
-  private static Gate.Decision decide(
-      RuntimeDescriptor runtime, String code, Summary summary, Policy policy) {
-    Validation v = Validator.validate(runtime.name(), code, summary, policy);
-    if (v.outcome() != Outcome.DENY) {
-      return Gate.Decision.run(v.findings());
-    }
-    Finding first =
-        v.findings().stream().filter(f -> f.outcome() == Outcome.DENY).findFirst().orElseThrow();
-    long denials = v.findings().stream().filter(f -> f.outcome() == Outcome.DENY).count();
-    return Gate.Decision.stop(
-        "the policy '"
-            + policy.name()
-            + "' denies this program: "
-            + first.message()
-            + " (line "
-            + first.line()
-            + ", "
-            + first.ruleId()
-            + (denials > 1 ? "; " + (denials - 1) + " more in the findings" : "")
-            + ")",
-        v.findings());
+  /** The runs this engine shares its sandboxes with: for tests that drive a run's phases. */
+  Runs runs() {
+    return runs;
   }
 
   private RuntimeDescriptor resolve(String language) {
@@ -298,8 +316,17 @@ public final class Engine implements AutoCloseable {
                     + runtimes.knownNames()));
   }
 
+  /**
+   * Cancels the runs in flight and waits for them, destroys the warm sandboxes and what the tier
+   * keeps ready, waits for the sandboxes being destroyed in the background, and releases the state
+   * directory.
+   */
   @Override
   public void close() {
+    runs.close();
+    pools.close();
+    backend.close();
+    reaper.close();
     host.close();
   }
 }

@@ -1,7 +1,8 @@
 package dev.bulwark;
 
-import dev.bulwark.egress.EgressConfig;
+import dev.bulwark.internal.host.HostUser;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,7 +30,7 @@ public record EngineConfig(
     boolean allowDegraded,
     int stagedLaunchers,
     List<WarmPoolSpec> warmPools,
-    java.time.Duration warmMaxIdle,
+    Duration warmMaxIdle,
     EgressConfig egress) {
 
   public EngineConfig {
@@ -62,7 +63,7 @@ public record EngineConfig(
         false,
         2,
         List.of(),
-        java.time.Duration.ofMinutes(10),
+        Duration.ofMinutes(10),
         EgressConfig.defaults());
   }
 
@@ -131,7 +132,7 @@ public record EngineConfig(
         egress);
   }
 
-  public EngineConfig withWarmMaxIdle(java.time.Duration value) {
+  public EngineConfig withWarmMaxIdle(Duration value) {
     return new EngineConfig(
         bwrap,
         stateDir,

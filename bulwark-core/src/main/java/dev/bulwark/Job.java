@@ -1,5 +1,6 @@
 package dev.bulwark;
 
+import dev.bulwark.model.ExecutionRequest;
 import dev.bulwark.model.Limits;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
@@ -7,8 +8,8 @@ import java.util.Objects;
 
 /**
  * What the engine runs: code in a language, under limits and a validation policy already decided,
- * with optional standard input. A caller's {@link dev.bulwark.model.ExecutionRequest}, which only
- * names a policy and a profile, becomes one through {@link Requests#resolve}. Immutable.
+ * with optional standard input. A caller's {@link ExecutionRequest}, which only names a policy and
+ * a profile, becomes one through {@link Requests#resolve}. Immutable.
  *
  * <pre>{@code
  * engine.execute(new Job("python", "print(6 * 7)", Profiles.STRICT))

@@ -2,6 +2,7 @@ package dev.bulwark;
 
 import dev.bulwark.model.Limits;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SequencedMap;
@@ -64,7 +65,7 @@ public final class Profiles {
 
   /** All presets by name, in a stable order. */
   public static Map<String, Limits> all() {
-    return java.util.Collections.unmodifiableSequencedMap(BY_NAME);
+    return Collections.unmodifiableSequencedMap(BY_NAME);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.HostUser;
+import dev.bulwark.Engine;
 import dev.bulwark.store.DataDir;
 import dev.bulwark.store.Store;
 import java.nio.file.Path;
@@ -23,6 +23,6 @@ final class DataOptions {
 
   /** The chosen directory; it may not exist yet. */
   Path dir() {
-    return DataDir.resolve(data, System.getenv(), HostUser.isRoot());
+    return DataDir.resolve(data, System.getenv(), Engine.runsAsRoot());
   }
 }

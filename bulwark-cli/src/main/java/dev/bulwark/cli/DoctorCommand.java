@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.doctor.Doctor;
+import dev.bulwark.Doctor;
+import dev.bulwark.spi.HostCheck;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,14 +25,14 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Doctor.Check> checks = Doctor.run(engineOptions.config());
-    for (Doctor.Check c : checks) {
+    List<HostCheck> checks = Doctor.run(engineOptions.config());
+    for (HostCheck c : checks) {
       out.printf("%-4s %-18s %s%n", c.level(), c.name(), c.detail());
       if (!c.fix().isEmpty()) {
         out.printf("%-4s %-18s fix: %s%n", "", "", c.fix());
       }
     }
-    boolean failed = checks.stream().anyMatch(c -> c.level() == Doctor.Level.FAIL);
+    boolean failed = checks.stream().anyMatch(c -> c.level() == HostCheck.Level.FAIL);
     out.println(
         failed ? "Some checks failed: the engine will not run until they are fixed." : "Ready.");
     out.flush();

@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.EgressConfig;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.egress.EgressConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

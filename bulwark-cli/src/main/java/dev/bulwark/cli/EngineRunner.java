@@ -28,7 +28,7 @@ final class EngineRunner implements CodeRunner {
 
   @Override
   public List<String> languages() {
-    return engine.runtimes().names();
+    return engine.languages();
   }
 
   @Override

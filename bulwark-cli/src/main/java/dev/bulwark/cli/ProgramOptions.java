@@ -1,8 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.Engine;
 import dev.bulwark.Requests;
-import dev.bulwark.runtime.RuntimeDescriptor;
-import dev.bulwark.runtime.Runtimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -88,9 +87,7 @@ final class ProgramOptions {
     if (fromStdin()) {
       throw new IllegalArgumentException("--lang is required when the program comes from stdin");
     }
-    return Runtimes.builtIn()
-        .forFileName(file)
-        .map(RuntimeDescriptor::name)
+    return Engine.languageOfFile(file)
         .orElseThrow(() ->
             new IllegalArgumentException(
                 "cannot tell the language of '"

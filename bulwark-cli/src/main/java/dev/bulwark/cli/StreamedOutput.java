@@ -45,7 +45,7 @@ final class StreamedOutput implements ExecutionListener {
   }
 
   @Override
-  public void findings(List<Finding> findings) {
+  public void decided(List<Finding> findings) {
     synchronized (err) {
       printFindings(findings);
       findingsShown = true;

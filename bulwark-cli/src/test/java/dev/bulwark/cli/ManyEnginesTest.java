@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.HostUser;
 import dev.bulwark.cli.BulwarkProcess.Served;
 import dev.bulwark.model.Json;
 import java.io.IOException;
@@ -52,7 +52,7 @@ class ManyEnginesTest {
   @Test
   void twoServersAndACliShareTheHostWithoutTouchingEachOthersSandboxes() throws Exception {
     assumeTrue(
-        HostUser.isRoot(), "sandbox uids are leased host-wide only when engines run as root");
+        Engine.runsAsRoot(), "sandbox uids are leased host-wide only when engines run as root");
     // Sandbox uids cross the state directories' parents to reach what is bound into them.
     Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
     List<Served> servers = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.bulwark.policy;
 
 import dev.bulwark.Profiles;
-import dev.bulwark.Yaml;
+import dev.bulwark.internal.yaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

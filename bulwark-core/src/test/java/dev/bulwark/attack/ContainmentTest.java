@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,9 +89,7 @@ class ContainmentTest {
         run(
             "bash",
             "rm -rf --no-preserve-root / 2>/dev/null; echo done",
-            TestEngine.LIMITS
-                .withMemoryBytes(2L << 30)
-                .withWallTimeout(java.time.Duration.ofSeconds(90)));
+            TestEngine.LIMITS.withMemoryBytes(2L << 30).withWallTimeout(Duration.ofSeconds(90)));
     assertThat(r.stdout()).contains("done");
     assertThat(sha256(canary)).isEqualTo(canaryHash);
     assertThat(Path.of("/usr/bin/python3")).exists();
@@ -247,8 +246,8 @@ class ContainmentTest {
     ExecutionResult r = run("python", code);
     assertThat(r.stdout()).contains("spawned");
     // The result comes as soon as the program ends; the teardown that kills the rest follows.
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(10))
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(HostProbe.pidsWithCmdline(marker)).isEmpty());
   }
 

@@ -3,12 +3,18 @@ package dev.bulwark.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.bulwark.EgressConfig;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.Job;
+import dev.bulwark.Profiles;
 import dev.bulwark.WarmPoolSpec;
-import dev.bulwark.egress.EgressConfig;
+import dev.bulwark.internal.egress.EgressProxy;
+import dev.bulwark.internal.egress.TestCertificates;
 import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.Limits;
 import dev.bulwark.model.NetworkAttempt;
 import dev.bulwark.model.Status;
 import dev.bulwark.policy.Policies;
@@ -19,12 +25,18 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.groups.Tuple;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,11 +55,10 @@ class EgressTest {
   private static final long BYTE_CAP = 256 * 1024;
 
   /** The default profile, as the warm pool's sandboxes have it (the wall clock may differ). */
-  private static final dev.bulwark.model.Limits LIMITS =
-      dev.bulwark.Profiles.DEFAULT.withWallTimeout(java.time.Duration.ofSeconds(20));
+  private static final Limits LIMITS = Profiles.DEFAULT.withWallTimeout(Duration.ofSeconds(20));
 
   private static HttpServer api;
-  private static com.sun.net.httpserver.HttpsServer secure; // secure.internal, intercepted
+  private static HttpsServer secure; // secure.internal, intercepted
   private static Listener tls; // where api.internal:443 is mapped: must never see a byte
   private static Listener other; // a host service nobody may reach
   private static Engine engine;
@@ -111,12 +122,9 @@ class EgressTest {
     api.start();
     tls = new Listener();
     other = new Listener();
-    dev.bulwark.egress.TestCertificates certificates = new dev.bulwark.egress.TestCertificates();
-    secure =
-        com.sun.net.httpserver.HttpsServer.create(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    secure.setHttpsConfigurator(
-        new com.sun.net.httpserver.HttpsConfigurator(certificates.serverFor("secure.internal")));
+    TestCertificates certificates = new TestCertificates();
+    secure = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    secure.setHttpsConfigurator(new HttpsConfigurator(certificates.serverFor("secure.internal")));
     secure.createContext(
         "/",
         exchange -> {
@@ -133,8 +141,8 @@ class EgressTest {
           exchange.close();
         });
     secure.start();
-    java.nio.file.Path upstreamCa = java.nio.file.Files.createTempFile("bulwark-upstream", ".pem");
-    java.nio.file.Files.writeString(upstreamCa, certificates.caPem());
+    Path upstreamCa = Files.createTempFile("bulwark-upstream", ".pem");
+    Files.writeString(upstreamCa, certificates.caPem());
     InetSocketAddress secureAt =
         new InetSocketAddress(InetAddress.getLoopbackAddress(), secure.getAddress().getPort());
     InetAddress lo = InetAddress.getLoopbackAddress();
@@ -160,7 +168,7 @@ class EgressTest {
                             List.of("Authorization: Bearer " + SECRET)),
                         BYTE_CAP,
                         32,
-                        java.util.Set.of("secure.internal", "impostor.internal"),
+                        Set.of("secure.internal", "impostor.internal"),
                         upstreamCa)));
   }
 
@@ -185,7 +193,7 @@ class EgressTest {
   @Test
   void anAllowedMappedHostIsReachableFromPythonNodeAndCurl() {
     Policy policy = allowing("api.internal");
-    org.awaitility.Awaitility.await().until(engine::warm);
+    Awaitility.await().until(engine::warm);
     long hitsBefore = engine.warmPools().getFirst().hits();
     String python =
         """
@@ -203,9 +211,7 @@ class EgressTest {
     assertThat(engine.warmPools().getFirst().hits()).as("a warm sandbox").isGreaterThan(hitsBefore);
     assertThat(py.network())
         .extracting(NetworkAttempt::via, NetworkAttempt::allowed)
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("HTTP", true),
-            org.assertj.core.groups.Tuple.tuple("CONNECT", true));
+        .containsExactlyInAnyOrder(Tuple.tuple("HTTP", true), Tuple.tuple("CONNECT", true));
     assertThat(py.network())
         .allSatisfy(a -> {
           assertThat(a.host()).isEqualTo("api.internal");
@@ -419,9 +425,7 @@ class EgressTest {
     assertThat(r.stdout()).as(r.stderr()).isEqualTo("403\n");
     assertThat(r.network())
         .extracting(NetworkAttempt::host, NetworkAttempt::allowed)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("api.internal", true),
-            org.assertj.core.groups.Tuple.tuple("evil.example", false));
+        .containsExactly(Tuple.tuple("api.internal", true), Tuple.tuple("evil.example", false));
   }
 
   @Test
@@ -462,7 +466,7 @@ class EgressTest {
     assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
     assertThat(r.stdout()).isEqualTo("[('200', 32), ('429', 268)]\n");
     assertThat(API_REQUESTS).hasSize(32);
-    assertThat(r.network()).hasSize(dev.bulwark.egress.EgressProxy.MAX_RECORDS + 1);
+    assertThat(r.network()).hasSize(EgressProxy.MAX_RECORDS + 1);
     assertThat(r.network().getLast().reason()).contains("more attempts");
   }
 

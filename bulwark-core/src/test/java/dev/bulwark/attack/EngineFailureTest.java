@@ -2,14 +2,19 @@ package dev.bulwark.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Engine;
+import dev.bulwark.Engines;
+import dev.bulwark.Execution;
 import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Status;
-import dev.bulwark.sandbox.SandboxUnavailableException;
+import dev.bulwark.spi.SandboxUnavailableException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The engine's own failures are SANDBOX_ERROR or a refusal to start, never the program's fault. */
@@ -27,19 +32,14 @@ class EngineFailureTest {
 
   @Test
   void aSummaryTheHostCannotReadIsSandboxErrorAndNothingRuns() {
-    var runtimes = dev.bulwark.runtime.Runtimes.builtIn();
-    var python = runtimes.find("python").orElseThrow();
-    try (var host = dev.bulwark.sandbox.SandboxHost.open(TestEngine.config(), runtimes)) {
+    try (Engine engine = Engine.start(TestEngine.config())) {
       ExecutionResult r =
-          host.prepare(
-                  new Job("python", "print('ran')", TestEngine.LIMITS),
-                  python,
-                  runtimes.info(python),
-                  summary -> {
-                    throw new IllegalArgumentException("malformed summary");
-                  },
-                  dev.bulwark.ExecutionListener.NONE)
-              .run();
+          Engines.run(
+              engine,
+              new Job("python", "print('ran')", TestEngine.LIMITS),
+              summary -> {
+                throw new IllegalArgumentException("malformed summary");
+              });
       assertThat(r.status()).isEqualTo(Status.SANDBOX_ERROR);
       assertThat(r.reason()).contains("refused").contains("malformed summary");
       assertThat(r.stdout()).isEmpty();
@@ -48,12 +48,12 @@ class EngineFailureTest {
 
   @Test
   void closingTheEngineCancelsRunsInFlightAndLeavesNothing() {
-    String marker = "bulwark-closing-" + java.util.UUID.randomUUID();
+    String marker = "bulwark-closing-" + UUID.randomUUID();
     Engine engine = Engine.start(TestEngine.config());
-    dev.bulwark.Execution running =
+    Execution running =
         engine.submit(new Job("bash", "exec -a " + marker + " sleep 60", TestEngine.LIMITS));
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
     engine.close();
     assertThat(running.result().join().status()).isEqualTo(Status.CANCELLED);

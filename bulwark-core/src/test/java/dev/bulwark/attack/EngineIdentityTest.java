@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.Engine;
 import dev.bulwark.Execution;
-import dev.bulwark.HostUser;
 import dev.bulwark.Job;
+import dev.bulwark.internal.host.HostUser;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.Status;
 import dev.bulwark.policy.Policies;
-import dev.bulwark.sandbox.SandboxUnavailableException;
+import dev.bulwark.spi.SandboxUnavailableException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,15 @@
 package dev.bulwark.attack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** What the host sees: processes by command line or uid, and their owners. Reads /proc. */
@@ -36,11 +39,8 @@ final class HostProbe {
    * may touch, whatever else runs on the host.
    */
   static List<Long> descendantsWithCmdline(String marker) {
-    java.util.Set<Long> ours =
-        ProcessHandle.current()
-            .descendants()
-            .map(ProcessHandle::pid)
-            .collect(java.util.stream.Collectors.toSet());
+    Set<Long> ours =
+        ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
     return pidsWithCmdline(marker).stream().filter(ours::contains).toList();
   }
 
@@ -127,7 +127,7 @@ final class HostProbe {
       return s.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
           .toList();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

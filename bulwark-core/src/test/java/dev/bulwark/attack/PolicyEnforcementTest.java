@@ -12,6 +12,7 @@ import dev.bulwark.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +56,7 @@ class PolicyEnforcementTest {
     assertThat(r.stdout()).isEqualTo("hi\n");
     assertThat(r.findings())
         .extracting(Finding::ruleId, Finding::outcome)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("py.process", Outcome.FLAG));
+        .containsExactly(Tuple.tuple("py.process", Outcome.FLAG));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.Status;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -182,7 +183,7 @@ class ResourceLimitsTest {
                     "python",
                     "import sys\nprint(sys.stdin.read().upper())",
                     SMALL,
-                    "quiet\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    "quiet\n".getBytes(StandardCharsets.UTF_8)));
     assertThat(r.stdout()).isEqualTo("QUIET\n\n");
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -84,7 +86,7 @@ class TeardownTest {
                 java,
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPathOfThisJvm(),
                 CrashingEngine.class.getName(),
                 prefix)
             .inheritIO()
@@ -137,5 +139,18 @@ class TeardownTest {
     try (Stream<Path> s = Files.list(dir)) {
       return s.toList();
     }
+  }
+
+  /**
+   * Everything this JVM loads classes from, as one class path: the tests run patched into core's
+   * module, and the crashing engine runs on the class path, as the command line does.
+   */
+  private static String classPathOfThisJvm() {
+    return Stream.of(
+            System.getProperty("jdk.module.path"),
+            System.getProperty("java.class.path"),
+            Path.of("target", "test-classes").toAbsolutePath().toString())
+        .filter(entry -> entry != null && !entry.isEmpty())
+        .collect(Collectors.joining(File.pathSeparator));
   }
 }

@@ -18,9 +18,13 @@ import dev.bulwark.policy.Policies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,7 +135,7 @@ class WarmPoolTest {
   @Test
   void theProgramCannotChangeItsOwnCodeNorTheRunnerEverySandboxShares() throws Exception {
     awaitFull();
-    java.util.Map<Path, String> runners = runnerDigests();
+    Map<Path, String> runners = runnerDigests();
     assertThat(runners).as("the engines' runner files, seen from the host").isNotEmpty();
     String tamper =
         """
@@ -159,17 +163,16 @@ class WarmPoolTest {
   }
 
   /** SHA-256 of every engine's runner files in the state directory, by path. */
-  private static java.util.Map<Path, String> runnerDigests() throws Exception {
-    java.util.Map<Path, String> out = new java.util.TreeMap<>();
+  private static Map<Path, String> runnerDigests() throws Exception {
+    Map<Path, String> out = new TreeMap<>();
     try (var engines = Files.list(TestEngine.config().stateDir().resolve("engines"))) {
       for (Path engine : engines.toList()) {
         Path runners = engine.resolve("runners");
         if (Files.isDirectory(runners)) {
           try (var files = Files.list(runners)) {
             for (Path f : files.toList()) {
-              byte[] digest =
-                  java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
-              out.put(f, java.util.HexFormat.of().formatHex(digest));
+              byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+              out.put(f, HexFormat.of().formatHex(digest));
             }
           }
         }

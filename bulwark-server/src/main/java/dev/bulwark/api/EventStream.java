@@ -1,5 +1,6 @@
 package dev.bulwark.api;
 
+import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
@@ -34,7 +35,12 @@ final class EventStream implements ExecutionListener {
   }
 
   @Override
-  public void findings(List<Finding> findings) {
+  public void started(Execution execution) {
+    whenGone(execution::cancel);
+  }
+
+  @Override
+  public void decided(List<Finding> findings) {
     for (Finding f : findings) {
       send("finding", f);
     }

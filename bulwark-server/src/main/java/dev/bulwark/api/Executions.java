@@ -1,7 +1,6 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
-import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
 import dev.bulwark.WarmPoolStats;
@@ -14,7 +13,6 @@ import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.Status;
 import dev.bulwark.model.ValidationReport;
 import dev.bulwark.policy.Policy;
-import dev.bulwark.runtime.RuntimeDescriptor;
 import dev.bulwark.tenant.ApiKeys;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +59,14 @@ final class Executions {
     private final String id = UUID.randomUUID().toString();
     private final ApiKeys.Caller caller;
     private final Admission.Permit permit;
-    private final RuntimeDescriptor runtime;
+    private final String language;
     private volatile boolean recorded; // set by the thread that wrote the accepted record
     private ExecutionResult result;
 
-    private Run(ApiKeys.Caller caller, Admission.Permit permit, RuntimeDescriptor runtime) {
+    private Run(ApiKeys.Caller caller, Admission.Permit permit, String language) {
       this.caller = caller;
       this.permit = permit;
-      this.runtime = runtime;
+      this.language = language;
     }
 
     /** Writes the accepted record; the program must not run before it is written. */
@@ -79,8 +77,8 @@ final class Executions {
               caller.tenant(),
               caller.keyId(),
               client,
-              runtime.name(),
-              engine.runtimes().info(runtime).version(),
+              language,
+              engine.runtimeInfo(language).version(),
               request.code(),
               request.policy().name(),
               request.limits()));
@@ -105,7 +103,7 @@ final class Executions {
             result != null
                 ? result
                 : ExecutionResult.notRun(
-                    Status.SANDBOX_ERROR, "engine failure", engine.runtimes().info(runtime));
+                    Status.SANDBOX_ERROR, "engine failure", engine.runtimeInfo(language));
         audit.finished(id, r, caller.tenant().retainContent());
         metrics.ended(caller.tenant().name(), r);
         anomalies
@@ -124,22 +122,10 @@ final class Executions {
     }
   }
 
-  /** Admits the request and records it as accepted. */
-  private Run begin(ApiKeys.Caller caller, String client, Job request) {
-    Run run = admit(caller, request);
-    try {
-      run.record(client, request);
-      return run;
-    } catch (RuntimeException e) {
-      run.close();
-      throw e;
-    }
-  }
-
   private Run admit(ApiKeys.Caller caller, Job request) {
     Admission.Permit permit = admission.admit(caller.tenant());
     try {
-      return new Run(caller, permit, engine.runtimes().find(request.language()).orElseThrow());
+      return new Run(caller, permit, engine.language(request.language()).orElseThrow());
     } catch (RuntimeException e) {
       permit.close();
       throw e;
@@ -147,58 +133,65 @@ final class Executions {
   }
 
   /**
-   * Runs the request to its end: the API's body, the result and its {@code id}. The accepted record
-   * is written while the sandbox gets the program and its runner parses it: the engine tells the
-   * findings just before the program may run, and that waits for the record.
+   * Runs the request to its end: the API's body, the result and its {@code id}.
    *
    * @param client the caller's address, for the audit log
    * @throws ApiError 429 when the tenant or the machine has no room
    */
   ExecutionResult run(ApiKeys.Caller caller, String client, Job request) {
     try (Run run = admit(caller, request)) {
-      CompletableFuture<Void> recorded = new CompletableFuture<>();
-      Thread.ofVirtual()
-          .name("bulwark-accepted")
-          .start(() -> {
-            try {
-              run.record(client, request);
-              recorded.complete(null);
-            } catch (RuntimeException | Error e) {
-              recorded.completeExceptionally(e);
-            }
-          });
-      ExecutionListener afterTheRecord =
-          new ExecutionListener() {
-            @Override
-            public void findings(List<Finding> findings) {
-              recorded.join(); // throws when the record failed: the program does not run
-            }
-          };
-      try {
-        ExecutionResult result = engine.execute(request, afterTheRecord);
-        recorded.join();
-        return run.finished(result);
-      } catch (CompletionException e) { // the record failed: the store's error, as begin's
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      } finally {
-        recorded.exceptionally(e -> null).join(); // close() completes the record if it exists
-      }
+      return execute(run, client, request, ExecutionListener.NONE);
     }
   }
 
   /**
    * Runs the request, its findings and output sent as events as they come, then its result with its
-   * {@code id}. A client that goes away cancels the run.
+   * {@code id}. A client that goes away cancels the run. The same path as {@link #run}: the stream
+   * is only a listener.
    *
    * @param open starts the stream, once the request is admitted
    * @throws ApiError 429 when the tenant or the machine has no room
    */
   void stream(ApiKeys.Caller caller, String client, Job request, Supplier<EventStream> open) {
-    try (Run run = begin(caller, client, request)) {
+    try (Run run = admit(caller, request)) {
       EventStream events = open.get();
-      Execution execution = engine.submit(request, events);
-      events.whenGone(execution::cancel);
-      events.finish(run.finished(execution.result().join()));
+      events.finish(execute(run, client, request, events));
+    }
+  }
+
+  /**
+   * The one way an execution runs. The accepted record is written while the sandbox gets the
+   * program and its runner parses it: the engine's barrier before the program may run ({@link
+   * ExecutionListener#decided}) waits for it, and the program does not run when it could not be
+   * written. {@code listener} hears the run after that.
+   */
+  private ExecutionResult execute(Run run, String client, Job request, ExecutionListener listener) {
+    CompletableFuture<Void> recorded = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("bulwark-accepted")
+        .start(() -> {
+          try {
+            run.record(client, request);
+            recorded.complete(null);
+          } catch (RuntimeException | Error e) {
+            recorded.completeExceptionally(e);
+          }
+        });
+    ExecutionListener afterTheRecord =
+        new ExecutionListener() {
+          @Override
+          public void decided(List<Finding> findings) {
+            recorded.join(); // throws when the record failed: the program does not run
+          }
+        };
+    try {
+      ExecutionResult result = engine.execute(request, afterTheRecord.andThen(listener));
+      recorded.join();
+      return run.finished(result);
+    } catch (CompletionException e) { // the record failed: the store's error
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    } finally {
+      recorded.exceptionally(e -> null).join(); // close() completes the record if it exists
     }
   }
 
@@ -219,15 +212,15 @@ final class Executions {
    * @throws IllegalArgumentException naming the known ones
    */
   void requireLanguage(String language) {
-    if (engine.runtimes().find(language).isEmpty()) {
+    if (engine.language(language).isEmpty()) {
       throw new IllegalArgumentException(
-          "unknown language '" + language + "'; known: " + engine.runtimes().knownNames());
+          "unknown language '" + language + "'; known: " + String.join(", ", engine.languages()));
     }
   }
 
   /** The runtimes' names. */
   List<String> languages() {
-    return engine.runtimes().names();
+    return engine.languages();
   }
 
   /** Each runtime with its version and the modules a program can import. */

@@ -1,11 +1,10 @@
 package dev.bulwark.config;
 
+import dev.bulwark.EgressConfig;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.WarmPoolSpec;
-import dev.bulwark.Yaml;
 import dev.bulwark.api.AgentConfig;
 import dev.bulwark.api.ServerConfig;
-import dev.bulwark.egress.EgressConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.bulwark.config;
 
-import dev.bulwark.egress.EgressConfig;
+import dev.bulwark.EgressConfig;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package dev.bulwark.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.bulwark.EgressConfig;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
-import dev.bulwark.egress.EgressConfig;
 import dev.bulwark.model.Json;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;

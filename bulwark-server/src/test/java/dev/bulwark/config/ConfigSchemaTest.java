@@ -2,7 +2,6 @@ package dev.bulwark.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,146 @@
+package dev.bulwark.internal.pool;
+
+import dev.bulwark.WarmPoolSpec;
+import dev.bulwark.WarmPoolStats;
+import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.model.Limits;
+import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.Sandbox;
+import dev.bulwark.spi.SandboxBackend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An engine's warm pools, keyed by (runtime, profile, tier), in the order of its configuration, and
+ * the sweeper that replaces sandboxes that waited too long.
+ *
+ * <p>Invariants: pools fill only in the background (at start, after each run, after a sweep); a run
+ * takes from the first pool that serves its runtime, limits and tier, else starts cold; once {@link
+ * #close} returned, the sweeper has stopped and no warm sandbox is left. Thread-safe.
+ */
+public final class WarmPools implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WarmPools.class);
+
+  private final List<WarmPool> pools;
+  private final Duration maxIdle;
+  private final Object sweeping = new Object();
+  private volatile boolean closed;
+  private Thread sweeper; // null without pools
+
+  private WarmPools(List<WarmPool> pools, Duration maxIdle) {
+    this.pools = List.copyOf(pools);
+    this.maxIdle = maxIdle;
+  }
+
+  /**
+   * The pools of {@code specs} for sandboxes of {@code backend}, filling in the background.
+   *
+   * @throws IllegalArgumentException when a pool names an unknown runtime or one without a runner
+   */
+  public static WarmPools start(
+      List<WarmPoolSpec> specs,
+      Duration maxIdle,
+      Runtimes runtimes,
+      SandboxBackend backend,
+      Reaper reaper) {
+    List<WarmPool> pools = new ArrayList<>();
+    for (WarmPoolSpec spec : specs) {
+      if (spec.size() > 0) {
+        RuntimeDescriptor runtime =
+            runtimes
+                .find(spec.runtime())
+                .orElseThrow(() ->
+                    new IllegalArgumentException(
+                        "no runtime '"
+                            + spec.runtime()
+                            + "' for a warm pool; known: "
+                            + runtimes.knownNames()));
+        pools.add(new WarmPool(backend, reaper, runtime, spec.profile(), spec.size(), maxIdle));
+      }
+    }
+    WarmPools started = new WarmPools(pools, maxIdle);
+    pools.forEach(pool -> Thread.ofVirtual().name("bulwark-warm").start(pool::refill));
+    if (!pools.isEmpty()) {
+      started.sweeper = Thread.ofVirtual().name("bulwark-warm-sweep").start(started::sweep);
+    }
+    return started;
+  }
+
+  /**
+   * A waiting sandbox for a run of this runtime under these limits in this tier; null when no pool
+   * serves them or the pool is empty, and the run starts cold.
+   */
+  public Sandbox take(String runtime, Limits limits, String tier) {
+    for (WarmPool pool : pools) {
+      if (pool.serves(runtime, limits, tier)) {
+        return pool.take();
+      }
+    }
+    return null;
+  }
+
+  /** Refills every pool in the background: a run has ended. */
+  public void refillLater() {
+    if (closed) {
+      return;
+    }
+    for (WarmPool pool : pools) {
+      Thread.ofVirtual().name("bulwark-warm").start(pool::refill);
+    }
+  }
+
+  /** What each pool has done so far, in the order of the configuration. */
+  public List<WarmPoolStats> stats() {
+    return pools.stream().map(WarmPool::stats).toList();
+  }
+
+  /** True once every pool has been full at least once. */
+  public boolean warm() {
+    return pools.stream().allMatch(WarmPool::warm);
+  }
+
+  /** Every quarter of the idle limit (at most 30 s), replaces what waited too long. */
+  private void sweep() {
+    long every = Math.min(maxIdle.toMillis() / 4, 30_000);
+    while (!closed) {
+      synchronized (sweeping) {
+        try {
+          sweeping.wait(Math.max(25, every));
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      for (WarmPool pool : pools) {
+        try {
+          if (!closed && pool.expire()) {
+            pool.refill();
+          }
+        } catch (RuntimeException e) {
+          // The next sweep, or the engine's close, tries again.
+          LOG.warn(
+              "a warm sandbox that waited too long would not be destroyed: {}", e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** Stops the sweeper, then destroys every waiting sandbox. */
+  @Override
+  public void close() {
+    closed = true;
+    if (sweeper != null) {
+      synchronized (sweeping) {
+        sweeping.notifyAll(); // not an interrupt: that would break the file I/O of a teardown
+      }
+      try {
+        sweeper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    pools.forEach(WarmPool::close);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.bulwark.internal.run;
+
+import dev.bulwark.ExecutionListener;
+import dev.bulwark.Job;
+import dev.bulwark.internal.pool.Reaper;
+import dev.bulwark.internal.pool.WarmPools;
+import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.SandboxBackend;
+
+/**
+ * What every run of one engine shares: the runtimes, the tier's backend, the warm pools, the reaper
+ * and the set of runs in flight. The engine makes one at its start and {@link #close closes} the
+ * runs first when it closes.
+ */
+public final class Runs implements AutoCloseable {
+  private final Runtimes runtimes;
+  private final SandboxBackend backend;
+  private final WarmPools pools;
+  private final Reaper reaper;
+  private final LiveRuns live = new LiveRuns();
+
+  public Runs(Runtimes runtimes, SandboxBackend backend, WarmPools pools, Reaper reaper) {
+    this.runtimes = runtimes;
+    this.backend = backend;
+    this.pools = pools;
+    this.reaper = reaper;
+  }
+
+  /** A run of {@code job}, not started: {@link Run#run()} it on some thread. */
+  public Run newRun(
+      Job job, RuntimeDescriptor runtime, Decider decider, ExecutionListener listener) {
+    return new Run(this, job, runtime, decider, listener);
+  }
+
+  Runtimes runtimes() {
+    return runtimes;
+  }
+
+  SandboxBackend backend() {
+    return backend;
+  }
+
+  WarmPools pools() {
+    return pools;
+  }
+
+  Reaper reaper() {
+    return reaper;
+  }
+
+  LiveRuns live() {
+    return live;
+  }
+
+  /** Refills what is kept ahead, a run having ended; nothing once the engine is closing. */
+  void restock() {
+    if (!live.closed()) {
+      backend.restock();
+      pools.refillLater();
+    }
+  }
+
+  /** Cancels the runs in flight and waits for them; no run starts afterwards. */
+  @Override
+  public void close() {
+    live.close();
+  }
+}
