@@ -101,7 +101,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     long source = maxSource == null ? s.maxSourceBytes() : maxSource.bytes();
     return new ConfigFile(
-        new ServerConfig(h, p, slots, timeout, queued, s.agent(), source), engine);
+        new ServerConfig(
+            h, p, slots, timeout, queued, s.agent(), source, s.connections(), s.shutdownGrace()),
+        engine);
   }
 
   @Override

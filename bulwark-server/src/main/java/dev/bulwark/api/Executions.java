@@ -81,7 +81,8 @@ final class Executions {
               engine.runtimeInfo(language).version(),
               request.code(),
               request.policy().name(),
-              request.limits()));
+              request.limits(),
+              permit.queued().toMillis()));
       recorded = true;
       metrics.started();
     }
