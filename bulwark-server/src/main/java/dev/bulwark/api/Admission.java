@@ -84,9 +84,13 @@ final class Admission {
     slots.close();
   }
 
-  /** Executions admitted and not yet ended. */
-  int running() {
-    return slots.running();
+  /**
+   * Waits until every admitted request has ended, up to {@code timeout}.
+   *
+   * @return whether all have
+   */
+  boolean awaitIdle(Duration timeout) throws InterruptedException {
+    return slots.awaitIdle(timeout);
   }
 
   private ApiError refusal(FairShare.Refusal reason) {

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class FairShare {
   private final ReentrantLock lock = new ReentrantLock();
+  private final Condition idle = lock.newCondition();
   private final Map<String, Share> shares = new HashMap<>();
   private final int slots;
   private final int maxWaiting;
@@ -120,6 +121,9 @@ final class FairShare {
       free++;
       forget(slot.tenant(), share);
       handOut();
+      if (free == slots) {
+        idle.signalAll();
+      }
     } finally {
       lock.unlock();
     }
@@ -133,6 +137,24 @@ final class FairShare {
       for (Share share : shares.values()) {
         share.line.forEach(w -> w.turn.signal());
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until no slot is held, up to {@code timeout}.
+   *
+   * @return whether none is held
+   */
+  boolean awaitIdle(Duration timeout) throws InterruptedException {
+    lock.lock();
+    try {
+      long left = timeout.toNanos();
+      while (free < slots && left > 0) {
+        left = idle.awaitNanos(left);
+      }
+      return free == slots;
     } finally {
       lock.unlock();
     }
