@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.model.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ class EvaluationTest {
           Validation v = Validator.validate(p.language(), p.code(), p.summary(), standard());
           assertThat(v.findings())
               .as(p.name())
-              .filteredOn(f -> f.outcome().equals("DENY"))
+              .filteredOn(f -> f.outcome() == Outcome.DENY)
               .allSatisfy(f -> assertThat(f.ruleId()).endsWith(".network.domain"));
         }
       }
