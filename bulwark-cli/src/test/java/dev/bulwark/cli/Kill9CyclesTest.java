@@ -28,7 +28,8 @@ class Kill9CyclesTest {
         BulwarkProcess.command(List.of()).stream()
             .map(arg -> "'" + arg.replace("'", "'\\''") + "'")
             .collect(Collectors.joining(" "));
-    Path bulwark = Files.writeString(dir.resolve("bulwark"), "#!/bin/sh\nexec " + command + " \"$@\"\n");
+    Path bulwark =
+        Files.writeString(dir.resolve("bulwark"), "#!/bin/sh\nexec " + command + " \"$@\"\n");
     Files.setPosixFilePermissions(bulwark, PosixFilePermissions.fromString("rwxr-xr-x"));
     ProcessBuilder pb =
         new ProcessBuilder(ROOT.resolve("scripts/kill9-cycles").toString(), "2")

@@ -237,8 +237,11 @@ final class Executions {
     }
     LOG.warn(
         "{} executions still run after the grace of {}: cancelling them", inFlight.size(), grace);
-    inFlight.forEach(Execution::cancel);
-    return admission.awaitIdle(CANCEL_WAIT);
+    long until = System.nanoTime() + CANCEL_WAIT.toNanos();
+    do { // again each second: one admitted just before the stop may have started since
+      inFlight.forEach(Execution::cancel);
+    } while (!admission.awaitIdle(Duration.ofSeconds(1)) && System.nanoTime() < until);
+    return admission.awaitIdle(Duration.ZERO);
   }
 
   /**

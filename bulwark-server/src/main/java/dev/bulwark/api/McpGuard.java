@@ -4,22 +4,13 @@ import dev.bulwark.model.Json;
 import dev.bulwark.tenant.ApiKeys;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,8 +93,8 @@ final class McpGuard implements Filter {
         response.setStatus(HttpServletResponse.SC_ACCEPTED); // a notification nobody listens to
         return;
       }
-      Captured captured = new Captured(response);
-      chain.doFilter(new Replayed(request, body), captured);
+      CapturedResponse captured = new CapturedResponse(response);
+      chain.doFilter(new ReplayedRequest(request, body), captured);
       answer(response, id, captured);
     } catch (ApiError e) {
       ErrorMapping.refuse(response, id, e);
@@ -115,18 +106,16 @@ final class McpGuard implements Filter {
     if (request.getContentLengthLong() > ApiServer.MAX_BODY_BYTES) {
       throw rpc(ApiError.tooLarge(ApiServer.MAX_BODY_BYTES), INVALID_REQUEST);
     }
+    byte[] body;
     try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(ApiServer.MAX_BODY_BYTES + 1);
-      if (body.length > ApiServer.MAX_BODY_BYTES) {
-        throw rpc(ApiError.tooLarge(ApiServer.MAX_BODY_BYTES), INVALID_REQUEST);
-      }
-      return body;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ApiError refusal) {
-        throw refusal;
-      }
+      body = in.readNBytes(ApiServer.MAX_BODY_BYTES + 1);
+    } catch (IOException | RuntimeException e) { // cut short or badly chunked: the client's fault
       throw rpc(ErrorMapping.unreadableBody(), PARSE_ERROR);
     }
+    if (body.length > ApiServer.MAX_BODY_BYTES) {
+      throw rpc(ApiError.tooLarge(ApiServer.MAX_BODY_BYTES), INVALID_REQUEST);
+    }
+    return body;
   }
 
   /** A refusal of the body's reader, as JSON-RPC counts it. */
@@ -198,7 +187,7 @@ final class McpGuard implements Filter {
    * Writes the SDK's answer: as it is, but a refusal becomes a JSON-RPC error object and an
    * internal error keeps its code and loses its message and data.
    */
-  private static void answer(HttpServletResponse response, Object id, Captured sdk)
+  private static void answer(HttpServletResponse response, Object id, CapturedResponse sdk)
       throws IOException {
     byte[] body = sdk.bytes();
     int status = sdk.status();
@@ -257,146 +246,5 @@ final class McpGuard implements Filter {
     Map<String, Object> details = new HashMap<>(e.details());
     details.put("jsonRpcCode", code);
     return new ApiError(e.status(), e.code(), e.getMessage(), details);
-  }
-
-  /** The request with the body this guard read, for the SDK to read again. */
-  private static final class Replayed extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    Replayed(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new IllegalStateException("the body is read synchronously");
-        }
-      };
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-  }
-
-  /** The SDK's answer, held until this guard has looked at it; headers pass straight through. */
-  private static final class Captured extends HttpServletResponseWrapper {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintWriter writer;
-    private int status = SC_OK;
-
-    Captured(HttpServletResponse response) {
-      super(response);
-    }
-
-    int status() {
-      return status;
-    }
-
-    byte[] bytes() {
-      if (writer != null) {
-        writer.flush();
-      }
-      return out.toByteArray();
-    }
-
-    @Override
-    public void setStatus(int sc) {
-      status = sc;
-    }
-
-    @Override
-    public void sendError(int sc) {
-      status = sc;
-    }
-
-    @Override
-    public void sendError(int sc, String msg) {
-      status = sc;
-    }
-
-    @Override
-    public int getStatus() {
-      return status;
-    }
-
-    @Override
-    public void setContentLength(int len) {
-      // the guard sets the length of what it writes
-    }
-
-    @Override
-    public void setContentLengthLong(long len) {
-      // the guard sets the length of what it writes
-    }
-
-    @Override
-    public ServletOutputStream getOutputStream() {
-      return new ServletOutputStream() {
-        @Override
-        public void write(int b) {
-          out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-          out.write(b, off, len);
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-          throw new IllegalStateException("the answer is written synchronously");
-        }
-      };
-    }
-
-    @Override
-    public PrintWriter getWriter() {
-      if (writer == null) {
-        writer = new PrintWriter(out, false, StandardCharsets.UTF_8);
-      }
-      return writer;
-    }
-
-    @Override
-    public void flushBuffer() {
-      // held until the guard writes
-    }
   }
 }

@@ -32,7 +32,6 @@ final class FuzzServer implements AutoCloseable {
   private final Store store;
   private final ScriptedModel model;
   private final ApiServer server;
-  private SilentCloseable loopbackOnly; // guarded by this
   final String key;
   final String operatorKey;
   private final AtomicLong sent = new AtomicLong();
@@ -68,15 +67,13 @@ final class FuzzServer implements AutoCloseable {
   }
 
   /**
-   * Tells Jazzer's SSRF detector, which refuses every connection unless told, that the server and
-   * the model are local. Once the fuzz test runs: Jazzer's agent is loaded only then.
+   * Tells Jazzer's SSRF detector, which refuses every connection unless told, that connections to
+   * this host are expected (the server, its model), until closed. Jazzer resets what it was told
+   * between its phases, so each exchange says it again.
    */
-  synchronized void allowLoopback() {
-    if (loopbackOnly == null) {
-      loopbackOnly =
-          BugDetectors.allowNetworkConnections(
-              (host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
-    }
+  static SilentCloseable loopback() {
+    return BugDetectors.allowNetworkConnections(
+        (host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
   }
 
   /** Counts one exchange. */
@@ -115,11 +112,6 @@ final class FuzzServer implements AutoCloseable {
     model.close();
     store.close();
     engine.close();
-    synchronized (this) {
-      if (loopbackOnly != null) {
-        loopbackOnly.close();
-      }
-    }
     try (Stream<Path> files = Files.walk(data)) {
       files
           .sorted(Comparator.reverseOrder())

@@ -3,6 +3,7 @@ package dev.bulwark.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
@@ -37,9 +38,11 @@ class HttpFuzzTest {
 
   @FuzzTest(maxExecutions = 10_000, maxDuration = "60m")
   void noRequestIsAnsweredWithA5xxOrTheServersInsides(FuzzedDataProvider in) throws IOException {
-    server.allowLoopback();
     byte[] request = FuzzedRequests.request(in, server.key, server.operatorKey);
-    RawHttp.Answer answer = RawHttp.exchange(server.port(), request, true);
+    RawHttp.Answer answer;
+    try (SilentCloseable allowed = FuzzServer.loopback()) {
+      answer = RawHttp.exchange(server.port(), request, true);
+    }
     server.answered(answer.status());
     assertThat(answer.status()).as(answer.toString()).isLessThan(500);
     assertThat(answer.body())

@@ -3,6 +3,7 @@ package dev.bulwark.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.bulwark.model.Json;
 import java.io.IOException;
@@ -55,14 +56,15 @@ class McpFuzzTest {
 
   @FuzzTest(maxExecutions = 10_000, maxDuration = "60m")
   void everyAnswerIsJsonRpcAndNoneIsA5xx(FuzzedDataProvider in) throws IOException {
-    server.allowLoopback();
     String body = in.consumeBoolean() ? message(in) : in.consumeString(256);
     String request = RawHttp.request("POST", "/mcp", server.key, "application/json", body);
     if (in.consumeBoolean()) {
       request = request.replace("Accept: application/json, text/event-stream\r\n", "");
     }
-    RawHttp.Answer answer =
-        RawHttp.exchange(server.port(), request.getBytes(StandardCharsets.UTF_8), true);
+    RawHttp.Answer answer;
+    try (SilentCloseable allowed = FuzzServer.loopback()) {
+      answer = RawHttp.exchange(server.port(), request.getBytes(StandardCharsets.UTF_8), true);
+    }
     server.answered(answer.status());
     assertThat(answer.status()).as(answer.toString()).isBetween(200, 499);
     assertThat(answer.body())
