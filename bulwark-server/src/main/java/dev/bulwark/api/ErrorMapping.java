@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * "details"}}}: a refusal ({@link ApiError}) with its status, what the request-resolution rule
  * refused, a body that could not be read (cut short, a malformed chunk: 400), Javalin's own
  * refusals (404, 405, 413), what Jetty refuses before any handler runs (a malformed request head,
- * 408, 414, 417, 431, 501, 505), and anything else as a 500 whose cause goes to the log, never to
- * the caller. On {@code /mcp} the same failures are JSON-RPC error objects ({@link #jsonRpc}). A
- * 429 or 503 carries {@code Retry-After}. Each refusal is counted.
+ * 408, 414, 417, 431; its 501 and 505, which the client's protocol earns, as 400), and anything
+ * else as a 500 whose cause goes to the log, never to the caller. On {@code /mcp} the same failures
+ * are JSON-RPC error objects ({@link #jsonRpc}). A 429 or 503 carries {@code Retry-After}. Each
+ * refusal is counted.
  */
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -103,12 +104,14 @@ final class ErrorMapping {
           String message,
           Throwable cause,
           Callback callback) {
-        if (code >= 500 && cause != null) {
-          LOG.error("request failed: {} {}", request.getMethod(), request.getHttpURI(), cause);
-        }
         String path = request.getHttpURI().getPath();
         ApiError e = forStatus(code, path == null ? "" : path, message);
+        if (e.status() >= 500) {
+          LOG.error(
+              "request failed: {} {}: {}", request.getMethod(), request.getHttpURI(), code, cause);
+        }
         metrics.refused(e);
+        response.setStatus(e.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         retryAfter(e).ifPresent(s -> response.getHeaders().put(HttpHeader.RETRY_AFTER, s));
         response.write(true, ByteBuffer.wrap(bytes(e, path)), callback);
@@ -198,10 +201,13 @@ final class ErrorMapping {
       case 417 ->
           new ApiError(417, "expectation_failed", "only Expect: 100-continue is understood");
       case 431 -> new ApiError(431, "headers_too_large", "the request's headers are too large");
-      case 501 -> new ApiError(501, "not_implemented", "the server does not implement this" + said);
+      // What Jetty answers 501 or 505 is the client's protocol (a transfer coding, an HTTP
+      // version),
+      // never the server's fault: a 400 that names it.
+      case 501 -> new ApiError(400, "not_implemented", "the server does not implement this" + said);
       case 503 -> ApiError.stopping();
       case 505 ->
-          new ApiError(505, "http_version_not_supported", "speak HTTP/1.1 to this server" + said);
+          new ApiError(400, "http_version_not_supported", "speak HTTP/1.1 to this server" + said);
       default ->
           status >= 500
               ? internal()

@@ -86,6 +86,20 @@ final class FuzzServer implements AutoCloseable {
     return sent.get();
   }
 
+  /**
+   * Fails when any answer was a 5xx, and, in Jazzer's fuzzing mode, when fewer than 10,000 requests
+   * went out (a finding stops the fuzzer early: the build must not pass for it).
+   */
+  synchronized void requireNo5xx() {
+    long fives = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).count();
+    if (fives > 0) {
+      throw new AssertionError("answers with a 5xx: " + summary());
+    }
+    if (System.getenv("JAZZER_FUZZ") != null && sent.get() < 10_000) {
+      throw new AssertionError("the fuzzer stopped early, at a finding: " + summary());
+    }
+  }
+
   /** One line: requests sent, and how many of each status. */
   synchronized String summary() {
     long fives =

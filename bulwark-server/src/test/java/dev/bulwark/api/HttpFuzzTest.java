@@ -31,6 +31,7 @@ class HttpFuzzTest {
     try {
       System.out.println("http fuzzing: " + server.summary());
       assertThat(server.alive()).as("the server answers after the fuzzing").isTrue();
+      server.requireNo5xx();
     } finally {
       server.close();
     }

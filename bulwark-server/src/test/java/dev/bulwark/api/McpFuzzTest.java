@@ -49,6 +49,7 @@ class McpFuzzTest {
     try {
       System.out.println("mcp fuzzing: " + server.summary());
       assertThat(server.alive()).as("the server answers after the fuzzing").isTrue();
+      server.requireNo5xx();
     } finally {
       server.close();
     }

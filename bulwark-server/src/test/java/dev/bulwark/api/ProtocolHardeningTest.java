@@ -195,7 +195,7 @@ class ProtocolHardeningTest {
 
   @Test
   void whatJettyRefusesBeforeAnyHandlerIsInTheApiShapeToo() throws Exception {
-    refused(send("GET /v1/runtimes\r\n\r\n"), 505, "http_version_not_supported");
+    refused(send("GET /v1/runtimes\r\n\r\n"), 400, "http_version_not_supported");
     refused(
         send("GET /v1/executions/%ED%A0%80 HTTP/1.1\r\nHost: b\r\nConnection: close\r\n\r\n"),
         400,
