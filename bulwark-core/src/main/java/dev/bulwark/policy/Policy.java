@@ -1,5 +1,6 @@
 package dev.bulwark.policy;
 
+import dev.bulwark.internal.net.Hosts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -135,7 +136,7 @@ public record Policy(
   }
 
   /** True when {@code selector} ("*", an id, or a dotted prefix of one) covers {@code ruleId}. */
-  static boolean selects(String selector, String ruleId) {
+  public static boolean selects(String selector, String ruleId) {
     return selector.equals("*") || selector.equals(ruleId) || ruleId.startsWith(selector + ".");
   }
 

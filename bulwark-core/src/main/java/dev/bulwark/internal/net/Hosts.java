@@ -1,4 +1,4 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.net;
 
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +95,7 @@ public final class Hosts {
   }
 
   /** True when every host {@code pattern} admits is admitted by some entry of {@code allow}. */
-  static boolean covers(List<String> allow, String pattern) {
+  public static boolean covers(List<String> allow, String pattern) {
     String[] hp = splitPort(pattern);
     for (String entry : allow) {
       String[] ep = splitPort(entry);

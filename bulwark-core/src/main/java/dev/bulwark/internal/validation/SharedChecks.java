@@ -1,5 +1,7 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.RuleInfo;
 import java.util.regex.Pattern;
 
 /** What the rules of every language check alike: module allow-lists, no network, host secrets. */

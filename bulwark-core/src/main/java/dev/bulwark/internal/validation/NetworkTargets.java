@@ -1,5 +1,8 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
+import dev.bulwark.internal.net.Hosts;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Outcome;
+import dev.bulwark.policy.Policies;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.Validation;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

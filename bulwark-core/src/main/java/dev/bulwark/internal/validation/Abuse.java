@@ -1,5 +1,7 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
+import dev.bulwark.policy.RuleCatalog;
+import dev.bulwark.policy.RuleInfo;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;

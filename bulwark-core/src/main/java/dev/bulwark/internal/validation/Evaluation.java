@@ -1,6 +1,8 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import dev.bulwark.model.Outcome;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.Validation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,6 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
+
+import dev.bulwark.policy.RuleInfo;
 
 /**
  * A rule matched at a place in the source, before the policy decides what that means.

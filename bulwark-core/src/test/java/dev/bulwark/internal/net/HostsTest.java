@@ -1,4 +1,4 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

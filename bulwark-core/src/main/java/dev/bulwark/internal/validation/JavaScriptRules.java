@@ -1,7 +1,9 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import static dev.bulwark.policy.RuleCatalog.*;
 
+import dev.bulwark.internal.net.Hosts;
+import dev.bulwark.policy.Policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,11 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.Policies;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.RuleCatalog;
+import dev.bulwark.policy.RuleInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,13 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.model.Outcome;
+import dev.bulwark.policy.Policies;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.Validation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,11 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Outcome;
+import dev.bulwark.policy.Mode;
+import dev.bulwark.policy.Policy;
+import dev.bulwark.policy.RuleCatalog;
+import dev.bulwark.policy.Validation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,10 +1,12 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.ThreadMXBean;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.policy.Policies;
+import dev.bulwark.policy.Policy;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

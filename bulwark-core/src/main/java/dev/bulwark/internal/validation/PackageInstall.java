@@ -1,4 +1,4 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import dev.bulwark.Engine;
 import java.nio.file.Path;

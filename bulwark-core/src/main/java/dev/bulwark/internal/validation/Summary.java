@@ -1,6 +1,7 @@
-package dev.bulwark.policy;
+package dev.bulwark.internal.validation;
 
 import dev.bulwark.model.Json;
+import dev.bulwark.model.ValidationReport;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
@@ -101,6 +102,13 @@ public record Summary(
   }
 
   public record Location(String message, int line, int col) implements Positioned {}
+
+  /** Where the runtime's parser gave up, as the API reports it; null when the program parsed. */
+  public ValidationReport.SyntaxError syntaxError() {
+    return parsed || error == null
+        ? null
+        : new ValidationReport.SyntaxError(error.message(), error.line(), error.col());
+  }
 
   /**
    * {@code import module} ({@code name} null) or {@code from module import name}; {@code hidden}
