@@ -2,6 +2,7 @@ package dev.bulwark.policy;
 
 import dev.bulwark.internal.net.Hosts;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +39,7 @@ public record Policy(
     List<String> networkAllow) {
 
   public Policy {
-    rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+    rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
     waivable = List.copyOf(waivable);
     modulesAllow = List.copyOf(modulesAllow);
     modulesDeny = List.copyOf(modulesDeny);

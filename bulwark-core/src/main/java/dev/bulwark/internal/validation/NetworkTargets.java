@@ -6,11 +6,12 @@ import dev.bulwark.policy.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** Destinations named by a call's arguments, for the network rules of every language. */
 final class NetworkTargets {
-  private static final java.util.regex.Pattern IP_PREFIX =
+  private static final Pattern IP_PREFIX =
       java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,2}\\.");
 
   private NetworkTargets() {}

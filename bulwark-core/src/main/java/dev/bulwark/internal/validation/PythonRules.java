@@ -5,8 +5,10 @@ import static dev.bulwark.policy.RuleCatalog.*;
 import dev.bulwark.internal.net.Hosts;
 import dev.bulwark.policy.Policy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -377,7 +379,7 @@ final class PythonRules {
       PythonSinks.write(w, hits);
     }
     if (usesNetwork) {
-      Set<Integer> checked = new java.util.HashSet<>();
+      Set<Integer> checked = new HashSet<>();
       hits.stream()
           .filter(h -> h.rule().equals(PY_NETWORK_DOMAIN))
           .forEach(h -> checked.add(h.line()));
@@ -511,7 +513,7 @@ final class PythonRules {
 
   private static void string(Summary.Text t, List<Hit> hits) {
     String v = t.value();
-    java.util.regex.Matcher escape = ESCAPE_TEXT.matcher(v);
+    Matcher escape = ESCAPE_TEXT.matcher(v);
     if (escape.find()) {
       hits.add(
           Hit.at(

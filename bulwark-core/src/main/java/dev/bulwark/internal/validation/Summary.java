@@ -2,11 +2,16 @@ package dev.bulwark.internal.validation;
 
 import dev.bulwark.model.Json;
 import dev.bulwark.model.ValidationReport;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * What a runner saw in a program, parsed inside the sandbox by the interpreter that will run it:
@@ -79,19 +84,19 @@ public record Summary(
         throw new IllegalArgumentException("unsupported summary version");
       }
       return s;
-    } catch (tools.jackson.core.JacksonException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException("malformed summary: " + e.getOriginalMessage(), e);
     }
   }
 
   private static List<String> strings(List<String> list) {
-    return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+    return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
   }
 
-  private static <T> List<T> keep(List<T> list, java.util.function.Predicate<T> wanted) {
+  private static <T> List<T> keep(List<T> list, Predicate<T> wanted) {
     return list == null
         ? List.of()
-        : list.stream().filter(java.util.Objects::nonNull).filter(wanted).toList();
+        : list.stream().filter(Objects::nonNull).filter(wanted).toList();
   }
 
   /** A position in the source, 1-based; 0 when unknown. */
@@ -148,8 +153,8 @@ public record Summary(
       int col)
       implements Positioned {
     public Call {
-      args = args == null ? List.of() : java.util.Collections.unmodifiableList(args);
-      kwargs = kwargs == null ? Map.of() : java.util.Collections.unmodifiableMap(kwargs);
+      args = args == null ? List.of() : Collections.unmodifiableList(args);
+      kwargs = kwargs == null ? Map.of() : Collections.unmodifiableMap(kwargs);
       argCalls = strings(argCalls);
       hidden = strings(hidden);
       argTaint = argTaint == null ? List.of() : argTaint.stream().map(Summary::strings).toList();
@@ -164,9 +169,7 @@ public record Summary(
 
     /** The i-th positional argument, a missing node when there is none. */
     public JsonNode arg(int i) {
-      return i < args.size() && args.get(i) != null
-          ? args.get(i)
-          : tools.jackson.databind.node.MissingNode.getInstance();
+      return i < args.size() && args.get(i) != null ? args.get(i) : MissingNode.getInstance();
     }
 
     /** True when the i-th argument is a constant string. */
@@ -237,8 +240,7 @@ public record Summary(
   /** An inline comment asking to waive rules on its line. */
   public record Waiver(int line, List<String> rules) {
     public Waiver {
-      rules =
-          rules == null ? List.of() : rules.stream().filter(java.util.Objects::nonNull).toList();
+      rules = rules == null ? List.of() : rules.stream().filter(Objects::nonNull).toList();
     }
   }
 }
