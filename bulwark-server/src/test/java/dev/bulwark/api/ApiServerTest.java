@@ -614,6 +614,7 @@ class ApiServerTest {
     for (ApiServer.Route r : server.routes()) {
       served.add(r.method() + " " + r.path());
     }
+    served.add("POST /mcp"); // the MCP SDK's servlet, mounted beside the route table
     assertThat(documented).isEqualTo(served);
   }
 }
