@@ -160,6 +160,9 @@ class AgentRunsTest {
     List<String> events = new ArrayList<>();
     JsonNode result = null;
     for (String block : r.body().split("\n\n")) {
+      if (block.lines().allMatch(l -> l.startsWith(":"))) {
+        continue; // a keep-alive comment, sent after each 250 ms of silence
+      }
       String event = block.lines().filter(l -> l.startsWith("event: ")).findFirst().orElseThrow();
       String payload = block.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
       events.add(event.substring(7));
