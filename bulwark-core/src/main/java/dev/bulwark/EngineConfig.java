@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param warmPools sandboxes to keep started and waiting for their program, per runtime and profile
  *     (none by default: a one-off run has no use for them; the server keeps some)
  * @param egress the egress proxy's host mappings, credentials and caps (DESIGN.md §5)
+ * @param runsc gVisor's {@code runsc} binary, for the {@link Isolation#GVISOR} tier; the engine
+ *     runs without that tier where it is missing, and says why to a job that asks for it
+ * @param gvisorPlatform how gVisor catches system calls ({@code ptrace} works everywhere; {@code
+ *     kvm} needs a working {@code /dev/kvm}: {@code bulwark doctor} says whether it has one)
  */
 public record EngineConfig(
     Path bwrap,
@@ -31,7 +35,9 @@ public record EngineConfig(
     int stagedLaunchers,
     List<WarmPoolSpec> warmPools,
     Duration warmMaxIdle,
-    EgressConfig egress) {
+    EgressConfig egress,
+    Path runsc,
+    GvisorPlatform gvisorPlatform) {
 
   public EngineConfig {
     Objects.requireNonNull(bwrap, "bwrap");
@@ -48,6 +54,8 @@ public record EngineConfig(
     warmPools = List.copyOf(warmPools);
     Objects.requireNonNull(warmMaxIdle, "warmMaxIdle");
     Objects.requireNonNull(egress, "egress");
+    Objects.requireNonNull(runsc, "runsc");
+    Objects.requireNonNull(gvisorPlatform, "gvisorPlatform");
     if (warmMaxIdle.toMillis() < 100) {
       throw new IllegalArgumentException("warmMaxIdle must be at least 100ms");
     }
@@ -64,7 +72,9 @@ public record EngineConfig(
         2,
         List.of(),
         Duration.ofMinutes(10),
-        EgressConfig.defaults());
+        EgressConfig.defaults(),
+        Path.of("/usr/bin/runsc"),
+        GvisorPlatform.PTRACE);
   }
 
   public EngineConfig withBwrap(Path value) {
@@ -77,7 +87,9 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform);
   }
 
   public EngineConfig withStateDir(Path dir) {
@@ -90,7 +102,9 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform);
   }
 
   public EngineConfig withAllowDegraded(boolean value) {
@@ -103,7 +117,9 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform);
   }
 
   public EngineConfig withStagedLaunchers(int value) {
@@ -116,7 +132,9 @@ public record EngineConfig(
         value,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform);
   }
 
   public EngineConfig withWarmPools(List<WarmPoolSpec> value) {
@@ -129,7 +147,9 @@ public record EngineConfig(
         stagedLaunchers,
         value,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform);
   }
 
   public EngineConfig withWarmMaxIdle(Duration value) {
@@ -142,7 +162,9 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         value,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform);
   }
 
   public EngineConfig withEgress(EgressConfig value) {
@@ -155,6 +177,38 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
+        value,
+        runsc,
+        gvisorPlatform);
+  }
+
+  public EngineConfig withRunsc(Path value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        value,
+        gvisorPlatform);
+  }
+
+  public EngineConfig withGvisorPlatform(GvisorPlatform value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        runsc,
         value);
   }
 }

@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param stdin bytes fed to the program's standard input (empty: end of file at once)
  * @param policy the validation policy the code must pass ({@code standard} when null); whoever
  *     builds the job has already tightened it to what the caller may ask for
+ * @param isolation the tier to run in; null for the engine's default (bubblewrap)
  */
 @SuppressWarnings("ArrayRecordComponent") // copied in and out: callers never share the array
-public record Job(String language, String code, Limits limits, byte[] stdin, Policy policy) {
+public record Job(
+    String language, String code, Limits limits, byte[] stdin, Policy policy, Isolation isolation) {
   public Job {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(code, "code");
@@ -32,19 +34,29 @@ public record Job(String language, String code, Limits limits, byte[] stdin, Pol
     policy = policy == null ? Policies.standard() : policy;
   }
 
+  /** A job in the engine's default tier. */
+  public Job(String language, String code, Limits limits, byte[] stdin, Policy policy) {
+    this(language, code, limits, stdin, policy, null);
+  }
+
   /** A job under the {@code standard} policy. */
   public Job(String language, String code, Limits limits, byte[] stdin) {
-    this(language, code, limits, stdin, null);
+    this(language, code, limits, stdin, null, null);
   }
 
   /** A job under the {@code standard} policy, with no input. */
   public Job(String language, String code, Limits limits) {
-    this(language, code, limits, new byte[0], null);
+    this(language, code, limits, new byte[0], null, null);
   }
 
   /** The same job under another policy. */
   public Job withPolicy(Policy other) {
-    return new Job(language, code, limits, stdin, other);
+    return new Job(language, code, limits, stdin, other, isolation);
+  }
+
+  /** The same job in another tier. */
+  public Job withIsolation(Isolation other) {
+    return new Job(language, code, limits, stdin, policy, other);
   }
 
   @Override

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param policy the name of a built-in policy that tightens the caller's, or null
  * @param profile a limits profile within the caller's maximum, or null for the caller's default
  * @param limits overrides of the profile; never null ({@link LimitOverrides#NONE} when none)
+ * @param isolation the isolation tier ({@code bubblewrap}, {@code gvisor}), at least as strong as
+ *     the caller's; null for the caller's
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -32,7 +34,8 @@ public record ExecutionRequest(
     String stdin,
     String policy,
     String profile,
-    LimitOverrides limits) {
+    LimitOverrides limits,
+    String isolation) {
   /**
    * @throws NullPointerException without a language or code
    */
@@ -42,25 +45,40 @@ public record ExecutionRequest(
     limits = limits == null ? LimitOverrides.NONE : limits;
   }
 
-  /** The program alone: the caller's policy and default limits. */
+  /** A request in the caller's isolation tier. */
+  public ExecutionRequest(
+      String language,
+      String code,
+      String stdin,
+      String policy,
+      String profile,
+      LimitOverrides limits) {
+    this(language, code, stdin, policy, profile, limits, null);
+  }
+
+  /** The program alone: the caller's policy, default limits and isolation tier. */
   public static ExecutionRequest of(String language, String code) {
-    return new ExecutionRequest(language, code, null, null, null, LimitOverrides.NONE);
+    return new ExecutionRequest(language, code, null, null, null, LimitOverrides.NONE, null);
   }
 
   public ExecutionRequest withStdin(String value) {
-    return new ExecutionRequest(language, code, value, policy, profile, limits);
+    return new ExecutionRequest(language, code, value, policy, profile, limits, isolation);
   }
 
   public ExecutionRequest withPolicy(String value) {
-    return new ExecutionRequest(language, code, stdin, value, profile, limits);
+    return new ExecutionRequest(language, code, stdin, value, profile, limits, isolation);
   }
 
   public ExecutionRequest withProfile(String value) {
-    return new ExecutionRequest(language, code, stdin, policy, value, limits);
+    return new ExecutionRequest(language, code, stdin, policy, value, limits, isolation);
   }
 
   public ExecutionRequest withLimits(LimitOverrides value) {
-    return new ExecutionRequest(language, code, stdin, policy, profile, value);
+    return new ExecutionRequest(language, code, stdin, policy, profile, value, isolation);
+  }
+
+  public ExecutionRequest withIsolation(String value) {
+    return new ExecutionRequest(language, code, stdin, policy, profile, limits, value);
   }
 
   /** The wall-clock limit; the other overrides stay. */

@@ -56,6 +56,9 @@ final class ApiError extends RuntimeException {
                   + l.maximumProfile()
                   + "'",
               Map.of("maxProfile", l.maximumProfile()));
+      case Requests.IsolationNotAllowed i ->
+          new ApiError(
+              403, refusal.code(), i.getMessage(), Map.of("isolation", i.floor().tierName()));
       case Requests.SourceTooLarge s ->
           new ApiError(413, refusal.code(), s.getMessage(), Map.of("maxBytes", s.maxBytes()));
     };

@@ -1,9 +1,10 @@
 package dev.bulwark.internal.bwrap;
 
-import static dev.bulwark.spi.EngineHost.EGRESS_FORWARDER;
-
 import dev.bulwark.internal.cgroup.RunCgroup;
 import dev.bulwark.internal.host.StateDir;
+import dev.bulwark.internal.launch.LaunchRecord;
+import dev.bulwark.internal.launch.StagedLauncher;
+import dev.bulwark.internal.layout.CodeDir;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.NetworkAttempt;
 import dev.bulwark.spi.EgressSession;
@@ -78,12 +79,7 @@ final class BwrapSandbox implements Sandbox {
       dir = backend.host().directory().resolve(launcher.name());
       Files.createDirectory(
           dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
-      Path code = Files.createDirectory(dir.resolve("code"));
-      Files.setPosixFilePermissions(code, PosixFilePermissions.fromString("rwxr-xr-x"));
-      if (spec.runtime().hasRunner()) {
-        String runner = spec.runtime().runnerFile();
-        Files.createLink(code.resolve(runner), backend.staticFiles().runners().resolve(runner));
-      }
+      CodeDir.create(dir, spec.runtime(), backend.staticFiles().runners());
       return new BwrapSandbox(backend, spec, uid, launcher, dir);
     } catch (IOException | RuntimeException e) {
       if (launcher != null) {
@@ -99,7 +95,7 @@ final class BwrapSandbox implements Sandbox {
 
   @Override
   public void start() throws IOException {
-    byte[] record = launchRecord(egress != null);
+    LaunchRecord record = launchRecord(egress != null);
     startedNanos = System.nanoTime();
     try {
       process = launch(launcher, record);
@@ -114,19 +110,7 @@ final class BwrapSandbox implements Sandbox {
 
   @Override
   public void handOff(Program program) throws IOException {
-    Path codeDir = dir.resolve("code");
-    Path file = codeDir.resolve(runtime.fileName());
-    Files.writeString(file, program.code(), StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
-    if (!program.networkAllow().isEmpty()) {
-      Files.createLink(
-          codeDir.resolve(EGRESS_FORWARDER),
-          backend.staticFiles().runners().resolve(EGRESS_FORWARDER));
-      egress =
-          backend
-              .host()
-              .openEgress(codeDir.resolve(BwrapCommand.EGRESS_SOCKET), program.networkAllow());
-    }
+    egress = CodeDir.place(dir.resolve("code"), runtime, program, backend.host());
     if (process == null) {
       start();
     }
@@ -288,7 +272,7 @@ final class BwrapSandbox implements Sandbox {
     }
   }
 
-  private byte[] launchRecord(boolean withEgress) {
+  private LaunchRecord launchRecord(boolean withEgress) {
     List<String> command = new ArrayList<>();
     command.add(backend.bwrap().toString());
     command.addAll(
@@ -309,7 +293,7 @@ final class BwrapSandbox implements Sandbox {
   }
 
   /** Applies the limits to the launcher's cgroup, then hands the launcher its record. */
-  private Process launch(StagedLauncher l, byte[] record) throws IOException {
+  private Process launch(StagedLauncher l, LaunchRecord record) throws IOException {
     if (l.cgroup() != null) {
       l.cgroup().applyLimits(limits);
     }

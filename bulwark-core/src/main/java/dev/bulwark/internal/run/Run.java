@@ -16,6 +16,7 @@ import dev.bulwark.spi.Exit;
 import dev.bulwark.spi.Program;
 import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.Sandbox;
+import dev.bulwark.spi.SandboxBackend;
 import dev.bulwark.spi.SandboxSpec;
 import dev.bulwark.spi.Usage;
 import java.io.IOException;
@@ -82,6 +83,7 @@ public final class Run {
   // The run's thread only.
   private RuntimeInfo info;
   private List<Finding> hostFindings = List.of();
+  private SandboxBackend backend;
   private Sandbox sandbox;
   private boolean warm;
   private boolean entered;
@@ -167,12 +169,13 @@ public final class Run {
     }
   }
 
-  /** A warm sandbox when a pool serves this run, else a cold one. */
+  /** A warm sandbox of the job's tier when a pool serves this run, else a cold one. */
   private void lease() throws IOException {
-    sandbox = runs.pools().take(runtime.name(), job.limits(), runs.backend().tier());
+    backend = runs.backend(job.isolation() == null ? null : job.isolation().tierName());
+    sandbox = runs.pools().take(runtime.name(), job.limits(), backend.tier());
     warm = sandbox != null;
     if (!warm) {
-      sandbox = runs.backend().prepare(new SandboxSpec(runtime, job.limits()));
+      sandbox = backend.prepare(new SandboxSpec(runtime, job.limits()));
     }
   }
 
@@ -192,7 +195,7 @@ public final class Run {
         runs.reaper().retire(sandbox);
         sandbox = null;
         warm = false;
-        sandbox = runs.backend().prepare(new SandboxSpec(runtime, job.limits()));
+        sandbox = backend.prepare(new SandboxSpec(runtime, job.limits()));
       }
     }
     sandbox.handOff(program); // throws before the sandbox started: nothing to supervise
@@ -483,7 +486,8 @@ public final class Run {
       return;
     }
     try {
-      runs.reaper().afterRun(sandbox, runs::restock);
+      SandboxBackend ran = backend;
+      runs.reaper().afterRun(sandbox, () -> runs.restock(ran));
     } finally {
       runs.live().leave(this);
     }

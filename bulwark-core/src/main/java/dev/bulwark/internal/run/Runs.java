@@ -9,20 +9,20 @@ import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.SandboxBackend;
 
 /**
- * What every run of one engine shares: the runtimes, the tier's backend, the warm pools, the reaper
- * and the set of runs in flight. The engine makes one at its start and {@link #close closes} the
- * runs first when it closes.
+ * What every run of one engine shares: the runtimes, the tiers' backends, the warm pools, the
+ * reaper and the set of runs in flight. The engine makes one at its start and {@link #close closes}
+ * the runs first when it closes.
  */
 public final class Runs implements AutoCloseable {
   private final Runtimes runtimes;
-  private final SandboxBackend backend;
+  private final Tiers tiers;
   private final WarmPools pools;
   private final Reaper reaper;
   private final LiveRuns live = new LiveRuns();
 
-  public Runs(Runtimes runtimes, SandboxBackend backend, WarmPools pools, Reaper reaper) {
+  public Runs(Runtimes runtimes, Tiers tiers, WarmPools pools, Reaper reaper) {
     this.runtimes = runtimes;
-    this.backend = backend;
+    this.tiers = tiers;
     this.pools = pools;
     this.reaper = reaper;
   }
@@ -37,8 +37,9 @@ public final class Runs implements AutoCloseable {
     return runtimes;
   }
 
-  SandboxBackend backend() {
-    return backend;
+  /** The backend of a job's tier (null: the default). */
+  SandboxBackend backend(String tier) {
+    return tiers.backend(tier);
   }
 
   WarmPools pools() {
@@ -53,10 +54,15 @@ public final class Runs implements AutoCloseable {
     return live;
   }
 
-  /** Refills what is kept ahead, a run having ended; nothing once the engine is closing. */
-  void restock() {
+  /**
+   * Refills what is kept ahead, a run of {@code backend} (null: none was leased) having ended;
+   * nothing once the engine is closing.
+   */
+  void restock(SandboxBackend backend) {
     if (!live.closed()) {
-      backend.restock();
+      if (backend != null) {
+        backend.restock();
+      }
       pools.refillLater();
     }
   }

@@ -59,12 +59,13 @@ class BwrapCommandTest {
   void theLaunchRecordIsItsLengthThenNulTerminatedFields() {
     byte[] record =
         BwrapCommand.launchRecord(
-            Profiles.STRICT,
-            OptionalLong.of(2_000_000_007L),
-            Path.of("/a.bpf"),
-            Path.of("/g.bpf"),
-            Path.of("/run dir/s.json"),
-            List.of("/usr/bin/bwrap", "--setenv", "X", "it's\nmultiline"));
+                Profiles.STRICT,
+                OptionalLong.of(2_000_000_007L),
+                Path.of("/a.bpf"),
+                Path.of("/g.bpf"),
+                Path.of("/run dir/s.json"),
+                List.of("/usr/bin/bwrap", "--setenv", "X", "it's\nmultiline"))
+            .bytes();
     String text = new String(record, StandardCharsets.UTF_8);
     int newline = text.indexOf('\n');
     String body = text.substring(newline + 1);
@@ -102,11 +103,12 @@ class BwrapCommandTest {
 
   private static byte[] recordWithoutUid(List<String> command) {
     return BwrapCommand.launchRecord(
-        Profiles.STRICT,
-        OptionalLong.empty(),
-        Path.of("/a.bpf"),
-        Path.of("/g.bpf"),
-        Path.of("/s.json"),
-        command);
+            Profiles.STRICT,
+            OptionalLong.empty(),
+            Path.of("/a.bpf"),
+            Path.of("/g.bpf"),
+            Path.of("/s.json"),
+            command)
+        .bytes();
   }
 }
