@@ -91,7 +91,7 @@ public final class ValidationBench {
     if (!Files.isDirectory(sets)) {
       throw new IllegalArgumentException("--evaluation: " + sets + " is not a directory");
     }
-    List<Evaluation.Program> programs = Evaluation.load(sets, engine::summarise);
+    List<Evaluation.Program> programs = Evaluation.load(sets, engine::summarise, engine::packages);
     out.print(
         Evaluation.report(
             programs,
