@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class ExecutionRoutes {
   private static final Set<String> FIELDS =
-      Set.of("language", "code", "stdin", "policy", "profile", "limits", "stream");
+      Set.of("language", "code", "stdin", "policy", "profile", "limits", "isolation", "stream");
 
   private final Executions executions;
   private final long maxSourceBytes;

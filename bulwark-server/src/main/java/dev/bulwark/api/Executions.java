@@ -11,6 +11,7 @@ import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
 import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.Status;
+import dev.bulwark.model.TierDescription;
 import dev.bulwark.model.ValidationReport;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.tenant.ApiKeys;
@@ -197,12 +198,13 @@ final class Executions {
 
   /**
    * Validates code under a policy, admitted as an execution is (it costs like one); nothing runs.
+   * The parse runs in the tenant's isolation tier: a tenant set to gVisor never reaches bubblewrap.
    *
    * @throws ApiError 429 when the tenant or the machine has no room
    */
   ValidationReport validate(ApiKeys.Caller caller, String language, String code, Policy policy) {
     try (Admission.Permit permit = admission.admit(caller.tenant())) {
-      return engine.validate(language, code, policy).report(policy.name());
+      return engine.validate(language, code, policy, caller.tenant().tier()).report(policy.name());
     }
   }
 
@@ -226,6 +228,11 @@ final class Executions {
   /** Each runtime with its version and the modules a program can import. */
   List<RuntimeDescription> runtimes() {
     return engine.describeRuntimes();
+  }
+
+  /** Each isolation tier, whether it runs here and its version. */
+  List<TierDescription> isolation() {
+    return engine.describeIsolation();
   }
 
   /** Whether every warm pool has filled once. */

@@ -116,7 +116,8 @@ final class JsonBody {
         optional("stdin"),
         optional("policy"),
         optional("profile"),
-        overrides());
+        overrides(),
+        optional("isolation"));
   }
 
   /** Whether the caller asks for Server-Sent Events: {@code "stream": true}, or by its Accept. */

@@ -58,7 +58,7 @@ final class EngineSection {
       Key.of(
           "warmPools",
           Type.list(
-              "RUNTIME[:PROFILE]=SIZE",
+              "RUNTIME[:PROFILE[:ISOLATION]]=SIZE",
               "python:default=4",
               specs -> specs.stream().map(WarmPoolSpec::parse).toList(),
               pools -> pools.stream().map(WarmPoolSpec::toString).toList()),
