@@ -1,9 +1,11 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
+import dev.bulwark.Isolation;
 import dev.bulwark.bench.ColdStartBench;
 import dev.bulwark.bench.MicroBench;
 import dev.bulwark.bench.ServerBench;
+import dev.bulwark.bench.TierBench;
 import dev.bulwark.bench.ValidationBench;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Validation.class,
       BenchCommand.Server.class,
-      BenchCommand.Micro.class
+      BenchCommand.Micro.class,
+      BenchCommand.Tiers.class
     },
     description = {
       "Measures what a sandbox adds to a cold print(1).",
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
           + " the same machine load.",
       "Figures are per execution, from process start to exit, in milliseconds.",
       "bench validation measures the validation layer instead; bench server a running server;"
-          + " bench micro the JMH micro-benchmarks of the hot paths."
+          + " bench micro the JMH micro-benchmarks of the hot paths; bench tiers the isolation"
+          + " tiers side by side."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -82,6 +86,70 @@ final class BenchCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCode.OK;
+  }
+
+  @Command(
+      name = "tiers",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Measures the isolation tiers side by side in one run: print(1) from a warm sandbox (the"
+            + " pool refilled before each run) and cold (no pool, a launcher staged), each paired"
+            + " with a bare python3 -I -c 'print(1)'; then the throughput of --clients callers at"
+            + " once on a warm pool of as many sandboxes, against as many bare interpreters.",
+        "Latency per execution in milliseconds, from call to result."
+      })
+  static final class Tiers implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--isolation",
+        paramLabel = "TIER",
+        split = ",",
+        defaultValue = "bubblewrap,gvisor",
+        description = "The tiers to measure, in order (default: ${DEFAULT-VALUE}).")
+    List<String> tiers;
+
+    @Option(
+        names = "--runs",
+        defaultValue = "50",
+        description =
+            "Measured runs of each tier and kind, and executions of each throughput phase"
+                + " (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "5",
+        description = "Unmeasured runs of each first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(
+        names = "--clients",
+        defaultValue = "2",
+        description =
+            "Callers at once in the throughput phase, and the warm pool's size (default"
+                + " ${DEFAULT-VALUE}).")
+    int clients;
+
+    @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+    EngineOptions engineOptions = new EngineOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      TierBench.Settings settings = new TierBench.Settings(runs, warmup, clients);
+      List<Isolation> isolation = tiers.stream().map(Isolation::named).toList();
+      PrintWriter err = spec.commandLine().getErr();
+      List<TierBench.Figures> figures =
+          TierBench.measure(
+              engineOptions.config(),
+              isolation,
+              settings,
+              config -> EngineOptions.start(config, err));
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(TierBench.table(figures, settings));
+      out.flush();
+      return ExitCode.OK;
+    }
   }
 
   @Command(
