@@ -49,6 +49,7 @@ class ApiServerTest {
   private static Store store;
   private static ApiServer server;
   private static String key;
+  private static String operatorKey;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -60,6 +61,7 @@ class ApiServerTest {
     store = Store.open(data);
     new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000, false, 0);
     key = new ApiKeys(store.dataSource()).issue("acme", "test").token();
+    operatorKey = new ApiKeys(store.dataSource()).issue("acme", "ops", true).token();
     server = ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0));
   }
 
@@ -481,7 +483,7 @@ class ApiServerTest {
   }
 
   private static String scrape() throws Exception {
-    HttpResponse<String> m = get(server, key, "/metrics");
+    HttpResponse<String> m = get(server, operatorKey, "/metrics");
     assertThat(m.statusCode()).isEqualTo(200);
     return m.body();
   }
@@ -500,7 +502,7 @@ class ApiServerTest {
   void metricsCountExecutionsFindingsAndRefusalsInPrometheusFormat() throws Exception {
     post("/v1/executions", "{\"language\": \"python\", \"code\": \"import subprocess\"}");
     post("/v1/executions", "{\"language\": 1}");
-    HttpResponse<String> m = get(server, key, "/metrics");
+    HttpResponse<String> m = get(server, operatorKey, "/metrics");
     assertThat(m.statusCode()).isEqualTo(200);
     assertThat(m.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
     assertThat(m.body())
@@ -632,6 +634,7 @@ class ApiServerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).contains("overloaded");
+        assertThat(refused.headers().firstValue("Retry-After")).contains("1");
         assertThat(slow.join().statusCode()).isEqualTo(200);
       }
     }
@@ -652,6 +655,7 @@ class ApiServerTest {
     for (ApiServer.Route r : server.routes()) {
       served.add(r.method() + " " + r.path());
     }
+    served.add("POST /mcp"); // the MCP SDK's servlet, mounted beside the route table
     assertThat(documented).isEqualTo(served);
   }
 }
