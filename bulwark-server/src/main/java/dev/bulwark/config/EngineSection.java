@@ -27,7 +27,7 @@ final class EngineSection {
   static final Key<EngineConfig, GvisorPlatform> GVISOR_PLATFORM =
       Key.of(
           "gvisorPlatform",
-          Type.STRING.map("ptrace|kvm", GvisorPlatform::named, GvisorPlatform::flag),
+          Type.STRING.map("`ptrace` or `kvm`", GvisorPlatform::named, GvisorPlatform::flag),
           EngineConfig::gvisorPlatform,
           "how gVisor catches system calls: ptrace anywhere, kvm where /dev/kvm works");
   static final Key<EngineConfig, Boolean> DEGRADED =
