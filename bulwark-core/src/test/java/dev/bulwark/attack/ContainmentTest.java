@@ -205,32 +205,20 @@ class ContainmentTest {
   @Test
   void gvisorsProcessesNeverRunAsHostRoot() {
     String marker = "bulwark-uid-probe-" + UUID.randomUUID();
-    Execution execution =
-        TestEngine.get()
-            .submit(
-                TestEngine.job(
-                    Isolation.GVISOR,
-                    "bash",
-                    "exec -a " + marker + " sleep 30",
-                    TestEngine.LIMITS));
-    try {
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> HostProbe.descendantsWithCmdline("runsc").size() >= 2);
-      assertThat(HostProbe.pidsWithCmdline(marker))
-          .as("the program is inside the Sentry")
-          .isEmpty();
-      for (long pid : HostProbe.descendantsWithCmdline("runsc")) {
-        assertThat(HostProbe.uidOf(pid).orElseThrow())
-            .as(HostProbe.describe(pid))
-            .isBetween(
-                TestEngine.config().sandboxUidBase(),
-                TestEngine.config().sandboxUidBase() + TestEngine.config().sandboxUidCount());
-      }
-    } finally {
-      execution.cancel();
-    }
-    assertThat(execution.result().join().status()).isEqualTo(Status.CANCELLED);
+    TestEngine.whileGvisorSleeps(
+        marker,
+        () -> {
+          assertThat(HostProbe.pidsWithCmdline(marker))
+              .as("the program is inside the Sentry")
+              .isEmpty();
+          for (long pid : HostProbe.descendantsWithCmdline("runsc")) {
+            assertThat(HostProbe.uidOf(pid).orElseThrow())
+                .as(HostProbe.describe(pid))
+                .isBetween(
+                    TestEngine.config().sandboxUidBase(),
+                    TestEngine.config().sandboxUidBase() + TestEngine.config().sandboxUidCount());
+          }
+        });
   }
 
   @Test

@@ -2,13 +2,10 @@ package dev.bulwark.attack;
 
 import static dev.bulwark.attack.TestEngine.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.bulwark.Execution;
 import dev.bulwark.Isolation;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Status;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -118,30 +115,16 @@ class SyscallDenialTest {
       assertThat(r.stdout()).contains(refused);
     }
 
-    String marker = "bulwark-seccomp-probe-" + UUID.randomUUID();
-    Execution sleeper =
-        TestEngine.get()
-            .submit(
-                TestEngine.job(
-                    Isolation.GVISOR,
-                    "bash",
-                    "exec -a " + marker + " sleep 30",
-                    TestEngine.LIMITS));
-    try {
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() ->
-              !HostProbe.descendantsWithCmdline("runsc-sandbox").isEmpty()
-                  && !HostProbe.descendantsWithCmdline("runsc-gofer").isEmpty());
-      List<Long> kernel = new ArrayList<>(HostProbe.descendantsWithCmdline("runsc-sandbox"));
-      kernel.addAll(HostProbe.descendantsWithCmdline("runsc-gofer"));
-      for (long pid : kernel) {
-        assertThat(HostProbe.seccompMode(pid)).as(HostProbe.describe(pid)).isEqualTo(2);
-      }
-    } finally {
-      sleeper.cancel();
-    }
-    sleeper.result().join();
+    TestEngine.whileGvisorSleeps(
+        "bulwark-seccomp-probe-" + UUID.randomUUID(),
+        () -> {
+          List<Long> kernel = new ArrayList<>(HostProbe.descendantsWithCmdline("runsc-sandbox"));
+          kernel.addAll(HostProbe.descendantsWithCmdline("runsc-gofer"));
+          assertThat(kernel).isNotEmpty();
+          for (long pid : kernel) {
+            assertThat(HostProbe.seccompMode(pid)).as(HostProbe.describe(pid)).isEqualTo(2);
+          }
+        });
   }
 
   @EachTier

@@ -1,14 +1,18 @@
 package dev.bulwark.attack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.Execution;
 import dev.bulwark.Isolation;
 import dev.bulwark.Job;
 import dev.bulwark.Profiles;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
+import dev.bulwark.model.Status;
 import dev.bulwark.model.TierDescription;
 import dev.bulwark.policy.Policies;
 import java.time.Duration;
@@ -79,5 +83,25 @@ final class TestEngine {
             .findFirst()
             .orElseThrow();
     assumeTrue(t.available(), () -> tier + " cannot run on this host: " + t.problem());
+  }
+
+  /**
+   * Runs {@code probe} while a gVisor sandbox of the shared engine sleeps as {@code marker}, once
+   * runsc's sandbox and gofer are up; skipped where gVisor cannot run.
+   */
+  static void whileGvisorSleeps(String marker, Runnable probe) {
+    Execution sleeper =
+        get().submit(job(Isolation.GVISOR, "bash", "exec -a " + marker + " sleep 30", LIMITS));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() ->
+              !HostProbe.descendantsWithCmdline("runsc-sandbox").isEmpty()
+                  && !HostProbe.descendantsWithCmdline("runsc-gofer").isEmpty());
+      probe.run();
+    } finally {
+      sleeper.cancel();
+    }
+    assertThat(sleeper.result().join().status()).isEqualTo(Status.CANCELLED);
   }
 }
