@@ -23,6 +23,7 @@ import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.SandboxBackend;
 import dev.bulwark.spi.SandboxTier;
 import dev.bulwark.spi.SandboxUnavailableException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -298,6 +299,39 @@ public final class Engine implements AutoCloseable {
           "the program could not be parsed: " + r.status() + ": " + r.reason());
     }
     return seen.get();
+  }
+
+  /**
+   * Opens a session: one sandbox for its whole life, with a persistent interpreter ({@link
+   * Session}). Takes a waiting sandbox of a session pool when one serves the spec ({@link
+   * EngineConfig#sessionPools()}), else starts one; blocks until its interpreter is ready.
+   *
+   * @throws IllegalArgumentException when the language is unknown or the tier is not this engine's
+   * @throws SessionDeadException when the sandbox could not be started (its end says why: {@link
+   *     SessionEnd.Cause#START_FAILED}), or the engine is closed
+   */
+  public Session openSession(SessionSpec spec) {
+    throw new UnsupportedOperationException("sessions are not implemented yet");
+  }
+
+  /** This engine's sessions that have not ended, in the order they were opened. */
+  public List<Session> sessions() {
+    return List.of();
+  }
+
+  /** The session of this id, if it has not ended. */
+  public Optional<Session> session(String id) {
+    return Optional.empty();
+  }
+
+  /**
+   * The bytes of a large artifact the engine keeps ({@link dev.bulwark.model.Artifact#ref()}),
+   * while it keeps it ({@link OutputCaps#artifactTtl()}); the caller closes the stream.
+   *
+   * @return empty when the ref is unknown or expired
+   */
+  public Optional<InputStream> artifact(String ref) {
+    return Optional.empty();
   }
 
   /** The runs this engine shares its sandboxes with: for tests that drive a run's phases. */

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param warmPools sandboxes to keep started and waiting for their program, per runtime and profile
  *     (none by default: a one-off run has no use for them; the server keeps some)
  * @param egress the egress proxy's host mappings, credentials and caps (DESIGN.md §5)
+ * @param sessionPools session sandboxes to keep started, their interpreter loaded, per runtime and
+ *     profile, so that {@link Engine#openSession} takes one at once (none by default)
+ * @param outputs how much rich output and how many artifacts one result may carry
  */
 public record EngineConfig(
     Path bwrap,
@@ -31,7 +34,9 @@ public record EngineConfig(
     int stagedLaunchers,
     List<WarmPoolSpec> warmPools,
     Duration warmMaxIdle,
-    EgressConfig egress) {
+    EgressConfig egress,
+    List<WarmPoolSpec> sessionPools,
+    OutputCaps outputs) {
 
   public EngineConfig {
     Objects.requireNonNull(bwrap, "bwrap");
@@ -48,6 +53,8 @@ public record EngineConfig(
     warmPools = List.copyOf(warmPools);
     Objects.requireNonNull(warmMaxIdle, "warmMaxIdle");
     Objects.requireNonNull(egress, "egress");
+    sessionPools = List.copyOf(sessionPools);
+    Objects.requireNonNull(outputs, "outputs");
     if (warmMaxIdle.toMillis() < 100) {
       throw new IllegalArgumentException("warmMaxIdle must be at least 100ms");
     }
@@ -64,7 +71,9 @@ public record EngineConfig(
         2,
         List.of(),
         Duration.ofMinutes(10),
-        EgressConfig.defaults());
+        EgressConfig.defaults(),
+        List.of(),
+        OutputCaps.defaults());
   }
 
   public EngineConfig withBwrap(Path value) {
@@ -77,7 +86,9 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withStateDir(Path dir) {
@@ -90,7 +101,9 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withAllowDegraded(boolean value) {
@@ -103,7 +116,9 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withStagedLaunchers(int value) {
@@ -116,7 +131,9 @@ public record EngineConfig(
         value,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withWarmPools(List<WarmPoolSpec> value) {
@@ -129,7 +146,9 @@ public record EngineConfig(
         stagedLaunchers,
         value,
         warmMaxIdle,
-        egress);
+        egress,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withWarmMaxIdle(Duration value) {
@@ -142,7 +161,9 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         value,
-        egress);
+        egress,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withEgress(EgressConfig value) {
@@ -155,6 +176,38 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
+        value,
+        sessionPools,
+        outputs);
+  }
+
+  public EngineConfig withSessionPools(List<WarmPoolSpec> value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        value,
+        outputs);
+  }
+
+  public EngineConfig withOutputs(OutputCaps value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        sessionPools,
         value);
   }
 }

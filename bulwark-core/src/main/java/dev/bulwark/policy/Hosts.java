@@ -95,7 +95,7 @@ public final class Hosts {
   }
 
   /** True when every host {@code pattern} admits is admitted by some entry of {@code allow}. */
-  static boolean covers(List<String> allow, String pattern) {
+  public static boolean covers(List<String> allow, String pattern) {
     String[] hp = splitPort(pattern);
     for (String entry : allow) {
       String[] ep = splitPort(entry);

@@ -81,7 +81,9 @@ final class EngineSection {
                   v.get(STAGED_LAUNCHERS),
                   v.get(WARM_POOLS),
                   v.get(WARM_MAX_IDLE),
-                  v.defaults().egress()));
+                  v.defaults().egress(),
+                  v.defaults().sessionPools(),
+                  v.defaults().outputs()));
 
   private EngineSection() {}
 }
