@@ -62,6 +62,19 @@ public interface Sandbox extends AutoCloseable {
   /** What the tier counted since the hand-off (zeros when it cannot count). */
   Usage usage();
 
+  /** The memory the sandbox holds now; 0 when the tier cannot count it. */
+  default long memoryBytes() {
+    return 0;
+  }
+
+  /**
+   * Every attempt the program made through the egress proxy that has ended so far, in order; its
+   * connections stay open. A session reports each cell's with it.
+   */
+  default List<NetworkAttempt> network() {
+    return List.of();
+  }
+
   /**
    * Waits until the sandbox has exited and says how its payload ended. Call it after the streams
    * ended or after {@link #kill}.

@@ -87,15 +87,16 @@ final class BwrapCommand {
   private BwrapCommand() {}
 
   /**
-   * The bwrap arguments (without the binary) for one run of {@code runtime}.
+   * The bwrap arguments (without the binary) for one sandbox of {@code spec}.
    *
    * @param codeDir the run's host directory that holds (or will hold) the program and its runner
    * @param egress whether the run may connect through the egress proxy: a runtime without a runner
    *     then starts the forwarder before the program, with the proxy in its environment (a runner
    *     does both itself, once it sees the socket)
    */
-  static List<String> bwrapArgs(
-      RuntimeDescriptor runtime, Limits limits, StaticFiles files, Path codeDir, boolean egress) {
+  static List<String> bwrapArgs(SandboxSpec spec, StaticFiles files, Path codeDir, boolean egress) {
+    RuntimeDescriptor runtime = spec.runtime();
+    Limits limits = spec.limits();
     List<String> a = new ArrayList<>();
     // Every namespace, and no way back: --disable-userns stops nested user namespaces (the
     // door to most unprivileged kernel exploits), --new-session stops TIOCSTI on the host tty.
@@ -132,7 +133,8 @@ final class BwrapCommand {
     for (Map.Entry<String, String> e : files.env().entrySet()) {
       add(a, "--setenv", e.getKey(), e.getValue());
     }
-    boolean forwarder = egress && !runtime.hasRunner();
+    // A runner, or a session's agent, starts the forwarder itself once it sees the socket.
+    boolean forwarder = egress && !runtime.hasRunner() && spec.kind() == SandboxSpec.Kind.PROGRAM;
     if (forwarder) {
       for (Map.Entry<String, String> e : proxyEnv().entrySet()) {
         add(a, "--setenv", e.getKey(), e.getValue());
@@ -150,7 +152,7 @@ final class BwrapCommand {
           "/usr/bin/python3 -I -S " + CODE_DIR + "/" + EGRESS_FORWARDER + " && exec \"$@\"",
           "sh");
     }
-    a.addAll(runtime.commandFor(CODE_DIR + "/" + runtime.fileName()));
+    a.addAll(spec.command());
     return a;
   }
 

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,11 @@ final class BwrapSandbox implements Sandbox {
   private static final Pattern CHILD_PID = Pattern.compile("\"child-pid\"\\s*:\\s*(\\d+)");
   private static final Pattern EXIT_CODE = Pattern.compile("\"exit-code\"\\s*:\\s*(\\d+)");
 
+  /** A session's CPU rlimit: none in effect (RLIMIT_CPU in seconds, far beyond any life). */
+  private static final Duration SESSION_CPU = Duration.ofDays(3650);
+
   private final BwrapBackend backend;
+  private final SandboxSpec spec;
   private final RuntimeDescriptor runtime;
   private final Limits limits;
   private final UidLease uid;
@@ -61,6 +66,7 @@ final class BwrapSandbox implements Sandbox {
   private BwrapSandbox(
       BwrapBackend backend, SandboxSpec spec, UidLease uid, StagedLauncher launcher, Path dir) {
     this.backend = backend;
+    this.spec = spec;
     this.runtime = spec.runtime();
     this.limits = spec.limits();
     this.uid = uid;
@@ -80,9 +86,8 @@ final class BwrapSandbox implements Sandbox {
           dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
       Path code = Files.createDirectory(dir.resolve("code"));
       Files.setPosixFilePermissions(code, PosixFilePermissions.fromString("rwxr-xr-x"));
-      if (spec.runtime().hasRunner()) {
-        String runner = spec.runtime().runnerFile();
-        Files.createLink(code.resolve(runner), backend.staticFiles().runners().resolve(runner));
+      for (String file : spec.files()) {
+        Files.createLink(code.resolve(file), backend.staticFiles().runners().resolve(file));
       }
       return new BwrapSandbox(backend, spec, uid, launcher, dir);
     } catch (IOException | RuntimeException e) {
@@ -189,6 +194,17 @@ final class BwrapSandbox implements Sandbox {
   }
 
   @Override
+  public long memoryBytes() {
+    RunCgroup cgroup = launcher.cgroup();
+    return cgroup == null ? 0 : cgroup.memoryBytes();
+  }
+
+  @Override
+  public List<NetworkAttempt> network() {
+    return egress == null ? List.of() : egress.attempts();
+  }
+
+  @Override
   public Usage usage() {
     RunCgroup cgroup = launcher.cgroup();
     if (cgroup == null) {
@@ -292,13 +308,17 @@ final class BwrapSandbox implements Sandbox {
     List<String> command = new ArrayList<>();
     command.add(backend.bwrap().toString());
     command.addAll(
-        BwrapCommand.bwrapArgs(
-            runtime, limits, backend.staticFiles(), dir.resolve("code"), withEgress));
+        BwrapCommand.bwrapArgs(spec, backend.staticFiles(), dir.resolve("code"), withEgress));
     // The CPU rlimit counts each process's own start-up, the runner's included, which the budget
     // does not. With a cgroup the watchdog measures the budget from the hand-off, so the rlimit is
-    // a backstop one second later; without one it is the only enforcement.
+    // a backstop one second later; without one it is the only enforcement. A session's agent and
+    // kernel live across many programs, whose CPU time the engine counts one by one: no rlimit.
     Limits rlimits =
-        launcher.cgroup() == null ? limits : limits.withCpuTime(limits.cpuTime().plusSeconds(1));
+        spec.kind() == SandboxSpec.Kind.SESSION
+            ? limits.withCpuTime(SESSION_CPU)
+            : launcher.cgroup() == null
+                ? limits
+                : limits.withCpuTime(limits.cpuTime().plusSeconds(1));
     return BwrapCommand.launchRecord(
         rlimits,
         uid.uid(),
