@@ -359,6 +359,8 @@ class Scopes:
         self.memo = {}
         self.evaluating = set()
         self.defs = {}  # local function name -> its node, for what a hook would run
+        self.context_values = {}  # module names earlier cells of a session bound to known values
+        self.context_runs = {}  # functions earlier cells defined -> what they call
 
     def key(self, scope, name):
         """Where a name lives, as Python scopes it: the innermost function that assigns it."""
@@ -371,8 +373,10 @@ class Scopes:
             s = self.scope_parent.get(s)
         return ("module", name)
 
-    def prepass(self, tree):
+    def prepass(self, tree, context=None):
         self.collect(tree, "module", [])
+        if context is not None:
+            context.seed(self)
         self.taint_fixpoint()
         self.memo.clear()  # values folded before every taint was known
         self.resolve_aliases(list(self.singles))
@@ -682,6 +686,8 @@ class Folder(Scopes):
                 self.memo[key] = self.ev(node, s)
                 self.evaluating.discard(key)
             return self.memo[key]
+        if key[0] == "module" and key not in self.counts and name in self.context_values:
+            return self.context_values[name]
         return Val(UNKNOWN, self.taint.get(key, NO_TAINT))
 
     def fold(self, node, scope, flow):
@@ -1150,7 +1156,7 @@ class Summary(Folder, NodeVisitor):
         body = node if isinstance(node, ast.Lambda) else (
             self.defs.get(node.id) if isinstance(node, ast.Name) else None)
         if body is None:
-            return []
+            return list(self.context_runs.get(node.id, ())) if isinstance(node, ast.Name) else []
         if id(body) not in self.runs_cache:
             names = []
             for n in walk(body):
@@ -1623,26 +1629,28 @@ def waivers(source):
     return out
 
 
-def summarise(source):
+def summarise(source, name=None, context=None, flags=0):
+    """The summary of a program; with a session's context (Context), of a cell, judged with what
+    the cells before it defined, and the context's update for when the cell runs."""
     summary = {"v": 1, "parsed": True, "encoding": cookie_of(source)}
     if summary["encoding"] not in (None, "utf-8") and same_text(source, summary["encoding"]):
         summary["encoding"] = None  # an ASCII file with a latin-1 cookie says what it shows
     try:
-        tree = compile(source, PATH, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        tree = compile(source, name or PATH, "exec", ast.PyCF_ONLY_AST | flags, dont_inherit=True)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
         # The interpreter's compile() uses this same parser and fails the same way when the
         # program runs: no differential to exploit, so the program needs no rule to stop it.
         summary["parsed"] = False
         summary["error"] = {"message": str(getattr(e, "msg", e)), "line": getattr(e, "lineno", 0) or 0,
                             "col": getattr(e, "offset", 0) or 0}
-        return summary
+        return (summary, None) if context is not None else summary
     lines = source.split(b"\n") if not source.isascii() else None
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(20000)  # deep expressions are legal; 3.11 frames cost no C stack
     s = Summary(lines, len(walk(tree)))
     gc.disable()  # millions of AST nodes and no cycles to collect: the collector only costs
     try:
-        s.prepass(tree)
+        s.prepass(tree, context)
         s.visit(tree)
     except RecursionError:
         summary["incomplete"] = "nested too deeply to analyse"
@@ -1654,7 +1662,85 @@ def summarise(source):
     summary.update(s.out)
     summary["work"] = s.work + s.steps
     summary["waivers"] = waivers(source)
-    return summary
+    if context is None:
+        return summary
+    return summary, (context.after(s) if "incomplete" not in summary else None)
+
+
+def small(v, depth=0):
+    """True for a folded value worth keeping across cells: short strings, numbers, short lists."""
+    if isinstance(v, (str, bytes)):
+        return len(v) <= 4096
+    if isinstance(v, (list, tuple)):
+        return depth < 2 and len(v) <= 16 and all(small(x, depth + 1) for x in v)
+    if isinstance(v, int):
+        return abs(v) < 1 << 64
+    return v is None or isinstance(v, float)
+
+
+class Context:
+    """What the cells of a session that ran have defined at module level, as the analysis sees it:
+    aliases (f = os.system), their taint, known values (cmd = "o" + "s"), what functions call.
+    A cell's summary is found with it, so that an alias made in one cell is seen where a later
+    cell calls it. Keyed by name: rebinding a name replaces its entry, so it grows with the
+    distinct names a session binds, at most MAX_NAMES of each kind (beyond, cells are refused as
+    incomplete rather than analysed without what came before)."""
+
+    MAX_NAMES = 65536
+
+    def __init__(self):
+        self.aliases = {}
+        self.alias_taint = {}
+        self.taint = {}
+        self.values = {}
+        self.runs = {}
+
+    def seed(self, scopes):
+        """Gives a cell's analysis what earlier cells defined, where the cell does not bind the
+        name itself (its own binding decides then), after its own walk and before the fixpoint."""
+        seeded = set()
+        for name, origin in self.aliases.items():
+            if ("module", name) not in scopes.counts and name not in scopes.aliases:
+                scopes.aliases[name] = origin
+                seeded.add(name)
+                if name in self.alias_taint:
+                    scopes.alias_taint[name] = self.alias_taint[name]
+        for name, t in self.taint.items():
+            key = ("module", name)
+            scopes.taint[key] = scopes.taint.get(key, NO_TAINT) | t
+        scopes.context_seeded = seeded
+        scopes.context_values = self.values
+        scopes.context_runs = self.runs
+
+    def after(self, s):
+        """The context's update once the cell that s analysed has run: a function the session
+        applies on the host's go, and never for a cell that was denied."""
+        seeded = getattr(s, "context_seeded", set())
+        own = {k: v for k, v in s.aliases.items() if k not in seeded}
+        redefined = {name for scope, name in s.counts if scope == "module"} | set(own)
+        taint = {name: t for (scope, name), t in s.taint.items() if scope == "module" and t}
+        values = {}
+        for name in redefined:
+            if s.counts.get(("module", name)) == 1:
+                v = s.lookup(name, "module", False)
+                if v.known() and small(v.v):
+                    values[name] = v
+        runs = {name: tuple(s.runs(ast.Name(id=name))) for name in s.defs if name in redefined}
+
+        def apply():
+            for name in redefined:
+                for kept in (self.aliases, self.alias_taint, self.values, self.runs):
+                    kept.pop(name, None)
+            self.aliases.update(own)
+            self.alias_taint.update({k: t for k, t in s.alias_taint.items() if k in own})
+            self.taint.update(taint)
+            self.values.update(values)
+            self.runs.update(runs)
+        return apply
+
+    def full(self):
+        return max(len(self.aliases), len(self.taint), len(self.values), len(self.runs)) >= (
+            self.MAX_NAMES)
 
 
 def send(summary):
@@ -1767,4 +1853,5 @@ def main():
     run(source)
 
 
-main()
+if __name__ == "__main__":
+    main()
