@@ -10,6 +10,7 @@ import dev.bulwark.internal.run.RegisteredEngine;
 import dev.bulwark.internal.run.Run;
 import dev.bulwark.internal.run.Runs;
 import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.internal.session.Sessions;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.RuntimeInfo;
@@ -29,6 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bulwark's front door: validates code against its policy, runs it in a fresh, single-use sandbox
@@ -43,12 +47,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe: any number of executions may run at once, each on its own virtual thread.
  */
 public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
   private final RegisteredEngine host;
   private final SandboxBackend backend;
   private final WarmPools pools;
   private final Reaper reaper;
   private final Runs runs;
   private final Runtimes runtimes;
+  private final Sessions sessions;
   private final Map<String, List<String>> packages = new ConcurrentHashMap<>();
 
   private Engine(
@@ -57,13 +64,15 @@ public final class Engine implements AutoCloseable {
       WarmPools pools,
       Reaper reaper,
       Runs runs,
-      Runtimes runtimes) {
+      Runtimes runtimes,
+      OutputCaps caps) {
     this.host = host;
     this.backend = backend;
     this.pools = pools;
     this.reaper = reaper;
     this.runs = runs;
     this.runtimes = runtimes;
+    this.sessions = new Sessions(runtimes, backend, reaper, caps, Engine::startCell);
   }
 
   /**
@@ -92,7 +101,7 @@ public final class Engine implements AutoCloseable {
       WarmPools pools =
           WarmPools.start(config.warmPools(), config.warmMaxIdle(), runtimes, backend, reaper);
       Runs runs = new Runs(runtimes, backend, pools, reaper);
-      return new Engine(host, backend, pools, reaper, runs, runtimes);
+      return new Engine(host, backend, pools, reaper, runs, runtimes, config.outputs());
     } catch (SandboxUnavailableException | IllegalArgumentException e) {
       closeQuietly(backend, host);
       throw e;
@@ -311,17 +320,29 @@ public final class Engine implements AutoCloseable {
    *     SessionEnd.Cause#START_FAILED}), or the engine is closed
    */
   public Session openSession(SessionSpec spec) {
-    throw new UnsupportedOperationException("sessions are not implemented yet");
+    return sessions.open(resolve(spec.language()), spec);
   }
 
   /** This engine's sessions that have not ended, in the order they were opened. */
   public List<Session> sessions() {
-    return List.of();
+    return sessions.all();
   }
 
   /** The session of this id, if it has not ended. */
   public Optional<Session> session(String id) {
-    return Optional.empty();
+    return sessions.find(id);
+  }
+
+  /** A cell as an execution: its listener hears it start (with its canceller) and complete. */
+  private static ExecutionResult startCell(
+      Supplier<ExecutionResult> run, Runnable cancel, ExecutionListener listener) {
+    ExecutionResult result = new Execution(run, cancel, listener).runHere();
+    try {
+      listener.completed(result);
+    } catch (RuntimeException e) {
+      LOG.warn("a listener failed as its cell completed", e);
+    }
+    return result;
   }
 
   /**
@@ -357,6 +378,7 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
+    sessions.close();
     runs.close();
     pools.close();
     backend.close();

@@ -28,6 +28,8 @@ public record SessionEnd(Cause cause, String reason, Instant at) {
     SANDBOX_EXITED,
     /** The sandbox broke the protocol with the host (a malformed or oversized frame). */
     PROTOCOL_ERROR,
+    /** It idled past its idle timeout or lived past its lifetime ({@link SessionSpec}). */
+    EXPIRED,
     /** The sandbox could not be started. */
     START_FAILED
   }

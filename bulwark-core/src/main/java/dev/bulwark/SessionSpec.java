@@ -5,6 +5,7 @@ import dev.bulwark.model.Limits;
 import dev.bulwark.policy.Hosts;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,10 @@ import java.util.Objects;
  *     none
  * @param tier the isolation tier, by name ({@code bubblewrap}); null for the engine's own
  * @param figures how charts are captured ({@link FigureFormat#PNG} when null)
+ * @param idleTimeout the session ends once no cell or file operation came for this long ({@link
+ *     #DEFAULT_IDLE}, 15 minutes, when null)
+ * @param maxLifetime the session ends this long after it opened, whatever it does ({@link
+ *     #DEFAULT_LIFETIME}, 4 hours, when null)
  */
 public record SessionSpec(
     String language,
@@ -32,7 +37,15 @@ public record SessionSpec(
     Policy policy,
     List<String> network,
     String tier,
-    FigureFormat figures) {
+    FigureFormat figures,
+    Duration idleTimeout,
+    Duration maxLifetime) {
+
+  /** The idle timeout of a spec that names none. */
+  public static final Duration DEFAULT_IDLE = Duration.ofMinutes(15);
+
+  /** The lifetime of a spec that names none. */
+  public static final Duration DEFAULT_LIFETIME = Duration.ofHours(4);
 
   /**
    * @throws NullPointerException without a language or limits
@@ -52,27 +65,44 @@ public record SessionSpec(
       network = network.stream().map(Hosts::normalisePattern).distinct().toList();
     }
     figures = figures == null ? FigureFormat.PNG : figures;
+    idleTimeout = idleTimeout == null ? DEFAULT_IDLE : idleTimeout;
+    maxLifetime = maxLifetime == null ? DEFAULT_LIFETIME : maxLifetime;
+    if (idleTimeout.toMillis() < 100 || maxLifetime.toMillis() < 100) {
+      throw new IllegalArgumentException("idleTimeout and maxLifetime must be at least 100ms");
+    }
   }
 
   /** A session of {@code language} under {@code limits} and the {@code standard} policy. */
   public static SessionSpec of(String language, Limits limits) {
-    return new SessionSpec(language, limits, null, null, null, null);
+    return new SessionSpec(language, limits, null, null, null, null, null, null);
   }
 
   public SessionSpec withPolicy(Policy value) {
-    return new SessionSpec(language, limits, value, network, tier, figures);
+    return new SessionSpec(
+        language, limits, value, network, tier, figures, idleTimeout, maxLifetime);
   }
 
   public SessionSpec withNetwork(List<String> value) {
-    return new SessionSpec(language, limits, policy, value, tier, figures);
+    return new SessionSpec(
+        language, limits, policy, value, tier, figures, idleTimeout, maxLifetime);
   }
 
   public SessionSpec withTier(String value) {
-    return new SessionSpec(language, limits, policy, network, value, figures);
+    return new SessionSpec(
+        language, limits, policy, network, value, figures, idleTimeout, maxLifetime);
   }
 
   public SessionSpec withFigures(FigureFormat value) {
-    return new SessionSpec(language, limits, policy, network, tier, value);
+    return new SessionSpec(
+        language, limits, policy, network, tier, value, idleTimeout, maxLifetime);
+  }
+
+  public SessionSpec withIdleTimeout(Duration value) {
+    return new SessionSpec(language, limits, policy, network, tier, figures, value, maxLifetime);
+  }
+
+  public SessionSpec withMaxLifetime(Duration value) {
+    return new SessionSpec(language, limits, policy, network, tier, figures, idleTimeout, value);
   }
 
   /** The hosts the session may reach: {@link #network()}, else the policy's allow-list. */
