@@ -22,6 +22,11 @@ BULWARK_PACKAGES=(
   "/usr/lib/python3/dist-packages/requests python3-requests"
   "/usr/lib/python3/dist-packages/bs4 python3-bs4"
   "/usr/lib/python3/dist-packages/openpyxl python3-openpyxl"
+  "/usr/lib/python3/dist-packages/sklearn python3-sklearn"
+  "/usr/lib/python3/dist-packages/skimage python3-skimage"
+  "/usr/lib/python3/dist-packages/statsmodels python3-statsmodels"
+  "/usr/lib/python3/dist-packages/sympy python3-sympy"
+  "/usr/lib/python3/dist-packages/seaborn python3-seaborn"
 )
 
 say() { printf 'bulwark: %s\n' "$*" >&2; }

@@ -3,6 +3,7 @@ package dev.bulwark;
 import dev.bulwark.model.ExecutionRequest;
 import dev.bulwark.model.LimitOverrides;
 import dev.bulwark.model.Limits;
+import dev.bulwark.model.Units;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,9 @@ import java.util.function.BiFunction;
  * HTTP API, agent runs, MCP, the command line):
  *
  * <ul>
+ *   <li>the source is at most the ceiling's source cap ({@value #DEFAULT_MAX_SOURCE_BYTES} bytes of
+ *       UTF-8 unless the operator chose another): a program of 50 MB is refused before anything
+ *       else is read from it;
  *   <li>the policy is the ceiling's, tightened by a built-in policy the request names: a request
  *       never loosens it;
  *   <li>the limits are the named profile (the ceiling's default when none is named) with each
@@ -25,6 +29,9 @@ import java.util.function.BiFunction;
  * limits.memory}, {@code profile}, {@code policy}). Stateless and thread-safe.
  */
 public final class Requests {
+  /** The source cap of a ceiling that names none: 1 MiB of UTF-8. */
+  public static final long DEFAULT_MAX_SOURCE_BYTES = 1L << 20;
+
   private Requests() {}
 
   /**
@@ -34,10 +41,12 @@ public final class Requests {
    * @param defaultProfile the limits profile of a request that names none
    * @param maximumProfile the profile no request may exceed, or null for none (the operator's own
    *     command line, whose flags may loosen a profile as well)
+   * @param maxSourceBytes the largest source, in bytes of UTF-8
    */
-  public record Ceiling(Policy policy, String defaultProfile, String maximumProfile) {
+  public record Ceiling(
+      Policy policy, String defaultProfile, String maximumProfile, long maxSourceBytes) {
     /**
-     * @throws IllegalArgumentException for a profile that does not exist
+     * @throws IllegalArgumentException for a profile that does not exist, or a source cap below 1
      */
     public Ceiling {
       Objects.requireNonNull(policy, "policy");
@@ -45,16 +54,31 @@ public final class Requests {
       if (maximumProfile != null) {
         Profiles.named(maximumProfile);
       }
+      if (maxSourceBytes < 1) {
+        throw new IllegalArgumentException("the source cap must be at least 1 byte");
+      }
     }
 
-    /** A tenant's ceiling: its policy, and its maximum profile, which is also its default. */
+    /**
+     * A tenant's ceiling: its policy, and its maximum profile, which is also its default; the
+     * default source cap.
+     */
     public static Ceiling of(Policy policy, String maximumProfile) {
-      return new Ceiling(policy, maximumProfile, Objects.requireNonNull(maximumProfile));
+      return new Ceiling(
+          policy, maximumProfile, Objects.requireNonNull(maximumProfile), DEFAULT_MAX_SOURCE_BYTES);
     }
 
-    /** The operator's own: the policy, its limits preset by default, and no maximum. */
+    /**
+     * The operator's own: the policy, its limits preset by default, no maximum, and the default
+     * source cap.
+     */
     public static Ceiling unbounded(Policy policy) {
-      return new Ceiling(policy, policy.limits(), null);
+      return new Ceiling(policy, policy.limits(), null, DEFAULT_MAX_SOURCE_BYTES);
+    }
+
+    /** The same ceiling with another source cap. */
+    public Ceiling withMaxSourceBytes(long bytes) {
+      return new Ceiling(policy, defaultProfile, maximumProfile, bytes);
     }
   }
 
@@ -62,9 +86,10 @@ public final class Requests {
    * The job a request asks for, within the ceiling. The language is not checked here: the engine
    * knows its runtimes.
    *
-   * @throws Refusal for a policy, profile or override the ceiling does not allow
+   * @throws Refusal for a source, policy, profile or override the ceiling does not allow
    */
   public static Job resolve(ExecutionRequest request, Ceiling ceiling) {
+    source(utf8Length(request.code()), ceiling);
     byte[] stdin =
         request.stdin() == null ? new byte[0] : request.stdin().getBytes(StandardCharsets.UTF_8);
     return new Job(
@@ -73,6 +98,40 @@ public final class Requests {
         limits(request.profile(), request.limits(), ceiling),
         stdin,
         policy(request.policy(), ceiling));
+  }
+
+  /**
+   * Checks a source's size against the ceiling's cap, before anything else is done with it (a
+   * caller that reads the source itself need read no more than the cap and one byte).
+   *
+   * @param bytes the source's length in bytes of UTF-8
+   * @throws SourceTooLarge when it is over the cap
+   */
+  public static void source(long bytes, Ceiling ceiling) {
+    if (bytes > ceiling.maxSourceBytes()) {
+      throw new SourceTooLarge(ceiling.maxSourceBytes());
+    }
+  }
+
+  /** The length of {@code text} in UTF-8, counted without encoding it. */
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3; // a lone surrogate is written as '?' or U+FFFD: never longer than this
+      }
+    }
+    return bytes;
   }
 
   /**
@@ -136,7 +195,7 @@ public final class Requests {
 
   /** A request the rule refuses; the API's error code says which kind. */
   public abstract static sealed class Refusal extends IllegalArgumentException
-      permits InvalidField, LimitsNotAllowed {
+      permits InvalidField, LimitsNotAllowed, SourceTooLarge {
     private static final long serialVersionUID = 1L;
 
     Refusal(String message) {
@@ -194,6 +253,28 @@ public final class Requests {
     @Override
     public String code() {
       return "limits_not_allowed";
+    }
+  }
+
+  /** A source over the ceiling's cap ({@code source_too_large}). */
+  public static final class SourceTooLarge extends Refusal {
+    private static final long serialVersionUID = 1L;
+
+    private final long maxBytes;
+
+    SourceTooLarge(long maxBytes) {
+      super("the code exceeds the source cap of " + Units.formatSize(maxBytes));
+      this.maxBytes = maxBytes;
+    }
+
+    /** The cap, in bytes of UTF-8. */
+    public long maxBytes() {
+      return maxBytes;
+    }
+
+    @Override
+    public String code() {
+      return "source_too_large";
     }
   }
 }

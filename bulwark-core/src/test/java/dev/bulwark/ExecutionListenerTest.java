@@ -47,7 +47,15 @@ class ExecutionListenerTest {
 
           @Override
           public void output(Stream stream, byte[] chunk) {
-            events.add(stream + ":" + new String(chunk, StandardCharsets.UTF_8));
+            // Chunks fall where the pipe's reads do (the runner writes unbuffered, so "out" and
+            // its newline may come apart): one event per stretch of the same stream.
+            String text = new String(chunk, StandardCharsets.UTF_8);
+            int last = events.size() - 1;
+            if (last >= 0 && events.get(last).startsWith(stream + ":")) {
+              events.set(last, events.get(last) + text);
+            } else {
+              events.add(stream + ":" + text);
+            }
           }
 
           @Override

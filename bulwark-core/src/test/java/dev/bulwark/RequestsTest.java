@@ -102,4 +102,39 @@ class RequestsTest {
         .isInstanceOfSatisfying(
             Requests.InvalidField.class, e -> assertThat(e.field()).isEqualTo("policy"));
   }
+
+  @Test
+  void aSourceOverTheCapIsRefusedCountedInBytesOfUtf8() {
+    assertThat(TENANT.maxSourceBytes()).isEqualTo(1L << 20);
+    String atTheCap = "#" + "x".repeat((1 << 20) - 1);
+    assertThat(Requests.resolve(ExecutionRequest.of("python", atTheCap), TENANT).code())
+        .isEqualTo(atTheCap);
+    assertThatThrownBy(
+            () -> Requests.resolve(ExecutionRequest.of("python", atTheCap + "x"), TENANT))
+        .isInstanceOfSatisfying(
+            Requests.SourceTooLarge.class,
+            e -> {
+              assertThat(e.maxBytes()).isEqualTo(1L << 20);
+              assertThat(e.code()).isEqualTo("source_too_large");
+              assertThat(e).hasMessage("the code exceeds the source cap of 1m");
+            });
+    Requests.Ceiling small = TENANT.withMaxSourceBytes(8);
+    assertThatThrownBy(() ->
+            Requests.resolve(ExecutionRequest.of("python", "'\u00e9\u00e9\u00e9\u00e9"), small))
+        .as("four two-byte characters and a quote: nine bytes")
+        .isInstanceOf(Requests.SourceTooLarge.class);
+    assertThat(Requests.resolve(ExecutionRequest.of("python", "'\u00e9\u00e9\u00e9"), small).code())
+        .as("seven bytes")
+        .isEqualTo("'\u00e9\u00e9\u00e9");
+    assertThatThrownBy(() ->
+            Requests.resolve(ExecutionRequest.of("python", "\ud83d\ude00\ud83d\ude00x"), small))
+        .as("two four-byte characters and one more byte")
+        .isInstanceOf(Requests.SourceTooLarge.class);
+    assertThat(
+            Requests.resolve(ExecutionRequest.of("python", "\ud83d\ude00\ud83d\ude00"), small)
+                .code())
+        .hasSize(4);
+    assertThatThrownBy(() -> TENANT.withMaxSourceBytes(0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -6,13 +6,17 @@ import dev.bulwark.agent.Agent;
 import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.client.BulwarkClient;
 import dev.bulwark.client.BulwarkException;
+import dev.bulwark.policy.Policies;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,11 +27,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Hands a task to a model that can run code in this host's sandboxes, and prints its final"
           + " answer.",
-      "Each step's progress goes to stderr, the answer to stdout. Exit code 0 with an answer, 1"
-          + " when a limit ended the run, 2 for bad flags. API keys are never printed."
+      "Each step's progress goes to stderr, the answer to stdout. API keys are never printed."
+    },
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {
+      "0:an answer",
+      "1:a limit ended the run without an answer",
+      ExitCode.HELP_USAGE,
+      "3:the model, the server or the sandbox cannot be reached or failed"
     })
 final class AgentCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "TASK", description = "What to do, in words.")
   String task;
@@ -68,7 +78,7 @@ final class AgentCommand implements Callable<Integer> {
       defaultValue = "5m",
       paramLabel = "DURATION",
       description = "Wall-clock time at most (default: ${DEFAULT-VALUE}).")
-  String maxTime;
+  Duration maxTime;
 
   @Option(
       names = "--max-tokens",
@@ -90,7 +100,7 @@ final class AgentCommand implements Callable<Integer> {
       description =
           "Run the model's code on this Bulwark server, as --key's tenant (its policy and limits,"
               + " each run audited there), instead of on this host.")
-  java.net.URI server;
+  URI server;
 
   @Option(
       names = "--key",
@@ -112,13 +122,13 @@ final class AgentCommand implements Callable<Integer> {
     }
     Agent.Limits limits;
     try {
-      limits =
-          new Agent.Limits(maxSteps, dev.bulwark.model.Units.parseDuration(maxTime), maxTokens);
+      limits = new Agent.Limits(maxSteps, maxTime, maxTokens);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "--max-steps, --max-time, --max-tokens: " + e.getMessage(), e);
     }
-    ChatModel chat = modelSettings().chatModel(System.getenv());
+    ModelSettings settings = modelSettings();
+    ChatModel chat = settings.chatModel(System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (server != null) {
@@ -131,21 +141,27 @@ final class AgentCommand implements Callable<Integer> {
         try {
           runner = new ClientRunner(client, serverPolicy(), given("--profile") ? profile : null);
         } catch (BulwarkException e) {
-          throw new IllegalArgumentException("--server " + server + ": " + e.getMessage(), e);
+          String message = "--server " + server + ": " + e.getMessage();
+          throw e.status() == 0 // unreachable: the environment's; else the key or the URL's
+              ? new IllegalStateException(message, e)
+              : new IllegalArgumentException(message, e);
         }
-        return report(new Agent(chat, runner, limits), out, err);
+        return report(new Agent(chat, runner, limits), settings, out, err);
       }
     }
     var resolved = policy.resolve();
     var sandboxLimits = Profiles.named(profile);
     try (Engine engine = engineOptions.start(err)) {
       return report(
-          new Agent(chat, new EngineRunner(engine, resolved, sandboxLimits), limits), out, err);
+          new Agent(chat, new EngineRunner(engine, resolved, sandboxLimits), limits),
+          settings,
+          out,
+          err);
     }
   }
 
   /** Runs the agent: steps on stderr, the answer on stdout; the exit code. */
-  private int report(Agent agent, PrintWriter out, PrintWriter err) {
+  private int report(Agent agent, ModelSettings settings, PrintWriter out, PrintWriter err) {
     Agent.Result r =
         agent.run(
             task,
@@ -165,7 +181,16 @@ final class AgentCommand implements Callable<Integer> {
     if (r.end() == Agent.End.ANSWER) {
       out.println(r.answer());
       out.flush();
-      return 0;
+      return ExitCode.OK;
+    }
+    if (r.end() == Agent.End.MODEL_ERROR) {
+      String url = ModelReach.url(settings);
+      err.println(
+          ModelReach.problem(url)
+              .map(problem -> "bulwark: cannot reach the model at " + url + ": " + problem)
+              .orElse("bulwark: the model at " + url + " failed: " + r.error()));
+      err.flush();
+      return ExitCode.ENVIRONMENT;
     }
     err.printf(
         "bulwark: stopped without an answer: %s after %d steps, %d tokens, %d ms%n",
@@ -173,10 +198,8 @@ final class AgentCommand implements Callable<Integer> {
         r.steps().size(),
         r.tokens(),
         r.elapsed().toMillis());
-    if (r.error() != null) {
-      err.println("bulwark: the model failed: " + r.error());
-    }
-    return 1;
+    err.flush();
+    return ExitCode.FAILED;
   }
 
   /**
@@ -210,9 +233,8 @@ final class AgentCommand implements Callable<Integer> {
     if (!given("--policy")) {
       return null;
     }
-    if (!dev.bulwark.policy.Policies.BUILT_IN.contains(policy.policy)) {
-      throw new IllegalArgumentException(
-          "with --server, --policy is one of " + dev.bulwark.policy.Policies.BUILT_IN);
+    if (!Policies.BUILT_IN.contains(policy.policy)) {
+      throw new IllegalArgumentException("with --server, --policy is one of " + Policies.BUILT_IN);
     }
     return policy.policy;
   }

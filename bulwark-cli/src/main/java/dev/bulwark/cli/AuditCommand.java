@@ -3,17 +3,27 @@ package dev.bulwark.cli;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.audit.AuditRecord;
 import dev.bulwark.model.Json;
+import dev.bulwark.model.Units;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.Tenant;
 import dev.bulwark.tenant.Tenants;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
     name = "audit",
@@ -26,16 +36,20 @@ import picocli.CommandLine.Spec;
 final class AuditCommand implements Callable<Integer> {
   private static final long POLL_MS = 1000;
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--tenant", paramLabel = "NAME", description = "Only this tenant's executions.")
   String tenant;
 
   @Option(
       names = "--since",
-      paramLabel = "INSTANT",
-      description = "Accepted at or after, ISO-8601.")
-  String since;
+      paramLabel = "WHEN",
+      converter = Since.class,
+      description =
+          "Accepted at or after: a duration back from now (10m, 2h, 1d) or an ISO-8601 time"
+              + " (2026-12-01, 2026-12-01T09:30 in this machine's time zone, or"
+              + " 2026-12-01T09:30:00Z).")
+  Instant since;
 
   @Option(
       names = "--status",
@@ -63,13 +77,7 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (since != null) {
-      try {
-        since = AuditLog.stampOf(since);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--since: " + e.getMessage(), e);
-      }
-    }
+    String from = since == null ? null : AuditLog.stamp(since);
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1");
     }
@@ -86,18 +94,18 @@ final class AuditCommand implements Callable<Integer> {
       }
       AuditLog log = new AuditLog(store.dataSource());
       String cursor = AuditLog.stamp(Instant.now());
-      print(out, log.list(new AuditLog.Query(tenantId, since, status, key, limit)));
+      print(out, log.list(new AuditLog.Query(tenantId, from, status, key, limit)));
       while (follow) {
         Thread.sleep(POLL_MS);
         List<AuditRecord> ended =
-            log.list(new AuditLog.Query(tenantId, since, status, key, cursor, 1000));
+            log.list(new AuditLog.Query(tenantId, from, status, key, cursor, 1000));
         print(out, ended);
         if (!ended.isEmpty()) {
           cursor = ended.getLast().finishedAt();
         }
       }
     }
-    return 0;
+    return ExitCode.OK;
   }
 
   private void print(PrintWriter out, List<AuditRecord> records) {
@@ -117,5 +125,39 @@ final class AuditCommand implements Callable<Integer> {
       }
     }
     out.flush();
+  }
+
+  /**
+   * A point in time: a duration back from now in the one grammar of durations, or an ISO-8601 time;
+   * a date or a time without an offset is this machine's local time.
+   */
+  static final class Since implements ITypeConverter<Instant> {
+    /** The ISO-8601 forms, with an offset first: a local time must not swallow one. */
+    private static final List<Function<String, Instant>> ABSOLUTE =
+        List.of(
+            text -> OffsetDateTime.parse(text).toInstant(),
+            text -> LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant(),
+            text -> LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant());
+
+    @Override
+    public Instant convert(String text) {
+      try {
+        return Instant.now().minus(Units.parseDuration(text));
+      } catch (IllegalArgumentException notADuration) {
+        // an absolute time, then
+      }
+      for (Function<String, Instant> form : ABSOLUTE) {
+        try {
+          return form.apply(text);
+        } catch (DateTimeParseException notThisForm) {
+          // the next form, then
+        }
+      }
+      throw new TypeConversionException(
+          "'"
+              + text
+              + "' is not a time: write a duration back from now (10m, 2h, 1d) or an ISO-8601"
+              + " time (2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30:00Z)");
+    }
   }
 }

@@ -1,40 +1,47 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
-import dev.bulwark.Job;
-import dev.bulwark.Profiles;
-import dev.bulwark.model.ExecutionResult;
-import dev.bulwark.model.Status;
-import java.io.IOException;
+import dev.bulwark.bench.ColdStartBench;
+import dev.bulwark.bench.MicroBench;
+import dev.bulwark.bench.ServerBench;
+import dev.bulwark.bench.ValidationBench;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+/** The front of the benchmark harnesses of {@code bulwark-bench}: flags in, figures out. */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {ValidationBench.class, ServerBench.class},
+    subcommands = {
+      BenchCommand.Validation.class,
+      BenchCommand.Server.class,
+      BenchCommand.Micro.class
+    },
     description = {
       "Measures what a sandbox adds to a cold print(1).",
       "Runs print(1) through the engine (with a staged launcher, then fully cold) against a bare"
           + " python3 -I -c 'print(1)', in pairs run back to back so that both halves of a pair see"
           + " the same machine load.",
       "Figures are per execution, from process start to exit, in milliseconds.",
-      "bench validation measures the validation layer instead; bench server a running server."
+      "bench validation measures the validation layer instead; bench server a running server;"
+          + " bench micro the JMH micro-benchmarks of the hot paths."
     })
 final class BenchCommand implements Callable<Integer> {
-  private static final long GAP_MS = 50;
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--runs",
@@ -59,162 +66,218 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (runs < 10 || warmup < 0) {
-      throw new IllegalArgumentException("--runs must be at least 10 and --warmup at least 0");
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    long[] staged = new long[runs], stagedBare = new long[runs];
-    long[] unstaged = new long[runs], unstagedBare = new long[runs];
+    ColdStartBench.Settings settings = new ColdStartBench.Settings(runs, warmup);
     PrintWriter err = spec.commandLine().getErr();
-    try (Engine engine = engineOptions.start(err)) {
-      measure(engine, staged, stagedBare);
-    }
-    try (Engine engine = Engine.start(engineOptions.config().withStagedLaunchers(0))) {
-      measure(engine, unstaged, unstagedBare);
-    }
-    String table = table(staged, stagedBare, unstaged, unstagedBare);
-    out.print(table);
+    ColdStartBench.Figures figures =
+        ColdStartBench.measure(
+            engineOptions.config(), settings, config -> EngineOptions.start(config, err));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(figures.table());
     out.flush();
     if (write != null) {
       String page = Files.exists(write) ? Files.readString(write) : null;
-      Files.writeString(write, replaceSection(page, markdown(table)));
+      String section = figures.section(LocalDate.now(ZoneOffset.UTC));
+      Files.writeString(write, ColdStartBench.replaceSection(page, section));
       out.println("written to " + write);
+      out.flush();
     }
-    return 0;
+    return ExitCode.OK;
   }
 
-  /**
-   * Pairs of (engine, bare) runs, each run {@value #GAP_MS} ms after the one before: requests
-   * reaching an idle engine, as an agent's do. Without the gap, the engine's background work (a
-   * cgroup v1 join holds the kernel's fork lock while it waits for RCU) lands on the next run.
-   */
-  private void measure(Engine engine, long[] sandboxed, long[] bare) throws Exception {
-    var request = new Job("python", "print(1)", Profiles.DEFAULT);
-    for (int i = -warmup; i < runs; i++) {
-      Thread.sleep(GAP_MS);
-      long a = timeEngine(engine, request);
-      Thread.sleep(GAP_MS); // the engine stages the next launcher now: not during the bare run
-      long b = timeBare();
-      if (i >= 0) {
-        sandboxed[i] = a;
-        bare[i] = b;
+  @Command(
+      name = "validation",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Measures the validation layer on a generated 1,000-line program per language, or with"
+            + " --evaluation its quality on labelled programs.",
+        "Parse: the runner parsing it in a fresh sandbox, sandbox start included (ms). Decode: the"
+            + " host reading the runner's summary (us). Rules: the Java rules and the policy over"
+            + " that summary (us)."
+      })
+  static final class Validation implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--parses",
+        defaultValue = "30",
+        description = "Sandboxed parses per language (default ${DEFAULT-VALUE}).")
+    int parses;
+
+    @Option(
+        names = "--iterations",
+        defaultValue = "5000",
+        description =
+            "Measured rule runs per language, after as many warm-up runs (default"
+                + " ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(
+        names = "--evaluation",
+        paramLabel = "DIR",
+        description =
+            "Instead of the speed figures: judge the labelled programs under DIR"
+                + " (<label>/<group>/<file>, label benign or hostile) with standard and strict, and"
+                + " print deny-recall, flag-or-deny recall, benign denied and flagged, with 95%%"
+                + " intervals. The project's sets: bulwark-core/src/test/resources/evaluation and"
+                + " evaluation-fresh.")
+    Path evaluation;
+
+    @Option(
+        names = "--allow-domain",
+        paramLabel = "HOST",
+        split = ",",
+        defaultValue = "api.example.com,data.example.org,*.githubusercontent.com",
+        description =
+            "Hosts the policies allow during --evaluation (default: the hosts the project's sets"
+                + " are written against, ${DEFAULT-VALUE}).")
+    List<String> allowDomains;
+
+    @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+    EngineOptions engineOptions = new EngineOptions();
+
+    @Override
+    public Integer call() {
+      ValidationBench.Settings settings = new ValidationBench.Settings(parses, iterations);
+      try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
+        if (evaluation != null) {
+          ValidationBench.evaluate(engine, evaluation, allowDomains, spec.commandLine().getOut());
+        } else {
+          ValidationBench.measure(engine, settings, spec.commandLine().getOut());
+        }
       }
+      return ExitCode.OK;
     }
   }
 
-  static long timeEngine(Engine engine, Job request) {
-    long t0 = System.nanoTime();
-    ExecutionResult r = engine.execute(request);
-    long t = System.nanoTime() - t0;
-    if (r.status() != Status.OK || !r.stdout().equals("1\n")) {
-      throw new IllegalStateException(
-          "the sandboxed print(1) failed: " + r.status() + " " + r.reason() + " " + r.stderr());
+  @Command(
+      name = "server",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Drives a running server (bulwark serve) with print(1) over HTTP.",
+        "Sequential: one request at a time, latency from send to the last byte, each followed by a"
+            + " pause (--gap) as an agent's think time; then as many pairs of a cold run through an"
+            + " engine in this process (no warm pool) and a bare python3 -c 'print(1)', with the"
+            + " same pauses. Concurrent: --clients clients in a loop, throughput and errors. Each"
+            + " phase reports how many executions found a warm sandbox, from the server's"
+            + " /metrics."
+      },
+      exitCodeListHeading = ExitCode.HEADING,
+      exitCodeList = {
+        "0:every request succeeded",
+        "1:some requests failed",
+        ExitCode.HELP_USAGE,
+        "3:the server cannot be reached"
+      })
+  static final class Server implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--url",
+        defaultValue = "http://127.0.0.1:8080",
+        description = "The server (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(
+        names = "--key",
+        required = true,
+        paramLabel = "KEY",
+        description =
+            "An API key of a tenant whose limits allow --clients at once and a few thousand"
+                + " requests a minute.")
+    String key;
+
+    @Option(
+        names = "--requests",
+        defaultValue = "200",
+        description = "Requests of each phase (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(
+        names = "--clients",
+        defaultValue = "8",
+        description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "1500",
+        description =
+            "Unmeasured requests first, from --clients clients at once: a server that has run a"
+                + " while has compiled its request path (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(
+        names = "--gap",
+        defaultValue = "100ms",
+        paramLabel = "DURATION",
+        description =
+            "Pause between sequential requests, in which the server refills its pools"
+                + " (default: ${DEFAULT-VALUE}).")
+    Duration gap;
+
+    @Override
+    public Integer call() throws Exception {
+      ServerBench.Settings settings =
+          new ServerBench.Settings(url, key, requests, clients, warmup, gap);
+      PrintWriter err = spec.commandLine().getErr();
+      int failures =
+          ServerBench.run(
+              settings, config -> EngineOptions.start(config, err), spec.commandLine().getOut());
+      return failures == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
-    return t;
   }
 
-  static long timeBare() throws IOException, InterruptedException {
-    long t0 = System.nanoTime();
-    Process p =
-        new ProcessBuilder("/usr/bin/python3", "-I", "-c", "print(1)")
-            .redirectErrorStream(true)
-            .start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    int code = p.waitFor();
-    long t = System.nanoTime() - t0;
-    if (code != 0 || !new String(out, java.nio.charset.StandardCharsets.UTF_8).equals("1\n")) {
-      throw new IllegalStateException("the bare python3 failed with " + code);
+  @Command(
+      name = "micro",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Runs the JMH micro-benchmarks of the hot paths: the validation rules on a 1,000-line"
+            + " program, and the host's side of a sandbox's streams (the runner's summary frame,"
+            + " output capture).",
+        "Each benchmark runs in fresh JVMs (--forks); JMH prints its progress and the figures."
+      })
+  static final class Micro implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        paramLabel = "REGEX",
+        defaultValue = "",
+        description = "Only the benchmarks whose names match, e.g. ValidationRules (default: all).")
+    String include;
+
+    @Option(
+        names = "--forks",
+        defaultValue = "2",
+        description = "Fresh JVMs per benchmark (default: ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(
+        names = "--warmups",
+        defaultValue = "5",
+        description = "Warm-up iterations per fork (default: ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Option(
+        names = "--iterations",
+        defaultValue = "5",
+        description = "Measured iterations per fork (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(
+        names = "--time",
+        defaultValue = "1s",
+        paramLabel = "DURATION",
+        description = "Each iteration's length (default: ${DEFAULT-VALUE}).")
+    Duration time;
+
+    @Override
+    public Integer call() throws Exception {
+      MicroBench.Settings settings =
+          new MicroBench.Settings(include, forks, warmups, iterations, time);
+      PrintStream out = new PrintStream(Main.stdio(spec).out(), true, StandardCharsets.UTF_8);
+      MicroBench.run(settings, out);
+      out.flush();
+      return ExitCode.OK;
     }
-    return t;
-  }
-
-  private String table(long[] staged, long[] stagedBare, long[] unstaged, long[] unstagedBare) {
-    StringBuilder t = new StringBuilder();
-    t.append(
-        String.format(
-            "| %-46s | %7s | %7s | %7s |%n",
-            "cold print(1), " + runs + " runs each", "p50 ms", "p95 ms", "p99 ms"));
-    t.append("|------------------------------------------------|---------|---------|---------|\n");
-    t.append(row("bulwark, launcher staged (default)", percentiles(staged)));
-    t.append(row("bare python3, paired with the staged runs", percentiles(stagedBare)));
-    t.append(row("added by the sandbox, staged", percentiles(minus(staged, stagedBare))));
-    t.append(row("bulwark, fully cold (staged launchers: 0)", percentiles(unstaged)));
-    t.append(row("bare python3, paired with the cold runs", percentiles(unstagedBare)));
-    t.append(row("added by the sandbox, fully cold", percentiles(minus(unstaged, unstagedBare))));
-    return t.toString();
-  }
-
-  private static long[] minus(long[] a, long[] b) {
-    long[] d = new long[a.length];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = a[i] - b[i];
-    }
-    return d;
-  }
-
-  private static String row(String name, double[] p) {
-    return String.format("| %-46s | %7.1f | %7.1f | %7.1f |%n", name, p[0], p[1], p[2]);
-  }
-
-  /** p50, p95, p99 in milliseconds (nearest rank). */
-  static double[] percentiles(long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    List<Double> out = new ArrayList<>();
-    for (double q : new double[] {0.50, 0.95, 0.99}) {
-      int rank = (int) Math.ceil(q * sorted.length) - 1;
-      out.add(sorted[Math.max(0, rank)] / 1e6);
-    }
-    return new double[] {out.get(0), out.get(1), out.get(2)};
-  }
-
-  /**
-   * The section this command owns in the benchmarks page, between {@link #BEGIN} and {@link #END}.
-   */
-  private String markdown(String table) {
-    return BEGIN
-        + "\n"
-        + "## Cold start: `print(1)` in a fresh sandbox vs a bare interpreter\n\n"
-        + "Measured "
-        + LocalDate.now(java.time.ZoneOffset.UTC)
-        + " on the development machine (2 vCPU, shared and noisy, cgroup v1),"
-        + " "
-        + runs
-        + " pairs of (sandboxed, bare) runs per configuration after "
-        + warmup
-        + " warm-up pairs, each"
-        + " run 50 ms after the one before (requests reaching an idle engine). Latency is"
-        + " `Engine.execute` from call to result; the bare interpreter is started from the same JVM.\n\n"
-        + table
-        + "\nEvery sandboxed run builds a fresh bubblewrap sandbox (user, pid, net, ipc, uts, cgroup and"
-        + " mount namespaces, two seccomp filters, its own cgroup with memory, pids and CPU limits, a"
-        + " leased uid), runs Debian's python3 in it (its runner parses the code first and the"
-        + " `standard` policy judges it before it runs), and tears everything down. *Staged* means the"
-        + " engine had already started an idle launcher inside the run's fresh cgroup before the"
-        + " request came (`EngineConfig.stagedLaunchers`, default 2): joining a cgroup v1 hierarchy"
-        + " waits for an RCU grace period, about 10 ms on this machine. *Fully cold* creates and joins"
-        + " the cgroup on the request path.\n\n"
-        + "Reproduce with:\n\n"
-        + "```\n./bulwark bench --runs "
-        + runs
-        + " --warmup "
-        + warmup
-        + " --write docs/benchmarks.md\n```\n\n"
-        + END
-        + "\n";
-  }
-
-  static final String BEGIN = "<!-- bulwark bench --write: from here -->";
-  static final String END = "<!-- bulwark bench --write: to here -->";
-
-  /** Replaces this command's section of {@code page}, or writes a page holding only it. */
-  static String replaceSection(String page, String section) {
-    int from = page == null ? -1 : page.indexOf(BEGIN);
-    int to = page == null ? -1 : page.indexOf(END);
-    if (from < 0 || to < from) {
-      return "# Benchmarks\n\n" + section;
-    }
-    return page.substring(0, from) + section + page.substring(to + END.length() + 1);
   }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
+import dev.bulwark.Requests;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
 import dev.bulwark.model.Outcome;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,14 +28,15 @@ import picocli.CommandLine.Spec;
       "Output is linter style (file:line:col: OUTCOME rule message), or one JSON object with"
           + " --json, or SARIF 2.1.0 with --sarif."
     },
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = ExitCode.HEADING,
     exitCodeList = {
       "0:allowed or flagged: the program would run",
-      "1:denied, or the engine cannot validate",
-      "2:bad usage"
+      "1:denied",
+      ExitCode.HELP_USAGE,
+      ExitCode.HELP_ENVIRONMENT
     })
 final class CheckCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Mixin ProgramOptions program;
 
@@ -57,7 +60,8 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String language = program.language(); // before stdin is read
     Policy chosen = policy.resolve();
-    String code = program.code();
+    String code =
+        program.code(Main.stdio(spec), program.capped(Requests.Ceiling.unbounded(chosen)));
     Validation v;
     try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
       v = engine.validate(language, code, chosen);

@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
     description = "The server's configuration.",
     subcommands = {ConfigCommand.Show.class})
 final class ConfigCommand implements Runnable {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
@@ -27,7 +28,7 @@ final class ConfigCommand implements Runnable {
             + " naming the key."
       })
   static final class Show implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Mixin DataOptions data;
 
@@ -37,7 +38,7 @@ final class ConfigCommand implements Runnable {
     public Integer call() {
       spec.commandLine().getOut().print(config.load(data).toYaml());
       spec.commandLine().getOut().flush();
-      return 0;
+      return ExitCode.OK;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.config.ConfigFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -30,7 +31,7 @@ final class ConfigOptions {
     try {
       return ConfigFile.parse(Files.readString(file), file.toString());
     } catch (IOException e) {
-      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
+      String why = e instanceof NoSuchFileException ? "no such file" : e.toString();
       throw new IllegalArgumentException("cannot read the configuration " + file + ": " + why, e);
     }
   }

@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(
     name = "doctor",
     mixinStandardHelpOptions = true,
     description = "Checks that this host can run sandboxes safely, and how to fix what it cannot.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the engine can run here", "1:a check failed"})
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {"0:the engine can run here", "1:a check failed", ExitCode.HELP_USAGE})
 final class DoctorCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = false, heading = "%nEngine:%n")
   EngineOptions engineOptions = new EngineOptions();
@@ -35,6 +36,6 @@ final class DoctorCommand implements Callable<Integer> {
     out.println(
         failed ? "Some checks failed: the engine will not run until they are fixed." : "Ready.");
     out.flush();
-    return failed ? 1 : 0;
+    return failed ? ExitCode.FAILED : ExitCode.OK;
   }
 }

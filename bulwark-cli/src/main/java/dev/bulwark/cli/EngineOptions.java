@@ -3,7 +3,10 @@ package dev.bulwark.cli;
 import dev.bulwark.EgressConfig;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Flags that choose how the engine is set up on this host. */
@@ -27,7 +30,7 @@ final class EngineOptions {
       description =
           "Where an allow-listed name really goes, e.g. api.internal=127.0.0.1:9000, private"
               + " addresses included (the egress proxy refuses them otherwise). Repeatable.")
-  java.util.List<String> mapHosts = new java.util.ArrayList<>();
+  List<String> mapHosts = new ArrayList<>();
 
   @Option(
       names = "--credential",
@@ -35,7 +38,7 @@ final class EngineOptions {
       description =
           "A header the egress proxy adds to plain-HTTP requests for HOST, e.g."
               + " 'api.internal=Authorization: Bearer ...'; the program never sees it. Repeatable.")
-  java.util.List<String> credentials = new java.util.ArrayList<>();
+  List<String> credentials = new ArrayList<>();
 
   @Option(
       names = "--intercept",
@@ -44,7 +47,7 @@ final class EngineOptions {
           "End HTTPS to HOST in the egress proxy (sandboxes trust the engine's own CA), so that"
               + " its --credential reaches HTTPS requests too; the proxy verifies the real server."
               + " Repeatable.")
-  java.util.List<String> intercept = new java.util.ArrayList<>();
+  List<String> intercept = new ArrayList<>();
 
   @Option(
       names = "--upstream-ca",
@@ -89,12 +92,12 @@ final class EngineOptions {
   }
 
   /** Starts the engine, printing any degraded-mode warning to stderr. */
-  Engine start(java.io.PrintWriter err) {
+  Engine start(PrintWriter err) {
     return start(config(), err);
   }
 
   /** Starts an engine of {@code config}, printing any degraded-mode warning to stderr. */
-  static Engine start(EngineConfig config, java.io.PrintWriter err) {
+  static Engine start(EngineConfig config, PrintWriter err) {
     Engine engine = Engine.start(config);
     engine.warnings().forEach(w -> err.println("bulwark: WARNING: " + w));
     err.flush();

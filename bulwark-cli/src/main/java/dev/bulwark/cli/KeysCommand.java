@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Manages API keys in the data directory (offline: the server need not run).",
     subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Runnable {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
@@ -33,7 +34,7 @@ final class KeysCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Issues a key for a tenant and prints it once: only its hash is kept.")
   static final class Create implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Option(names = "--tenant", required = true, paramLabel = "NAME", description = "The owner.")
     String tenant;
@@ -69,7 +70,7 @@ final class KeysCommand implements Runnable {
                       + ": shown once, store it now");
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
       }
     }
   }
@@ -79,7 +80,7 @@ final class KeysCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Lists keys (never their secrets).")
   static final class ListKeys implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Option(names = "--tenant", paramLabel = "NAME", description = "Only this tenant's keys.")
     String tenant;
@@ -105,14 +106,14 @@ final class KeysCommand implements Runnable {
           }
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
       }
     }
   }
 
   @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revokes a key.")
   static final class Revoke implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "ID", description = "The key's id, as keys list shows it.")
     String id;
@@ -125,7 +126,7 @@ final class KeysCommand implements Runnable {
         new ApiKeys(store.dataSource()).revoke(id);
         spec.commandLine().getOut().println("revoked key " + id);
         spec.commandLine().getOut().flush();
-        return 0;
+        return ExitCode.OK;
       }
     }
   }

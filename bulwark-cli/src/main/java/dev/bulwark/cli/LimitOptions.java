@@ -3,10 +3,9 @@ package dev.bulwark.cli;
 import dev.bulwark.Requests;
 import dev.bulwark.model.LimitOverrides;
 import dev.bulwark.model.Limits;
-import dev.bulwark.model.Units;
-import dev.bulwark.policy.Policy;
+import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** The limit flags shared by commands that run code: a profile, then per-limit overrides. */
@@ -36,7 +35,7 @@ final class LimitOptions {
       names = "--memory",
       paramLabel = "SIZE",
       description = "Memory limit, swap included (e.g. 512m, 2g).")
-  String memory;
+  ByteSize memory;
 
   @Option(names = "--cpus", paramLabel = "N", description = "CPU quota in vCPUs (e.g. 0.5).")
   Double cpus;
@@ -45,13 +44,13 @@ final class LimitOptions {
       names = "--timeout",
       paramLabel = "DURATION",
       description = "Wall-clock timeout (e.g. 500ms, 30s).")
-  String timeout;
+  Duration timeout;
 
   @Option(
       names = "--cpu-time",
       paramLabel = "DURATION",
       description = "CPU time budget of the whole run.")
-  String cpuTime;
+  Duration cpuTime;
 
   @Option(names = "--pids", paramLabel = "N", description = "Maximum processes and threads.")
   Integer pids;
@@ -60,13 +59,13 @@ final class LimitOptions {
       names = "--file-size",
       paramLabel = "SIZE",
       description = "Largest file the code may write.")
-  String fileSize;
+  ByteSize fileSize;
 
   @Option(
       names = "--tmpfs-size",
       paramLabel = "SIZE",
       description = "Size of each of /work, /tmp and /dev/shm.")
-  String tmpfsSize;
+  ByteSize tmpfsSize;
 
   @Option(names = "--open-files", paramLabel = "N", description = "Maximum open files per process.")
   Integer openFiles;
@@ -74,8 +73,9 @@ final class LimitOptions {
   @Option(
       names = "--output-limit",
       paramLabel = "SIZE",
-      description = "Bytes kept per output stream (head and tail).")
-  String outputLimit;
+      description =
+          "Output shown per stream; past it, a marker and the stream's last part (e.g. 64k).")
+  ByteSize outputLimit;
 
   /**
    * The profile (or the policy's preset when none was given) with every given flag applied, by the
@@ -83,36 +83,40 @@ final class LimitOptions {
    * The command line is the operator's own tool: it has no maximum, so its flags may loosen the
    * profile as well.
    */
-  Limits resolve(Policy policy) {
+  Limits resolve(Requests.Ceiling ceiling) {
+    return named(() -> Requests.limits(profile, overrides(), ceiling));
+  }
+
+  /** The profile this request names, null for the ceiling's default. */
+  String profile() {
+    return profile;
+  }
+
+  /** What the flags override. */
+  LimitOverrides overrides() {
+    return new LimitOverrides(
+        timeout,
+        cpuTime,
+        bytes(memory),
+        cpus,
+        pids,
+        bytes(fileSize),
+        bytes(tmpfsSize),
+        openFiles,
+        bytes(outputLimit));
+  }
+
+  /** What the rule returns; its refusal of a field, named by the field's flag. */
+  static <T> T named(Supplier<T> rule) {
     try {
-      return Requests.limits(profile, overrides(), Requests.Ceiling.unbounded(policy));
+      return rule.get();
     } catch (Requests.InvalidField e) {
       throw new IllegalArgumentException(
           FLAGS.getOrDefault(e.field(), e.field()) + ": " + e.reason(), e);
     }
   }
 
-  private LimitOverrides overrides() {
-    return new LimitOverrides(
-        parsed("--timeout", timeout, Units::parseDuration),
-        parsed("--cpu-time", cpuTime, Units::parseDuration),
-        parsed("--memory", memory, Units::parseSize),
-        cpus,
-        pids,
-        parsed("--file-size", fileSize, Units::parseSize),
-        parsed("--tmpfs-size", tmpfsSize, Units::parseSize),
-        openFiles,
-        parsed("--output-limit", outputLimit, Units::parseSize));
-  }
-
-  private static <T> T parsed(String flag, String text, Function<String, T> parse) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return parse.apply(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
-    }
+  private static Long bytes(ByteSize size) {
+    return size == null ? null : size.bytes();
   }
 }

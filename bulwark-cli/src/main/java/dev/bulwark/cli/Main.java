@@ -2,8 +2,10 @@ package dev.bulwark.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code bulwark} command. Exit codes: 0 success, 1 failure, 2 bad usage. */
+/** The {@code bulwark} command. Its exit codes are {@link ExitCode}'s. */
 @Command(
     name = "bulwark",
     mixinStandardHelpOptions = true,
@@ -25,30 +27,47 @@ import picocli.CommandLine.Command;
       ProfilesCommand.class,
       BenchCommand.class
     },
-    exitCodeOnInvalidInput = 2,
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = ExitCode.HEADING,
     exitCodeList = {
-      "0:success",
-      "1:failure (see the message)",
-      "2:bad usage: a flag or value is wrong"
+      ExitCode.HELP_OK,
+      "1:the program failed (check: it was denied; doctor: a check failed)",
+      ExitCode.HELP_USAGE,
+      ExitCode.HELP_ENVIRONMENT
     })
 public final class Main implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+  private final Stdio stdio;
+
+  private Main(Stdio stdio) {
+    this.stdio = stdio;
   }
 
-  /** The command line as the launcher runs it, for tests too. */
-  static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine
-          .getErr()
-          .println("bulwark: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-      return e instanceof IllegalArgumentException ? 2 : 1;
-    });
+  public static void main(String[] args) {
+    // LangChain4j logs each retry of a model call with its stack trace; the agent command says in
+    // one line why the model could not answer.
+    if (System.getProperty("org.slf4j.simpleLogger.log.dev.langchain4j") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.dev.langchain4j", "error");
+    }
+    System.exit(commandLine(Stdio.system()).execute(args));
+  }
+
+  /** The command line over {@code stdio}, as the launcher runs it and tests drive it. */
+  static CommandLine commandLine(Stdio stdio) {
+    CommandLine cli = new CommandLine(new Main(stdio));
+    cli.setOut(Stdio.writer(stdio.out()));
+    cli.setErr(Stdio.writer(stdio.err()));
+    Converters.register(cli);
+    ExitCode exits = new ExitCode();
+    cli.setExitCodeExceptionMapper(exits);
+    cli.setExecutionExceptionHandler(new ExitCode.OnFailure());
+    cli.setParameterExceptionHandler(new ExitCode.OnBadUsage());
     return cli;
+  }
+
+  /** The streams of the invocation that {@code spec}'s command belongs to. */
+  static Stdio stdio(CommandSpec spec) {
+    return ((Main) spec.root().userObject()).stdio;
   }
 
   @Override

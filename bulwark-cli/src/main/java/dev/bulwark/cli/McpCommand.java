@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
           + " protocol only; messages go to stderr."
     })
 final class McpCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Mixin PolicyOptions policy;
 
@@ -43,7 +44,7 @@ final class McpCommand implements Callable<Integer> {
   public Integer call() {
     var resolved = policy.resolve(); // bad flags fail here, before the engine starts
     var limits = Profiles.named(profile);
-    McpStdio stdio = new McpStdio(System.in, System.out);
+    McpStdio stdio = new McpStdio(Main.stdio(spec).in(), Main.stdio(spec).out());
     try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
       EngineRunner runner = new EngineRunner(engine, resolved, limits);
       var transport =
@@ -60,6 +61,6 @@ final class McpCommand implements Callable<Integer> {
       stdio.pump(); // until the client closes the session
       server.closeGracefully();
     }
-    return 0;
+    return ExitCode.OK;
   }
 }

@@ -6,6 +6,7 @@ import dev.bulwark.policy.RuleInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
     description = "Shows validation policies and the rules they set.",
     subcommands = {PolicyCommand.Show.class, PolicyCommand.Rules.class})
 final class PolicyCommand implements Runnable {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
@@ -29,7 +30,7 @@ final class PolicyCommand implements Runnable {
           "Prints the effective policy as YAML: every rule with its resolved mode, the allowed"
               + " modules and hosts, and its limits preset.")
   static final class Show implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Parameters(
         paramLabel = "NAME|FILE",
@@ -42,7 +43,7 @@ final class PolicyCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.print(Policies.toYaml(Policies.resolve(policy)));
       out.flush();
-      return 0;
+      return ExitCode.OK;
     }
   }
 
@@ -51,7 +52,7 @@ final class PolicyCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Lists every rule: id, language, severity and what it looks for.")
   static final class Rules implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -60,7 +61,7 @@ final class PolicyCommand implements Runnable {
         out.printf("%-26s %-10s %-8s %s%n", r.id(), r.language(), r.severity(), r.title());
       }
       out.flush();
-      return 0;
+      return ExitCode.OK;
     }
   }
 }

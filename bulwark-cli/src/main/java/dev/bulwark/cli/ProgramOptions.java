@@ -1,17 +1,21 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
+import dev.bulwark.Requests;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The program a command works on: a file, or {@code -} for stdin, and its language. */
+/**
+ * The program a command works on: a file, or {@code -} for stdin, its language, and the largest
+ * program accepted.
+ */
 final class ProgramOptions {
   @Parameters(paramLabel = "FILE|-", description = "The program; - reads it from stdin.")
   String file;
@@ -22,22 +26,56 @@ final class ProgramOptions {
       description = "python, javascript or bash (default: from the file's extension).")
   String lang;
 
+  @Option(
+      names = "--max-source",
+      paramLabel = "SIZE",
+      description = "The largest program accepted, in bytes of UTF-8 (default: 1m).")
+  ByteSize maxSource;
+
   /** How messages name the program. */
   String name() {
-    return file.equals("-") ? "<stdin>" : file;
+    return fromStdin() ? "<stdin>" : file;
   }
 
-  /** The program's text; IllegalArgumentException when it is missing or not UTF-8. */
-  String code() throws IOException {
-    byte[] bytes = file.equals("-") ? System.in.readAllBytes() : readBytes(Path.of(file));
+  /** Whether the program is read from this command's standard input. */
+  boolean fromStdin() {
+    return file.equals("-");
+  }
+
+  /** The most the caller may ask for under {@code ceiling}, with this source cap. */
+  Requests.Ceiling capped(Requests.Ceiling ceiling) {
+    return maxSource == null ? ceiling : ceiling.withMaxSourceBytes(maxSource.bytes());
+  }
+
+  /**
+   * The program's text, read no further than the ceiling's source cap.
+   *
+   * @throws IllegalArgumentException when it is missing, over the cap or not UTF-8
+   */
+  String code(Stdio stdio, Requests.Ceiling ceiling) throws IOException {
+    long cap = ceiling.maxSourceBytes();
+    byte[] bytes;
+    if (fromStdin()) {
+      bytes = Input.readAtMost(stdio.in(), cap + 1);
+    } else {
+      try (InputStream in = Input.open(Path.of(file))) {
+        bytes = Input.readAtMost(in, cap + 1);
+      }
+    }
+    try {
+      Requests.source(bytes.length, ceiling);
+    } catch (Requests.SourceTooLarge e) {
+      throw new IllegalArgumentException(
+          name() + ": " + e.getMessage() + " (--max-source raises it)", e);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException(file + " is not valid UTF-8");
+      throw new IllegalArgumentException(name() + " is not valid UTF-8", e);
     }
   }
 
@@ -46,7 +84,7 @@ final class ProgramOptions {
     if (lang != null) {
       return lang;
     }
-    if (file.equals("-")) {
+    if (fromStdin()) {
       throw new IllegalArgumentException("--lang is required when the program comes from stdin");
     }
     return Engine.languageOfFile(file)
@@ -55,13 +93,5 @@ final class ProgramOptions {
                 "cannot tell the language of '"
                     + file
                     + "' from its extension: use --lang python|javascript|bash"));
-  }
-
-  static byte[] readBytes(Path path) throws IOException {
-    try {
-      return Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(path + ": no such file");
-    }
   }
 }

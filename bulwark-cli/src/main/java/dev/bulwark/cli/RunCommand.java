@@ -2,19 +2,20 @@ package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
 import dev.bulwark.Execution;
+import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
+import dev.bulwark.Requests;
+import dev.bulwark.model.ExecutionRequest;
 import dev.bulwark.model.ExecutionResult;
-import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
 import dev.bulwark.model.Status;
-import dev.bulwark.policy.Policy;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,27 +24,25 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Validates a program against a policy, then runs it in a fresh sandbox.",
-      "Without --json the program's output is passed through and the exit code is the program's;"
-          + " any status but OK adds one line on stderr, and so does each finding. With --json stdout holds exactly one JSON"
-          + " object (the result) and the exit code is 0 for OK, 1 otherwise."
+      "Without --json the program's output is passed through as it is written, each stream cut"
+          + " past --output-limit with a marker before its last part; any status but OK adds one"
+          + " line on stderr, and so does each finding. With --json stdout holds exactly one JSON"
+          + " object, the result, once the program ended.",
+      "Piped input reaches the program's stdin (echo 5 | bulwark run prog.py), as does --stdin."
     },
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = ExitCode.HEADING,
     exitCodeList = {
-      "N:the program's exit code (without --json)",
-      "0:OK (with --json)",
-      "1:any other status, or the engine cannot run",
-      "2:bad usage"
+      "0:the program ran and exited 0 (status OK)",
+      "1:the program failed: any other status; stderr or --json says which, and its exit code",
+      ExitCode.HELP_USAGE,
+      ExitCode.HELP_ENVIRONMENT
     })
 final class RunCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Mixin ProgramOptions program;
 
-  @Option(
-      names = "--stdin",
-      paramLabel = "FILE",
-      description = "Feed this file to the program's stdin.")
-  Path stdin;
+  @Mixin InputOptions input;
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
@@ -57,55 +56,70 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Stdio stdio = Main.stdio(spec);
     PrintWriter err = spec.commandLine().getErr();
     String language = program.language(); // before stdin is read
-    Policy chosen = policy.resolve();
-    String code = program.code();
-    byte[] input = stdin == null ? new byte[0] : ProgramOptions.readBytes(stdin);
-    var request = new Job(language, code, limits.resolve(chosen), input, chosen);
+    Requests.Ceiling ceiling = program.capped(Requests.Ceiling.unbounded(policy.resolve()));
+    String code = program.code(stdio, ceiling);
+    byte[] stdin = input.bytes(stdio, program);
+    ExecutionRequest request =
+        ExecutionRequest.of(language, code)
+            .withProfile(limits.profile())
+            .withLimits(limits.overrides());
+    Job job = job(request, ceiling, stdin);
     try (Engine engine = engineOptions.start(err)) {
-      Execution execution = engine.submit(request);
-      Thread cancelOnCtrlC =
-          new Thread(() -> {
-            execution.cancel();
-            execution.result().join();
-          });
-      Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
-      ExecutionResult result = execution.result().join();
-      Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
-      return report(result);
+      if (json) {
+        ExecutionResult result = run(engine, job, ExecutionListener.NONE);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(Json.write(result));
+        out.flush();
+        return exitCode(result);
+      }
+      StreamedOutput streamed = new StreamedOutput(stdio, err, job.limits().outputBytes());
+      ExecutionResult result = run(engine, job, streamed);
+      streamed.finish(result);
+      if (result.status() != Status.OK) {
+        err.println("bulwark: " + result.status() + ": " + result.reason());
+        err.flush();
+      }
+      return exitCode(result);
     }
   }
 
-  private int report(ExecutionResult result) {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (json) {
-      out.println(Json.write(result));
-      out.flush();
-      return result.status() == Status.OK ? 0 : 1;
+  /**
+   * The request as the one rule resolves it; stdin goes in as bytes, since a program's input need
+   * not be text.
+   */
+  private static Job job(ExecutionRequest request, Requests.Ceiling ceiling, byte[] stdin) {
+    Job resolved = LimitOptions.named(() -> Requests.resolve(request, ceiling));
+    return new Job(
+        resolved.language(), resolved.code(), resolved.limits(), stdin, resolved.policy());
+  }
+
+  /** Runs the job; Ctrl-C (or SIGTERM) cancels it, so its sandbox is torn down first. */
+  private static ExecutionResult run(Engine engine, Job job, ExecutionListener listener) {
+    Execution execution = engine.submit(job, listener);
+    Thread cancelOnCtrlC =
+        new Thread(() -> {
+          execution.cancel();
+          execution.result().join();
+        });
+    Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
+    ExecutionResult result = execution.result().join();
+    try {
+      Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C came as the run ended: the hook runs now, and finds it ended.
     }
-    out.print(result.stdout());
-    out.flush();
-    err.print(result.stderr());
-    for (Finding f : result.findings()) {
-      err.println(
-          "bulwark: "
-              + f.outcome()
-              + " "
-              + f.ruleId()
-              + " (line "
-              + f.line()
-              + "): "
-              + f.message());
-    }
-    if (result.status() != Status.OK) {
-      err.println("bulwark: " + result.status() + ": " + result.reason());
-    }
-    err.flush();
-    if (result.exitCode() != null && result.exitCode() != 0) {
-      return result.exitCode();
-    }
-    return result.status() == Status.OK ? 0 : 1;
+    return result;
+  }
+
+  /** OK is 0; the engine's own failure is the environment's; any other status, the program's. */
+  private static int exitCode(ExecutionResult result) {
+    return switch (result.status()) {
+      case OK -> ExitCode.OK;
+      case SANDBOX_ERROR -> ExitCode.ENVIRONMENT;
+      default -> ExitCode.FAILED;
+    };
   }
 }

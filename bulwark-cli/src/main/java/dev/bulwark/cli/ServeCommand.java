@@ -11,11 +11,15 @@ import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import dev.bulwark.tenant.Tenants;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,7 +32,7 @@ import picocli.CommandLine.Spec;
           + " admin key, and prints the key once."
     })
 final class ServeCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1).")
   String host;
@@ -47,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
       names = "--queue-timeout",
       paramLabel = "DURATION",
       description = "How long a request waits for a free slot before a 429 (default: 10s).")
-  String queueTimeout;
+  Duration queueTimeout;
 
   @Option(
       names = "--pool",
@@ -57,7 +61,13 @@ final class ServeCommand implements Callable<Integer> {
           "Warm pools: sandboxes started ahead, per runtime and limits profile, that wait for their"
               + " program. Repeatable; given at all, replaces the configured pools (default:"
               + " python:default=4,javascript:default=2); SIZE 0 turns a pool off.")
-  java.util.List<String> pools;
+  List<WarmPoolSpec> pools;
+
+  @Option(
+      names = "--max-source",
+      paramLabel = "SIZE",
+      description = "The largest program a request may send (default: 1m); 413 beyond.")
+  ByteSize maxSource;
 
   @Mixin DataOptions data;
 
@@ -83,20 +93,15 @@ final class ServeCommand implements Callable<Integer> {
     if (slots < 1) {
       throw new IllegalArgumentException("--max-concurrent must be at least 1");
     }
-    java.time.Duration timeout = s.queueTimeout();
-    if (queueTimeout != null) {
-      try {
-        timeout = dev.bulwark.model.Units.parseDuration(queueTimeout);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--queue-timeout: " + e.getMessage(), e);
-      }
-    }
+    Duration timeout = queueTimeout == null ? s.queueTimeout() : queueTimeout;
     int queued = maxConcurrent == null ? s.maxQueued() : 8 * slots;
     EngineConfig engine = engineOptions.over(file.engine());
     if (pools != null) {
-      engine = engine.withWarmPools(pools.stream().map(WarmPoolSpec::parse).toList());
+      engine = engine.withWarmPools(pools);
     }
-    return new ConfigFile(new ServerConfig(h, p, slots, timeout, queued, s.agent()), engine);
+    long source = maxSource == null ? s.maxSourceBytes() : maxSource.bytes();
+    return new ConfigFile(
+        new ServerConfig(h, p, slots, timeout, queued, s.agent(), source), engine);
   }
 
   @Override
@@ -127,13 +132,13 @@ final class ServeCommand implements Callable<Integer> {
                     ? "none"
                     : engine.warmPools().stream()
                         .map(p -> p.runtime() + ":" + p.profile() + "=" + p.size())
-                        .collect(java.util.stream.Collectors.joining(", "))));
+                        .collect(Collectors.joining(", "))));
         out.flush();
         Thread hook = new Thread(stopped::countDown);
         Runtime.getRuntime().addShutdownHook(hook);
         stopped.await();
       }
     }
-    return 0;
+    return ExitCode.OK;
   }
 }

@@ -6,10 +6,12 @@ import dev.bulwark.store.Store;
 import dev.bulwark.tenant.Tenant;
 import dev.bulwark.tenant.Tenants;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,19 +19,34 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tenants",
     mixinStandardHelpOptions = true,
-    description = "Manages tenants in the data directory (offline: the server need not run).",
-    subcommands = {TenantsCommand.Create.class, TenantsCommand.ListTenants.class})
+    description =
+        "Manages tenants in the data directory (offline: the server need not run; a running server"
+            + " applies changes from its next request).",
+    subcommands = {
+      TenantsCommand.Create.class,
+      TenantsCommand.ListTenants.class,
+      TenantsCommand.Update.class,
+      TenantsCommand.Delete.class
+    })
 final class TenantsCommand implements Runnable {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Prints a tenant as JSON or as one line that says what happened to it. */
+  private static int print(CommandSpec spec, boolean json, Tenant t, String done) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(json ? Json.write(t) : done + " tenant " + t.name());
+    out.flush();
+    return ExitCode.OK;
+  }
+
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a tenant.")
   static final class Create implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", description = "Lower-case letters, digits, _ and -.")
     String name;
@@ -76,7 +93,7 @@ final class TenantsCommand implements Runnable {
         description =
             "Refuse a key for this long after it raised an anomaly (repeated policy denials or"
                 + " limit hits), e.g. 5m; default: only report anomalies.")
-    String anomalyThrottle;
+    Duration anomalyThrottle;
 
     @Option(names = "--json", description = "Print the tenant as one JSON object.")
     boolean json;
@@ -85,29 +102,119 @@ final class TenantsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      int throttle = 0;
-      if (anomalyThrottle != null) {
-        try {
-          throttle = (int) dev.bulwark.model.Units.parseDuration(anomalyThrottle).toSeconds();
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--anomaly-throttle: " + e.getMessage(), e);
-        }
-      }
+      int throttle = anomalyThrottle == null ? 0 : seconds(anomalyThrottle);
       try (Store store = data.open()) {
         Tenant t =
             new Tenants(store.dataSource())
                 .create(name, policy, maxProfile, concurrency, rate, retainContent, throttle);
+        return print(spec, json, t, "created");
+      }
+    }
+  }
+
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = "Changes a tenant's settings; what no flag names stays as it is.")
+  static final class Update implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The tenant.")
+    String name;
+
+    @Option(names = "--policy", paramLabel = "NAME|FILE", description = "Its validation policy.")
+    String policy;
+
+    @Option(
+        names = "--max-profile",
+        paramLabel = "NAME",
+        description = "The loosest limits preset its requests may ask for.")
+    String maxProfile;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Executions at once.")
+    Integer concurrency;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Executions started per minute.")
+    Integer rate;
+
+    @Option(
+        names = "--retain-content",
+        negatable = true,
+        description =
+            "Keep (or, with --no-retain-content, stop keeping) the code and output of its"
+                + " executions in the audit log.")
+    Boolean retainContent;
+
+    @Option(
+        names = "--anomaly-throttle",
+        paramLabel = "DURATION",
+        description = "Refuse a key for this long after it raised an anomaly; 0s: only report.")
+    Duration anomalyThrottle;
+
+    @Option(names = "--json", description = "Print the tenant as one JSON object.")
+    boolean json;
+
+    @Mixin DataOptions data;
+
+    @Override
+    public Integer call() {
+      Tenants.Changes changes =
+          new Tenants.Changes(
+              policy,
+              maxProfile,
+              concurrency,
+              rate,
+              retainContent,
+              anomalyThrottle == null ? null : seconds(anomalyThrottle));
+      if (changes.isEmpty()) {
+        throw new IllegalArgumentException(
+            "nothing to change: give --policy, --max-profile, --concurrency, --rate,"
+                + " --[no-]retain-content or --anomaly-throttle");
+      }
+      try (Store store = data.open()) {
+        return print(spec, json, new Tenants(store.dataSource()).update(name, changes), "updated");
+      }
+    }
+  }
+
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Deletes a tenant; its name is free again, and the audit log keeps its records.",
+        "A tenant with an active key is refused unless --revoke-keys revokes them."
+      })
+  static final class Delete implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The tenant.")
+    String name;
+
+    @Option(names = "--revoke-keys", description = "Revoke its active keys, then delete it.")
+    boolean revokeKeys;
+
+    @Mixin DataOptions data;
+
+    @Override
+    public Integer call() {
+      try (Store store = data.open()) {
+        int revoked = new Tenants(store.dataSource()).delete(name, revokeKeys);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? Json.write(t) : "created tenant " + t.name());
+        out.println(
+            "deleted tenant "
+                + name
+                + (revoked == 0
+                    ? ""
+                    : " and revoked " + revoked + " key" + (revoked == 1 ? "" : "s")));
         out.flush();
-        return 0;
+        return ExitCode.OK;
       }
     }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the tenants.")
   static final class ListTenants implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Option(names = "--json", description = "Print a JSON array.")
     boolean json;
@@ -130,8 +237,13 @@ final class TenantsCommand implements Runnable {
           }
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
       }
     }
+  }
+
+  /** A throttle in whole seconds, as the store keeps it. */
+  private static int seconds(Duration throttle) {
+    return (int) Math.min(Integer.MAX_VALUE, throttle.toSeconds());
   }
 }

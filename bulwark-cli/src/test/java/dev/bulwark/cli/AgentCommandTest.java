@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.agent.ScriptedModel;
 import dev.bulwark.agent.ScriptedModel.Turn;
+import dev.bulwark.api.TestServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +24,7 @@ class AgentCommandTest {
   private static final String PRINT_42 = ScriptedModel.codeArguments("python", "print(6 * 7)");
 
   /** Runs print(6 * 7), then answers with what it printed. */
-  private static Turn printThenAnswer(tools.jackson.databind.JsonNode messages) {
+  private static Turn printThenAnswer(JsonNode messages) {
     String result = ScriptedModel.last(messages, "tool");
     if (result.isEmpty()) {
       return Turn.call("execute_code", PRINT_42);
@@ -63,7 +68,7 @@ class AgentCommandTest {
 
   @Test
   void withServerTheCodeRunsAsTheKeysTenantAndIsAudited(@TempDir Path data) throws Exception {
-    try (dev.bulwark.api.TestServer server = dev.bulwark.api.TestServer.start(data);
+    try (TestServer server = TestServer.start(data);
         ScriptedModel model = new ScriptedModel(AgentCommandTest::printThenAnswer)) {
       MainTest.Outcome o =
           MainTest.bulwark(
@@ -77,13 +82,13 @@ class AgentCommandTest {
               "What is 6 times 7?");
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(o.out()).isEqualTo("It is 42\n");
-      java.net.http.HttpResponse<String> audit =
-          java.net.http.HttpClient.newHttpClient()
+      HttpResponse<String> audit =
+          HttpClient.newHttpClient()
               .send(
-                  java.net.http.HttpRequest.newBuilder(server.uri().resolve("/v1/audit"))
+                  HttpRequest.newBuilder(server.uri().resolve("/v1/audit"))
                       .header("Authorization", "Bearer " + server.key())
                       .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString());
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(JSON.readTree(audit.body()).path("records").findValuesAsString("status"))
           .as("the tenant's audit log has the run")
           .containsExactly("OK");

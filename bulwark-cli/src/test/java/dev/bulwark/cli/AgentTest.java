@@ -13,6 +13,8 @@ import dev.bulwark.agent.ScriptedModel.Turn;
 import dev.bulwark.model.Observation;
 import dev.bulwark.policy.Policies;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -246,8 +248,8 @@ class AgentTest {
               runner,
               limits);
       return agent.run("Do the task.", Agent.Listener.NONE);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.bulwark.EngineConfig;
 import dev.bulwark.cli.BulwarkProcess.Served;
 import dev.bulwark.model.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -170,7 +172,7 @@ class ManyEnginesTest {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int exit = p.waitFor();
       return new CliRun(exit, out, err.get());
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IOException(e);
     }
   }
@@ -259,7 +261,7 @@ class ManyEnginesTest {
           .map(Long::parseLong)
           .toList();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

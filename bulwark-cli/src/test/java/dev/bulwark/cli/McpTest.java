@@ -12,6 +12,8 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,13 +58,13 @@ class McpTest {
 
   @Test
   void theToolsAreListedWithSchemasAndDescriptionsForModels() {
-    Map<String, Tool> tools = new java.util.HashMap<>();
+    Map<String, Tool> tools = new HashMap<>();
     client.listTools().tools().forEach(t -> tools.put(t.name(), t));
     assertThat(tools).containsOnlyKeys("run_code", "validate_code", "list_runtimes");
     Tool run = tools.get("run_code");
     assertThat(run.description()).contains("POLICY_DENIED").contains("not instructions");
     Map<String, Object> schema = run.inputSchema();
-    assertThat(schema).containsEntry("required", java.util.List.of("language", "code"));
+    assertThat(schema).containsEntry("required", List.of("language", "code"));
     assertThat(String.valueOf(schema.get("properties")))
         .contains("language")
         .contains("code")

@@ -39,7 +39,8 @@ class ServerBenchTest {
   }
 
   @Test
-  void aWrongKeyOrAnUnreachableServerIsBadUsageBeforeAnyMeasurement(@TempDir Path data) {
+  void aWrongKeyIsBadUsageAndAnUnreachableServerTheEnvironmentsBeforeAnyMeasurement(
+      @TempDir Path data) {
     try (TestServer server = TestServer.start(data)) {
       MainTest.Outcome badKey =
           MainTest.bulwark("bench", "server", "--url", url(server), "--key", "bwk_nope.nope");
@@ -49,7 +50,7 @@ class ServerBenchTest {
     }
     MainTest.Outcome down =
         MainTest.bulwark("bench", "server", "--url", "http://127.0.0.1:9", "--key", "k");
-    assertThat(down.exitCode()).isEqualTo(2);
+    assertThat(down.exitCode()).isEqualTo(ExitCode.ENVIRONMENT);
     assertThat(down.err()).contains("cannot reach http://127.0.0.1:9");
   }
 

@@ -6,6 +6,7 @@ import dev.bulwark.audit.AuditLog;
 import dev.bulwark.cli.BulwarkProcess.Served;
 import dev.bulwark.model.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ class ServerCrashTest {
         }
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return pids;
   }

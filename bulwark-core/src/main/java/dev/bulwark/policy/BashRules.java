@@ -63,6 +63,10 @@ final class BashRules {
       Pattern.compile(
           "(^|[;&|(`\\s])(curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|telnet|ftp|dig"
               + "|nslookup|drill)\\s");
+
+  /** Quoted text, which a line prints or passes on rather than runs (one line's worth). */
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+
   private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"`)]+");
 
   private BashRules() {}
@@ -86,6 +90,10 @@ final class BashRules {
           hits.add(new Hit(c.rule(), i + 1, m.start() + 1, c.message(), null));
         }
       }
+      int lineNo = i + 1;
+      PackageInstall.inText(QUOTED.matcher(line).replaceAll("''"))
+          .ifPresent(
+              cmd -> hits.add(new Hit(SH_PACKAGES, lineNo, 1, "installs packages: " + cmd, null)));
       Matcher tool = NETWORK_TOOL.matcher(line);
       if (tool.find()) {
         network(line, i + 1, tool, policy, urlsAllowed, hits);

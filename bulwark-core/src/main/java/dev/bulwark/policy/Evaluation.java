@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +32,13 @@ public final class Evaluation {
   /** The label of harmless programs. */
   public static final String BENIGN = "benign";
 
+  /**
+   * The group of benign programs that reach no network and import only what the sandbox has: the
+   * everyday analysis, plotting, text and algorithm code that {@code strict} must not get in the
+   * way of.
+   */
+  public static final String OFFLINE = "offline, runnable here";
+
   private static final double Z = 1.959964;
 
   private Evaluation() {}
@@ -38,13 +49,79 @@ public final class Evaluation {
     Summary summarise(String language, String code);
   }
 
-  /** One program: its label, its category or source, its language, its text and its summary. */
+  /** The modules a language's programs can import in a sandbox ({@code Engine::packages}). */
+  @FunctionalInterface
+  public interface Importable {
+    List<String> modules(String language);
+  }
+
+  /**
+   * One program: its label, its category or source, its language, its text and its summary; {@code
+   * runnable} when every module it imports exists in the sandbox (a program that imports what is
+   * not there, such as a sibling script or an absent package, fails whatever the policy says).
+   */
   public record Program(
-      String name, String label, String group, String language, String code, Summary summary) {
+      String name,
+      String label,
+      String group,
+      String language,
+      String code,
+      Summary summary,
+      boolean runnable) {
     public boolean benign() {
       return label.equals(BENIGN);
     }
+
+    /**
+     * The hosts its URLs name: those an operator who runs this program allows, for a benign program
+     * is judged under its policy with them allowed.
+     */
+    public List<String> hostsItNames() {
+      List<String> hosts = new ArrayList<>();
+      for (Matcher m = URL_HOST.matcher(code); m.find(); ) {
+        String host = m.group(1).toLowerCase(Locale.ROOT);
+        if (!hosts.contains(host)) {
+          hosts.add(host);
+        }
+      }
+      return hosts;
+    }
+
+    /** Whether it reaches the network: it names a URL or imports a network module. */
+    public boolean online() {
+      return URL_HOST.matcher(code).find()
+          || summary.imports().stream()
+              .anyMatch(i -> NETWORK_MODULES.contains(i.module().split("\\.", 2)[0]));
+    }
   }
+
+  /** The host of an http(s) or ftp URL written in a program. */
+  private static final Pattern URL_HOST =
+      Pattern.compile("(?:https?|ftp)://([A-Za-z0-9](?:[A-Za-z0-9.-]{0,253}[A-Za-z0-9])?)");
+
+  /** Modules (of either language) whose use means the program talks to the network. */
+  private static final Set<String> NETWORK_MODULES =
+      Set.of(
+          "urllib",
+          "urllib3",
+          "requests",
+          "http",
+          "httpx",
+          "aiohttp",
+          "socket",
+          "ftplib",
+          "smtplib",
+          "poplib",
+          "imaplib",
+          "xmlrpc",
+          "websocket",
+          "websockets",
+          "pandas_datareader",
+          "https",
+          "net",
+          "dgram",
+          "node-fetch",
+          "axios");
 
   /**
    * A share with its Wilson score interval at 95%.
@@ -93,7 +170,7 @@ public final class Evaluation {
    * Parses every program under {@code root} with {@code summariser}, two at a time (each parse is a
    * sandbox), in a stable order.
    */
-  public static List<Program> load(Path root, Summariser summariser) {
+  public static List<Program> load(Path root, Summariser summariser, Importable importable) {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files =
@@ -108,7 +185,7 @@ public final class Evaluation {
     try (var pool = Executors.newFixedThreadPool(2)) {
       List<Future<?>> parsing = new ArrayList<>();
       for (Path f : files) {
-        parsing.add(pool.submit(() -> programs.put(f, parse(root, f, summariser))));
+        parsing.add(pool.submit(() -> programs.put(f, parse(root, f, summariser, importable))));
       }
       for (Future<?> p : parsing) {
         p.get();
@@ -122,7 +199,7 @@ public final class Evaluation {
     return files.stream().map(programs::get).toList();
   }
 
-  private static Program parse(Path root, Path file, Summariser summariser) {
+  private static Program parse(Path root, Path file, Summariser summariser, Importable importable) {
     Path rel = root.relativize(file);
     if (rel.getNameCount() < 3) {
       throw new IllegalArgumentException(rel + " is not under <label>/<group>/");
@@ -140,13 +217,21 @@ public final class Evaluation {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+    Summary summary = summariser.summarise(language, code);
+    Set<String> modules = Set.copyOf(importable.modules(language));
+    boolean runnable =
+        summary.imports().stream()
+            .map(i -> i.module().split("\\.", 2)[0])
+            .filter(m -> !m.isEmpty() && !m.startsWith(".") && !m.startsWith("/"))
+            .allMatch(m -> modules.contains(m) || modules.contains(m.replace("node:", "")));
     return new Program(
         rel.toString(),
         rel.getName(0).toString(),
         rel.getName(1).toString(),
         language,
         code,
-        summariser.summarise(language, code));
+        summary,
+        runnable || modules.isEmpty());
   }
 
   /** The policy's outcome for one program. */
@@ -174,13 +259,23 @@ public final class Evaluation {
     return rates(programs, true, policy, o -> o == Outcome.FLAG);
   }
 
+  /**
+   * Rates per group and of {@code all}; for benign programs also of the {@link #OFFLINE} ones, and
+   * each benign program is judged with the hosts it names allowed, as the operator who runs it
+   * configures its policy.
+   */
   private static Map<String, Rate> rates(
       List<Program> programs, boolean benign, Policy policy, Predicate<Outcome> counted) {
     Map<String, int[]> tally = new TreeMap<>();
     for (Program p : programs) {
       if (p.benign() == benign) {
-        boolean hit = counted.test(judge(p, policy));
-        for (String key : List.of(p.group(), "all")) {
+        Policy judged = benign ? policy.withAllowedHosts(p.hostsItNames()) : policy;
+        boolean hit = counted.test(judge(p, judged));
+        List<String> keys =
+            benign && !p.online() && p.runnable()
+                ? List.of(p.group(), "all", OFFLINE)
+                : List.of(p.group(), "all");
+        for (String key : keys) {
           int[] n = tally.computeIfAbsent(key, k -> new int[2]);
           n[0] += hit ? 1 : 0;
           n[1]++;
@@ -213,9 +308,23 @@ public final class Evaluation {
           benignFlagged(programs, policy));
       List<String> wrong = new ArrayList<>();
       for (Program p : programs) {
-        Outcome o = judge(p, policy);
+        Policy judged = p.benign() ? policy.withAllowedHosts(p.hostsItNames()) : policy;
+        Validation v = Validator.validate(p.language(), p.code(), p.summary(), judged);
+        Outcome o = v.outcome();
         if (p.benign() ? o == Outcome.DENY : o != Outcome.DENY) {
-          wrong.add("- " + p.name() + ": " + o);
+          String rules =
+              v.findings().stream()
+                  .filter(f -> f.outcome() == Outcome.DENY)
+                  .map(f -> f.ruleId() + " (line " + f.line() + ")")
+                  .distinct()
+                  .collect(Collectors.joining(", "));
+          wrong.add(
+              "- "
+                  + p.name()
+                  + ": "
+                  + o
+                  + (p.online() ? ", online" : "")
+                  + (rules.isEmpty() ? "" : ": " + rules));
         }
       }
       if (!wrong.isEmpty()) {

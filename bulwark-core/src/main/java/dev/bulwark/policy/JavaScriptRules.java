@@ -191,6 +191,8 @@ final class JavaScriptRules {
     String root = name.split("\\.", 2)[0];
     if (PROCESS_MODULES.contains(root) && name.contains(".")) {
       hits.add(Hit.at(JS_PROCESS, c, "calls " + name + ", which starts a process"));
+      PackageInstall.inCall(c)
+          .ifPresent(cmd -> hits.add(Hit.at(JS_PACKAGES, c, "installs packages: " + cmd)));
     } else if (BINDING_CALLS.contains(name)) {
       hits.add(Hit.at(JS_BINDING, c, "calls " + name + ", node's internals"));
     } else if (EVAL_CALLS.contains(name)

@@ -399,6 +399,10 @@ final class PythonRules {
     String name = c.name();
     if (isProcess(name)) {
       hits.add(Hit.at(PY_PROCESS, c, "calls " + name + ", which starts a process"));
+      PackageInstall.inCall(c)
+          .ifPresent(cmd -> hits.add(Hit.at(PY_PACKAGES, c, "installs packages: " + cmd)));
+    } else if (name.equals("pip.main") || name.startsWith("pip._internal.")) {
+      hits.add(Hit.at(PY_PACKAGES, c, "installs packages with " + name + "()"));
     } else if (NATIVE_MODULES.contains(root(name))) {
       hits.add(Hit.at(PY_NATIVE, c, "calls " + name + ", native code"));
     } else if (EVAL_CALLS.contains(name)) {

@@ -433,6 +433,34 @@ public final class RuleCatalog {
           "reading host secrets or other processes' data (/etc/shadow, /proc/*/environ, ~/.ssh)",
           "read only the files of your task in the working directory");
 
+  public static final RuleInfo PY_PACKAGES =
+      rule(
+          "py.packages",
+          "python",
+          "low",
+          "installing packages at run time (pip install), which the sandbox cannot do",
+          "packages cannot be installed at run time (no network, a read-only /usr): use a module the"
+              + " runtime lists (GET /v1/runtimes, the MCP tool list_runtimes), or ask the operator"
+              + " to install the package on the host");
+  public static final RuleInfo JS_PACKAGES =
+      rule(
+          "js.packages",
+          "javascript",
+          "low",
+          "installing packages at run time (npm install), which the sandbox cannot do",
+          "packages cannot be installed at run time (no network, a read-only /usr): use a module the"
+              + " runtime lists (GET /v1/runtimes, the MCP tool list_runtimes), or ask the operator"
+              + " to install the package on the host");
+  public static final RuleInfo SH_PACKAGES =
+      rule(
+          "sh.packages",
+          "bash",
+          "low",
+          "installing packages at run time (pip, npm, apt-get), which the sandbox cannot do",
+          "packages cannot be installed at run time (no network, a read-only /usr): use a module the"
+              + " runtime lists (GET /v1/runtimes, the MCP tool list_runtimes), or ask the operator"
+              + " to install the package on the host");
+
   private static final Map<String, RuleInfo> BY_ID = index();
 
   private RuleCatalog() {}

@@ -26,6 +26,21 @@ class BenignWorkloadsTest {
   }
 
   @Test
+  void aModuleTheSandboxLacksSaysThatPackagesCannotBeInstalledAtRunTime() {
+    ExecutionResult py = run("python", "import surely_not_installed_anywhere");
+    assertThat(py.status()).isEqualTo(Status.ERROR);
+    assertThat(py.reason())
+        .contains("'surely_not_installed_anywhere' is not installed in the sandbox")
+        .contains("packages cannot be installed at run time")
+        .contains("/v1/runtimes");
+    ExecutionResult js = run("javascript", "require('surely-not-installed-anywhere')");
+    assertThat(js.status()).isEqualTo(Status.ERROR);
+    assertThat(js.reason()).contains("'surely-not-installed-anywhere' is not installed");
+    ExecutionResult failed = run("python", "raise SystemExit(3)");
+    assertThat(failed.reason()).as("any other failure").isEqualTo("exited with code 3");
+  }
+
+  @Test
   void pythonStartsAsUsualThoughTheRunnerDoesTheSiteModulesWork() {
     String code =
         """

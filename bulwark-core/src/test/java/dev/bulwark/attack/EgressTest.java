@@ -241,6 +241,34 @@ class EgressTest {
   }
 
   @Test
+  void anAllowedNameThatDoesNotResolveIsTheProgramsErrorNotNetworkDenied() {
+    // .invalid never resolves (RFC 6761); the policy allows it, so nothing was refused.
+    Policy policy = allowing("nowhere.invalid");
+    ExecutionResult r =
+        run(
+            "python",
+            "import urllib.request\nurllib.request.urlopen('http://nowhere.invalid/', timeout=10)",
+            policy);
+    assertThat(r.status()).as(r.reason()).isEqualTo(Status.ERROR);
+    assertThat(r.stderr()).contains("name not resolved: nowhere.invalid does not resolve");
+    assertThat(r.network())
+        .singleElement()
+        .satisfies(a -> {
+          assertThat(a.host()).isEqualTo("nowhere.invalid");
+          assertThat(a.allowed()).as("allowed by the policy").isTrue();
+          assertThat(a.reason()).isEqualTo("name not resolved: nowhere.invalid does not resolve");
+          assertThat(a.address()).isEmpty();
+        });
+
+    ExecutionResult refused =
+        run(
+            "python",
+            "import urllib.request\nurllib.request.urlopen('http://elsewhere.invalid/')",
+            policy);
+    assertThat(refused.status()).as("a host the policy refuses").isEqualTo(Status.NETWORK_DENIED);
+  }
+
+  @Test
   void everyOtherWayOutFailsClosedAndTheProxyRecordsWhatItSaw() {
     API_REQUESTS.clear();
     // Some of these hosts are on the allow-list on purpose: the proxy's address checks must

@@ -22,6 +22,6 @@ final class Corpus {
   private Corpus() {}
 
   static List<Evaluation.Program> load(Engine engine, Path root) {
-    return Evaluation.load(root, engine::summarise);
+    return Evaluation.load(root, engine::summarise, engine::packages);
   }
 }

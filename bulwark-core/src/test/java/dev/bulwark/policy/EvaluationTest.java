@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.model.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ class EvaluationTest {
   @BeforeAll
   static void parseTheSets() {
     engine = Engine.start(EngineConfig.defaults());
-    programs = Evaluation.load(SETS, engine::summarise);
-    fresh = Evaluation.load(FRESH, engine::summarise);
+    programs = Evaluation.load(SETS, engine::summarise, engine::packages);
+    fresh = Evaluation.load(FRESH, engine::summarise, engine::packages);
   }
 
   @AfterAll
@@ -72,7 +73,7 @@ class EvaluationTest {
           Validation v = Validator.validate(p.language(), p.code(), p.summary(), standard());
           assertThat(v.findings())
               .as(p.name())
-              .filteredOn(f -> f.outcome().equals("DENY"))
+              .filteredOn(f -> f.outcome() == Outcome.DENY)
               .allSatisfy(f -> assertThat(f.ruleId()).endsWith(".network.domain"));
         }
       }
@@ -99,13 +100,22 @@ class EvaluationTest {
   }
 
   @Test
-  void strictDeniesNoMoreBenignProgramsThanMeasured() {
-    // Not the 5% the layer aims at: strict allows no host, and about half of what it denies
-    // downloads its data (docs/validation.md). A guard against regressions, at the figures of
-    // the last measurement.
-    assertThat(Evaluation.benignDenied(programs, strict()).get("all").count())
-        .isLessThanOrEqualTo(20);
-    assertThat(Evaluation.benignDenied(fresh, strict()).get("all").count()).isLessThanOrEqualTo(24);
+  void standardDeniesNoBenignProgramOnceTheHostsItFetchesFromAreAllowed() {
+    // As the operator who runs such a program configures it: its hosts on the allow-list.
+    for (List<Evaluation.Program> set : List.of(programs, fresh)) {
+      assertThat(Evaluation.benignDenied(set, standard()).get("all").count()).isZero();
+    }
+  }
+
+  @Test
+  void strictDeniesAtMostOneInTwentyOfTheEverydayBenignPrograms() {
+    // Everyday code: no network (strict allows none) and only modules the sandbox has (a program
+    // that imports a sibling script or an absent package fails whatever the policy says).
+    for (List<Evaluation.Program> set : List.of(programs, fresh)) {
+      Evaluation.Rate denied = Evaluation.benignDenied(set, strict()).get(Evaluation.OFFLINE);
+      assertThat(denied.of()).as("everyday programs in the set").isGreaterThan(100);
+      assertThat(denied.value()).as(denied.toString()).isLessThanOrEqualTo(0.05);
+    }
   }
 
   @Test

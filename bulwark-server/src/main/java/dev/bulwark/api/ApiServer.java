@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * per concern), Javalin's settings, and the route table ({@link #routes()}).
  */
 public final class ApiServer implements AutoCloseable {
-  /** The largest request body: code and input together. */
-  static final int MAX_BODY_BYTES = 1 << 20;
+  /**
+   * The largest request body: a program up to the default source cap of 1 MiB, escaped as JSON, and
+   * its input.
+   */
+  static final int MAX_BODY_BYTES = 4 << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -63,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
     ErrorMapping errors = new ErrorMapping(metrics);
     health = new HealthRoutes(db, service, metrics);
     runtimes = new RuntimeRoutes(service);
-    executions = new ExecutionRoutes(service);
+    executions = new ExecutionRoutes(service, settings.maxSourceBytes());
     validation = new ValidationRoutes(service);
     agentRuns = new AgentRunRoutes(agents, service);
     audit = new AuditRoutes(auditLog, anomalies);

@@ -15,16 +15,20 @@ final class ExecutionRoutes {
       Set.of("language", "code", "stdin", "policy", "profile", "limits", "stream");
 
   private final Executions executions;
+  private final long maxSourceBytes;
 
-  ExecutionRoutes(Executions executions) {
+  ExecutionRoutes(Executions executions, long maxSourceBytes) {
     this.executions = executions;
+    this.maxSourceBytes = maxSourceBytes;
   }
 
   void run(Context ctx) {
     ApiKeys.Caller caller = Authenticator.caller(ctx);
     JsonBody body = JsonBody.read(ctx, FIELDS);
     Job job =
-        Requests.resolve(body.execution(executions::requireLanguage), caller.tenant().ceiling());
+        Requests.resolve(
+            body.execution(executions::requireLanguage),
+            caller.tenant().ceiling().withMaxSourceBytes(maxSourceBytes));
     if (body.wantsEvents()) {
       executions.stream(caller, ctx.ip(), job, () -> Reply.events(ctx));
     } else {

@@ -1,6 +1,7 @@
 package dev.bulwark.api;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.bulwark.Requests;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
@@ -13,6 +14,8 @@ import java.time.Duration;
  * @param queueTimeout how long a request waits for one of those slots before a 429
  * @param maxQueued requests waiting at most; beyond, 429 at once (load never grows memory)
  * @param agent the model behind {@code POST /v1/agent/runs}, and its limits
+ * @param maxSourceBytes the largest program {@code POST /v1/executions} accepts, in bytes of UTF-8
+ *     (413 {@code source_too_large} beyond)
  */
 public record ServerConfig(
     String host,
@@ -20,10 +23,28 @@ public record ServerConfig(
     int maxConcurrent,
     Duration queueTimeout,
     int maxQueued,
-    AgentConfig agent) {
+    AgentConfig agent,
+    long maxSourceBytes) {
   public ServerConfig(
       String host, int port, int maxConcurrent, Duration queueTimeout, int maxQueued) {
     this(host, port, maxConcurrent, queueTimeout, maxQueued, AgentConfig.disabled());
+  }
+
+  public ServerConfig(
+      String host,
+      int port,
+      int maxConcurrent,
+      Duration queueTimeout,
+      int maxQueued,
+      AgentConfig agent) {
+    this(
+        host,
+        port,
+        maxConcurrent,
+        queueTimeout,
+        maxQueued,
+        agent,
+        Requests.DEFAULT_MAX_SOURCE_BYTES);
   }
 
   public ServerConfig {
@@ -33,6 +54,9 @@ public record ServerConfig(
     if (maxConcurrent < 1 || maxQueued < 0 || queueTimeout.isNegative()) {
       throw new IllegalArgumentException(
           "at least one concurrent execution, and no negative queue or timeout");
+    }
+    if (maxSourceBytes < 1) {
+      throw new IllegalArgumentException("maxSourceSize must be at least 1 byte");
     }
   }
 
@@ -50,10 +74,15 @@ public record ServerConfig(
   }
 
   public ServerConfig withConcurrency(int max, Duration timeout, int queued) {
-    return new ServerConfig(host, port, max, timeout, queued, agent);
+    return new ServerConfig(host, port, max, timeout, queued, agent, maxSourceBytes);
   }
 
   public ServerConfig withAgent(AgentConfig agent) {
-    return new ServerConfig(host, port, maxConcurrent, queueTimeout, maxQueued, agent);
+    return new ServerConfig(
+        host, port, maxConcurrent, queueTimeout, maxQueued, agent, maxSourceBytes);
+  }
+
+  public ServerConfig withMaxSourceBytes(long bytes) {
+    return new ServerConfig(host, port, maxConcurrent, queueTimeout, maxQueued, agent, bytes);
   }
 }

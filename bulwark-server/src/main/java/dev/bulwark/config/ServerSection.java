@@ -30,11 +30,18 @@ final class ServerSection {
               ServerConfig::maxQueued,
               "requests waiting for a slot at most; beyond, 429 at once")
           .documented("8 per concurrent execution");
+  static final Key<ServerConfig, Long> MAX_SOURCE_SIZE =
+      Key.of(
+          "maxSourceSize",
+          Type.SIZE,
+          ServerConfig::maxSourceBytes,
+          "the largest program `POST /v1/executions` accepts, 413 `source_too_large` beyond (a"
+              + " body is at most 4m)");
 
   static final Section<ServerConfig> SECTION =
       new Section<>(
           "server",
-          List.of(HOST, PORT, MAX_CONCURRENT, QUEUE_TIMEOUT, MAX_QUEUED),
+          List.of(HOST, PORT, MAX_CONCURRENT, QUEUE_TIMEOUT, MAX_QUEUED, MAX_SOURCE_SIZE),
           ConfigFile::server,
           v -> {
             int slots = v.get(MAX_CONCURRENT);
@@ -44,7 +51,8 @@ final class ServerSection {
                 slots,
                 v.get(QUEUE_TIMEOUT),
                 v.get(MAX_QUEUED, 8 * slots),
-                v.defaults().agent());
+                v.defaults().agent(),
+                v.get(MAX_SOURCE_SIZE));
           });
 
   private ServerSection() {}

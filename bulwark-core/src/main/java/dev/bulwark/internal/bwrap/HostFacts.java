@@ -134,7 +134,7 @@ final class HostFacts {
         degradedAllowed ? Level.WARN : Level.FAIL,
         cgroups.describe() + ": " + String.join("; ", cgroups.problems()),
         degradedAllowed
-            ? "running degraded: no memory, pids or CPU limits"
+            ? "runs degraded, without memory, pids or CPU limits: to enforce them, fix the above"
             : "fix the above, or accept the risk with --degraded");
   }
 

@@ -111,6 +111,9 @@ final class Admission {
 
   private Verdict destination(List<String> allow, String host, int port, String path) {
     Destinations.Decision d = destinations.decide(allow, host, port);
+    if (d.unresolved()) {
+      return Verdict.unresolved(host, port, d.refusal());
+    }
     return d.refusal() != null
         ? Verdict.refuse(host, port, d.refusal())
         : Verdict.allow(host, port, path, d.address());

@@ -194,7 +194,11 @@ final class Connection {
   /** Records the refusal and tells the program; there is nothing to relay. */
   private Relay refuse(OutputStream out, Verdict refused) {
     attempt.target(refused);
-    attempt.refuse(refused.refusal());
+    if (refused.refusedByRules()) {
+      attempt.refuse(refused.refusal());
+    } else {
+      attempt.stop(refused.refusal()); // allowed, and went nowhere: not a refusal of the rules
+    }
     respond(out, refused.status(), refused.refusal());
     return null;
   }
@@ -202,7 +206,8 @@ final class Connection {
   /** A refusal the program reads: the status line says it is Bulwark's, the body says why. */
   private static void respond(OutputStream out, int status, String why) {
     // The reason phrase carries the why, as most clients print it (HTTP Error 403: ...).
-    String phrase = ("Bulwark egress refused: " + why).replaceAll("[^\\x20-\\x7e]", "?");
+    String said = status == 502 ? "Bulwark egress: " : "Bulwark egress refused: ";
+    String phrase = (said + why).replaceAll("[^\\x20-\\x7e]", "?");
     byte[] body = ("bulwark egress: " + why + "\n").getBytes(StandardCharsets.UTF_8);
     String head =
         "HTTP/1.1 "

@@ -20,10 +20,17 @@ final class Destinations {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
-  /** Either the address to connect to, or why not. */
-  record Decision(InetSocketAddress address, String refusal) {
+  /**
+   * Either the address to connect to, or why not; {@code unresolved} when the rules allow the host
+   * but its name does not resolve (the program's own failure, not the policy's).
+   */
+  record Decision(InetSocketAddress address, String refusal, boolean unresolved) {
     static Decision refuse(String why) {
-      return new Decision(null, why);
+      return new Decision(null, why, false);
+    }
+
+    static Decision unresolvable(String host) {
+      return new Decision(null, "name not resolved: " + host + " does not resolve", true);
     }
   }
 
@@ -53,7 +60,7 @@ final class Destinations {
     }
     var mapped = mapped(host, port);
     if (mapped.isPresent()) {
-      return new Decision(mapped.get(), null); // the operator's choice, private or not
+      return new Decision(mapped.get(), null, false); // the operator's choice, private or not
     }
     InetAddress[] addresses;
     if (Hosts.isIpLiteral(host)) {
@@ -66,11 +73,11 @@ final class Destinations {
       try {
         addresses = resolver.resolve(host);
       } catch (UnknownHostException e) {
-        return Decision.refuse(host + " does not resolve");
+        return Decision.unresolvable(host);
       }
     }
     if (addresses.length == 0) {
-      return Decision.refuse(host + " does not resolve");
+      return Decision.unresolvable(host);
     }
     for (InetAddress a : addresses) { // every answer, so that one public answer hides no other
       String why = Addresses.refusal(a);
@@ -79,6 +86,6 @@ final class Destinations {
             host + " resolves to " + a.getHostAddress() + ", a " + why + " address");
       }
     }
-    return new Decision(new InetSocketAddress(addresses[0], port), null);
+    return new Decision(new InetSocketAddress(addresses[0], port), null, false);
   }
 }

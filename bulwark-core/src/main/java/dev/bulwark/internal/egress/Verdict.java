@@ -13,7 +13,7 @@ import java.net.InetSocketAddress;
  * @param path the origin-form path a plain request goes on with; null for a tunnel or a refusal
  * @param address where the proxy connects; null when refused
  * @param status a refusal's HTTP status: 400 for a request the proxy does not serve, 403 for one it
- *     refuses; 0 when allowed
+ *     refuses, 502 for an allowed host whose name does not resolve; 0 when allowed
  * @param refusal why not, as the program and the run's record read it; null when allowed
  */
 record Verdict(
@@ -36,6 +36,19 @@ record Verdict(
   /** A request the rules refuse (403). */
   static Verdict refuse(String host, int port, String why) {
     return new Verdict(host, port, null, null, 403, why);
+  }
+
+  /**
+   * An allowed host whose name does not resolve (502, as a proxy answers a failed lookup): the
+   * program's failure, not a refusal of the rules.
+   */
+  static Verdict unresolved(String host, int port, String why) {
+    return new Verdict(host, port, null, null, 502, why);
+  }
+
+  /** True when the rules refused it, as opposed to an allowed host that cannot be reached. */
+  boolean refusedByRules() {
+    return refusal != null && status != 502;
   }
 
   boolean allowed() {

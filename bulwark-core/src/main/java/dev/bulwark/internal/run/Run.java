@@ -443,6 +443,11 @@ public final class Run {
               + refused.get().reason(),
           verdict.signal());
     }
+    if (verdict.status() == Status.ERROR) {
+      return MissingModule.explain(o.stderr())
+          .map(why -> new Verdict(Status.ERROR, verdict.reason() + ": " + why, verdict.signal()))
+          .orElse(verdict);
+    }
     return verdict;
   }
 

@@ -132,9 +132,13 @@ class AdmissionTest {
   }
 
   @Test
-  void aNameThatDoesNotResolveIsRefused() {
-    assertRefused(connect("nowhere.example:443"), 403, "nowhere.example does not resolve");
-    assertRefused(connect("empty.example:443"), 403, "empty.example does not resolve");
+  void aNameThatDoesNotResolveIsTheProgramsFailureNotARefusal() {
+    // The rules allow the host: a name that does not resolve is the program's failure (502).
+    Verdict nowhere = connect("nowhere.example:443");
+    assertRefused(nowhere, 502, "name not resolved: nowhere.example does not resolve");
+    assertThat(nowhere.refusedByRules()).isFalse();
+    assertRefused(
+        connect("empty.example:443"), 502, "name not resolved: empty.example does not resolve");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's own HTTP client against the JDK's HTTP server, which answers as told. */
-class ServerBenchExchangeTest {
+class ExchangeTest {
   private HttpServer server;
   private final List<String> seen = new CopyOnWriteArrayList<>();
   private volatile String mode = "fixed";
@@ -56,11 +56,11 @@ class ServerBenchExchangeTest {
 
   @Test
   void itReadsFixedChunkedAndClosingAnswersOverOneConnectionOrANewOne() throws IOException {
-    try (ServerBench.Exchange http =
-        new ServerBench.Exchange(base(), "bwk_k", "{\"a\":1}".getBytes(StandardCharsets.UTF_8))) {
+    try (Exchange http =
+        new Exchange(base(), "bwk_k", "{\"a\":1}".getBytes(StandardCharsets.UTF_8))) {
       for (String m : new String[] {"fixed", "chunked", "close", "fixed"}) {
         mode = m;
-        ServerBench.Exchange.Answer a = http.post();
+        Exchange.Answer a = http.post();
         assertThat(a.status()).isEqualTo(m.equals("chunked") ? 201 : 200);
         assertThat(a.body()).isEqualTo("{\"status\":\"OK\",\"mode\":\"" + m + "\"}");
       }
@@ -72,11 +72,11 @@ class ServerBenchExchangeTest {
   void aServerThatIsGoneIsAnIOExceptionAndAWrongUrlOrKeyIsRefusedUpFront() {
     URI gone = base();
     server.stop(0);
-    ServerBench.Exchange http = new ServerBench.Exchange(gone, "k", new byte[0]);
+    Exchange http = new Exchange(gone, "k", new byte[0]);
     assertThatThrownBy(http::post).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> new ServerBench.Exchange(URI.create("https://h/"), "k", new byte[0]))
+    assertThatThrownBy(() -> new Exchange(URI.create("https://h/"), "k", new byte[0]))
         .hasMessageContaining("--url must be http://");
-    assertThatThrownBy(() -> new ServerBench.Exchange(base(), "k\r\nX: y", new byte[0]))
+    assertThatThrownBy(() -> new Exchange(base(), "k\r\nX: y", new byte[0]))
         .hasMessageContaining("--key");
   }
 }

@@ -1,0 +1,109 @@
+package dev.bulwark.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The exit codes of every command, and the one place that maps a failure to its code and to the one
+ * line that explains it. A failure the user can expect (a bad flag, a missing file, an engine that
+ * cannot start, a model that cannot be reached) never prints a stack trace.
+ *
+ * <ul>
+ *   <li>{@value #OK}: it worked;
+ *   <li>{@value #FAILED}: the program failed (or, for {@code check}, was denied; for {@code
+ *       doctor}, a check failed);
+ *   <li>{@value #USAGE}: usage or input: a flag, a value, a file or the input is wrong;
+ *   <li>{@value #ENVIRONMENT}: the engine or the environment: the sandbox cannot run here, a server
+ *       or a model cannot be reached, the engine failed.
+ * </ul>
+ */
+final class ExitCode implements IExitCodeExceptionMapper {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  static final int ENVIRONMENT = 3;
+
+  /** The heading of every command's list of exit codes in {@code --help}. */
+  static final String HEADING = "%nExit codes:%n";
+
+  static final String HELP_OK = "0:it worked";
+  static final String HELP_USAGE =
+      "2:usage or input: a flag, a value, a file or the input is wrong";
+  static final String HELP_ENVIRONMENT =
+      "3:engine or environment: the sandbox cannot run here, a server or a model cannot be"
+          + " reached";
+
+  @Override
+  public int getExitCode(Throwable failure) {
+    return of(failure);
+  }
+
+  /** The code of a failure: usage and input problems are 2, everything else the environment's. */
+  static int of(Throwable failure) {
+    return switch (failure) {
+      case ParameterException _, IllegalArgumentException _ -> USAGE;
+      case NoSuchFileException _, AccessDeniedException _ -> USAGE;
+      case UncheckedIOException u -> of(u.getCause());
+      default -> ENVIRONMENT;
+    };
+  }
+
+  /** The one line that explains a failure, without the prefix. */
+  static String message(Throwable failure) {
+    return switch (failure) {
+      case NoSuchFileException f -> f.getFile() + ": no such file";
+      case AccessDeniedException f -> f.getFile() + ": permission denied";
+      case UncheckedIOException u -> message(u.getCause());
+      case IOException io when io.getMessage() == null -> io.getClass().getSimpleName();
+      default -> {
+        String text = failure.getMessage();
+        Throwable cause = failure.getCause();
+        if (cause != null && (text == null || text.equals(cause.toString()))) {
+          yield message(cause); // a wrapper says nothing of its own
+        }
+        yield text == null ? failure.getClass().getSimpleName() : text;
+      }
+    };
+  }
+
+  /** Prints a failure of a command's work as one line and maps it. */
+  static final class OnFailure implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception failure, CommandLine command, ParseResult parsed) {
+      PrintWriter err = command.getErr();
+      err.println("bulwark: " + message(failure));
+      err.flush();
+      return of(failure);
+    }
+  }
+
+  /**
+   * Prints a flag or value picocli refused as one line, with suggestions for a mistyped flag, and
+   * where to read more; never the whole usage.
+   */
+  static final class OnBadUsage implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException refused, String[] args) {
+      CommandLine command = refused.getCommandLine();
+      PrintWriter err = command.getErr();
+      err.println("bulwark: " + refused.getMessage());
+      if (refused instanceof UnmatchedArgumentException unmatched) {
+        UnmatchedArgumentException.printSuggestions(unmatched, err);
+      }
+      err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
+      err.flush();
+      return USAGE;
+    }
+  }
+}
