@@ -147,11 +147,12 @@ final class CellRun implements CellWatch.Stopper {
   /** Every phase; one result, never an exception. */
   ExecutionResult run() {
     long started = System.nanoTime();
-    Usage before = session.sandbox().usage();
-    int networkBefore = session.sandbox().network().size();
+    Usage before = session.usage();
+    int networkBefore = session.network().size();
     watch =
         new CellWatch(
-            session.sandbox(),
+            session.id() + "-cell-" + id,
+            session::cpuNanos,
             started + limits.wallTimeout().toNanos(),
             limits.cpuTime().toNanos(),
             this);
@@ -255,7 +256,7 @@ final class CellRun implements CellWatch.Stopper {
         false,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         0,
-        session.sandbox().usage().peakMemoryBytes(),
+        session.usage().peakMemoryBytes(),
         session.runtimeInfo(),
         findings,
         List.of());
@@ -264,7 +265,7 @@ final class CellRun implements CellWatch.Stopper {
   private ExecutionResult result(
       Done end, List<Finding> findings, long started, Usage before, int networkBefore) {
     long wall = System.nanoTime() - started;
-    Usage now = session.sandbox().usage();
+    Usage now = session.usage();
     long cpu = Math.max(0, now.cpuNanos() - before.cpuNanos());
     long oom = now.oomKills() - before.oomKills();
     CellWatch.Stop stop = watch.stopped();
@@ -301,7 +302,7 @@ final class CellRun implements CellWatch.Stopper {
                   + "; the interpreter exited: the next cell starts a fresh one (files are kept)",
               verdict.signal());
     }
-    List<NetworkAttempt> network = session.sandbox().network();
+    List<NetworkAttempt> network = session.network();
     return new ExecutionResult(
         null,
         verdict.status(),

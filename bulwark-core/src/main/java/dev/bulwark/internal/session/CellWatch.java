@@ -1,10 +1,10 @@
 package dev.bulwark.internal.session;
 
 import dev.bulwark.Session;
-import dev.bulwark.spi.Sandbox;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,8 @@ final class CellWatch implements Runnable {
     void unresponsive(Stop why);
   }
 
-  private final Sandbox sandbox;
+  private final String name;
+  private final LongSupplier cpu;
   private final long deadline;
   private final long cpuStart;
   private final long cpuBudget;
@@ -47,13 +48,15 @@ final class CellWatch implements Runnable {
   private volatile long stoppedAt;
 
   /**
+   * @param cpu the session's CPU time so far, nanoseconds
    * @param deadline when the wall clock runs out ({@link System#nanoTime()})
    * @param cpuBudget the CPU time the cell may use, nanoseconds
    */
-  CellWatch(Sandbox sandbox, long deadline, long cpuBudget, Stopper stopper) {
-    this.sandbox = sandbox;
+  CellWatch(String name, LongSupplier cpu, long deadline, long cpuBudget, Stopper stopper) {
+    this.name = name;
+    this.cpu = cpu;
     this.deadline = deadline;
-    this.cpuStart = sandbox.cpuNanos();
+    this.cpuStart = cpu.getAsLong();
     this.cpuBudget = cpuBudget;
     this.stopper = stopper;
   }
@@ -76,7 +79,7 @@ final class CellWatch implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.warn("{}: the watch of a cell failed", sandbox.name(), e);
+      LOG.warn("{}: the watch of a cell failed", name, e);
     }
   }
 
@@ -84,7 +87,7 @@ final class CellWatch implements Runnable {
     if (System.nanoTime() >= deadline) {
       return Stop.TIMEOUT;
     }
-    if (sandbox.cpuNanos() - cpuStart > cpuBudget) {
+    if (cpu.getAsLong() - cpuStart > cpuBudget) {
       return Stop.CPU;
     }
     return null;

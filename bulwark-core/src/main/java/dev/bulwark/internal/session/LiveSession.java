@@ -11,16 +11,19 @@ import dev.bulwark.SessionSpec;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.FileInfo;
 import dev.bulwark.model.FileListing;
+import dev.bulwark.model.NetworkAttempt;
 import dev.bulwark.model.RuntimeInfo;
 import dev.bulwark.model.Units;
 import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.Sandbox;
+import dev.bulwark.spi.Usage;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +81,8 @@ final class LiveSession implements Session {
   private volatile Instant lastActiveAt = startedAt;
   private volatile CellRun current;
   private volatile long oomSeen;
+  private volatile Usage lastUsage = new Usage(0, 0, 0, 0);
+  private volatile List<NetworkAttempt> lastNetwork = List.of();
 
   LiveSession(
       String id,
@@ -95,7 +100,7 @@ final class LiveSession implements Session {
     this.writer = new FrameWriter(sandbox.stdin());
     this.reader = new FrameReader(sandbox.stdout(), owner.caps().maxOutputBytes());
     this.transfers = new Transfers(this);
-    this.oomSeen = sandbox.usage().oomKills();
+    this.oomSeen = usage().oomKills();
   }
 
   /** Tells the agent what the session may do, and starts reading it. */
@@ -153,7 +158,7 @@ final class LiveSession implements Session {
       return;
     }
     sandbox.kill();
-    if (sandbox.usage().oomKills() > oomSeen) {
+    if (usage().oomKills() > oomSeen) {
       die(SessionEnd.Cause.OOM, oomReason());
     } else {
       String log = agentLog.tail();
@@ -268,7 +273,11 @@ final class LiveSession implements Session {
 
   @Override
   public long memoryBytes() {
-    return end.get() != null ? 0 : sandbox.memoryBytes();
+    try {
+      return end.get() != null ? 0 : sandbox.memoryBytes();
+    } catch (RuntimeException e) {
+      return 0; // it ended meanwhile
+    }
   }
 
   @Override
@@ -313,7 +322,7 @@ final class LiveSession implements Session {
 
   /** Memory ran out while no cell ran (a thread of an earlier cell): the session ends now. */
   private void checkOomWhileIdle() {
-    long oom = sandbox.usage().oomKills();
+    long oom = usage().oomKills();
     if (oom > oomSeen) {
       die(SessionEnd.Cause.OOM, oomReason());
       checkAlive();
@@ -406,6 +415,42 @@ final class LiveSession implements Session {
 
   Sandbox sandbox() {
     return sandbox;
+  }
+
+  /**
+   * What the sandbox's tier counted, or what it counted last once the sandbox is gone (a session
+   * that ended under its cell: its sandbox is destroyed in the background).
+   */
+  Usage usage() {
+    try {
+      Usage u = sandbox.usage();
+      lastUsage = u;
+      return u;
+    } catch (RuntimeException e) {
+      LOG.debug("session {}: its usage is no longer readable: {}", id, e.getMessage());
+      return lastUsage;
+    }
+  }
+
+  /** The sandbox's CPU time so far, or the last known once it is gone. */
+  long cpuNanos() {
+    try {
+      return sandbox.cpuNanos();
+    } catch (RuntimeException e) {
+      return lastUsage.cpuNanos();
+    }
+  }
+
+  /** The sandbox's egress attempts so far, or the last known once it is gone. */
+  List<NetworkAttempt> network() {
+    try {
+      List<NetworkAttempt> n = sandbox.network();
+      lastNetwork = n;
+      return n;
+    } catch (RuntimeException e) {
+      LOG.debug("session {}: its network is no longer readable: {}", id, e.getMessage());
+      return lastNetwork;
+    }
   }
 
   RuntimeDescriptor runtime() {
