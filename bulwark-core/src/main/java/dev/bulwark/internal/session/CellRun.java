@@ -10,6 +10,7 @@ import dev.bulwark.internal.run.Decision;
 import dev.bulwark.internal.run.Displays;
 import dev.bulwark.internal.run.OutputCapture;
 import dev.bulwark.internal.run.Verdict;
+import dev.bulwark.internal.runtime.Frame;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;

@@ -7,6 +7,7 @@ import dev.bulwark.SessionDeadException;
 import dev.bulwark.SessionEnd;
 import dev.bulwark.SessionSpec;
 import dev.bulwark.internal.pool.Reaper;
+import dev.bulwark.internal.runtime.FrameReader;
 import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.RuntimeInfo;

@@ -5,6 +5,7 @@ import dev.bulwark.SessionDeadException;
 import dev.bulwark.SessionEnd;
 import dev.bulwark.SessionFileException;
 import dev.bulwark.WorkspacePath;
+import dev.bulwark.internal.runtime.Frame;
 import dev.bulwark.model.FileInfo;
 import dev.bulwark.model.FileListing;
 import dev.bulwark.model.Json;

@@ -1,23 +1,24 @@
-package dev.bulwark.internal.session;
+package dev.bulwark.internal.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * One frame of the protocol between the host and a session's agent (docs/architecture.md, "The
- * host-agent protocol"): a header {@code TYPE ID LENGTH\n}, then LENGTH bytes.
+ * host-agent protocol"; a one-shot run's outputs channel speaks it too): a header {@code TYPE ID
+ * LENGTH\n}, then LENGTH bytes.
  *
  * @param kind what it is
  * @param id the cell or the file operation it belongs to
  * @param payload its bytes (JSON, output, file data), empty for most requests
  */
 @SuppressWarnings("ArrayRecordComponent") // made by the reader, read once by the one consumer
-record Frame(Kind kind, int id, byte[] payload) {
+public record Frame(Kind kind, int id, byte[] payload) {
   /** The largest header, ASCII: a type, an id and a length. */
-  static final int MAX_HEADER = 40;
+  public static final int MAX_HEADER = 40;
 
   /** What the frames are, each with the most the agent may send of it (0: only the host sends). */
-  enum Kind {
+  public enum Kind {
     // host -> agent
     START(0),
     CELL(0),
@@ -41,6 +42,8 @@ record Frame(Kind kind, int id, byte[] payload) {
     DISPLAY(-1),
     DONE(4096),
     RESTARTED(0),
+    /** A one-shot run's workspace file, then its data: {@code {"name", "size"}}. */
+    ARTIFACT(8192),
     OK(8 << 20),
     FAIL(64 * 1024);
 
@@ -72,19 +75,19 @@ record Frame(Kind kind, int id, byte[] payload) {
   }
 
   /** Sizes the host and the agent agree on. */
-  static final class Sizes {
+  public static final class Sizes {
     /** File data and output travel in chunks of at most this many bytes. */
-    static final int CHUNK = 64 * 1024;
+    public static final int CHUNK = 64 * 1024;
 
     private Sizes() {}
 
     /** The largest display frame: one output within the result's cap, and some room. */
-    static int display(long maxOutputBytes) {
+    public static int display(long maxOutputBytes) {
       return (int) Math.min(Integer.MAX_VALUE - 8, maxOutputBytes + CHUNK);
     }
   }
 
-  String text() {
+  public String text() {
     return new String(payload, StandardCharsets.UTF_8);
   }
 }

@@ -1,4 +1,4 @@
-package dev.bulwark.internal.session;
+package dev.bulwark.internal.runtime;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
  * runs in the sandbox and nothing it says is trusted: a frame that breaks these bounds is a {@link
  * ProtocolException}, and the session ends. One reading thread.
  */
-final class FrameReader {
+public final class FrameReader {
   /** What the agent writes once loaded, before any frame ({@code RunnerFrame}'s ready line). */
   static final byte[] READY = "\0BULWARK-READY\n".getBytes(StandardCharsets.US_ASCII);
 
   private final InputStream in;
   private final int displayMax;
 
-  FrameReader(InputStream in, long maxOutputBytes) {
+  public FrameReader(InputStream in, long maxOutputBytes) {
     this.in = in;
     this.displayMax = Frame.Sizes.display(maxOutputBytes);
   }
@@ -29,7 +29,7 @@ final class FrameReader {
    * @throws EOFException when the stream ends between frames: the agent is gone
    * @throws ProtocolException for anything but a well-formed frame
    */
-  Frame next() throws IOException {
+  public Frame next() throws IOException {
     String header = header();
     String[] parts = header.split(" ", -1);
     if (parts.length != 3 || !parts[1].matches("\\d{1,10}") || !parts[2].matches("\\d{1,10}")) {
@@ -75,7 +75,7 @@ final class FrameReader {
    *
    * @throws IOException when the stream ends first or says something else
    */
-  static void awaitReady(InputStream in) throws IOException {
+  public static void awaitReady(InputStream in) throws IOException {
     byte[] line = in.readNBytes(READY.length);
     if (!java.util.Arrays.equals(line, READY)) {
       throw new IOException("the session's agent did not start");
@@ -83,10 +83,10 @@ final class FrameReader {
   }
 
   /** The agent broke the protocol; the session ends. */
-  static final class ProtocolException extends IOException {
+  public static final class ProtocolException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    ProtocolException(String message) {
+    public ProtocolException(String message) {
       super(message);
     }
   }
