@@ -100,7 +100,7 @@ public final class Engine implements AutoCloseable {
       Reaper reaper = new Reaper();
       WarmPools pools =
           WarmPools.start(config.warmPools(), config.warmMaxIdle(), runtimes, backend, reaper);
-      Runs runs = new Runs(runtimes, backend, pools, reaper);
+      Runs runs = new Runs(runtimes, backend, pools, reaper, config.outputs());
       return new Engine(host, backend, pools, reaper, runs, runtimes, config.outputs());
     } catch (SandboxUnavailableException | IllegalArgumentException e) {
       closeQuietly(backend, host);
@@ -352,7 +352,7 @@ public final class Engine implements AutoCloseable {
    * @return empty when the ref is unknown or expired
    */
   public Optional<InputStream> artifact(String ref) {
-    return Optional.empty();
+    return runs.artifacts().open(ref);
   }
 
   /** The runs this engine shares its sandboxes with: for tests that drive a run's phases. */

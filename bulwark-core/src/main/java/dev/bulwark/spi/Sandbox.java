@@ -4,6 +4,7 @@ import dev.bulwark.model.NetworkAttempt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 
 /**
@@ -73,6 +74,18 @@ public interface Sandbox extends AutoCloseable {
    */
   default List<NetworkAttempt> network() {
     return List.of();
+  }
+
+  /**
+   * Opens a Unix socket that the sandbox's processes see at {@link SandboxSpec#CODE_DIR}{@code
+   * /name} and may connect to (a one-shot run's outputs channel); the caller accepts and closes it.
+   * Call it after {@link #handOff}.
+   *
+   * @return null when the tier has no such channel: the run then has no rich outputs
+   * @throws IOException when the socket cannot be made
+   */
+  default ServerSocketChannel openChannel(String name) throws IOException {
+    return null;
   }
 
   /**

@@ -17,6 +17,9 @@ import dev.bulwark.spi.Usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +140,25 @@ final class BwrapSandbox implements Sandbox {
     }
     handedOffNanos = System.nanoTime();
     cpuBaselineNanos = launcher.cgroup() == null ? 0 : launcher.cgroup().cpuNanos();
+  }
+
+  @Override
+  public ServerSocketChannel openChannel(String name) throws IOException {
+    if (!name.matches("[a-z][a-z0-9.-]{0,31}")) {
+      throw new IllegalArgumentException("bad channel name " + name);
+    }
+    Path socket = dir.resolve("code").resolve(name);
+    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      // The code directory is bound read-only and the socket is the host's: the sandbox's uid may
+      // connect, not replace it.
+      Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+      return server;
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 
   @Override

@@ -1762,16 +1762,209 @@ def read_line():
     return line.strip()
 
 
+NAME = "<code>"  # what tracebacks call the program, unless the job names it
+SETTINGS = {}
+OUTPUTS_SOCKET = "/run/bulwark/outputs.sock"
+DISPLAY_MODULE = "/run/bulwark/bulwark_display.pyc"
+ENGINE_FILES = {"/run/bulwark/python-runner.py", "/run/bulwark/bulwark_display.py"}
+
+
+class Outputs:
+    """The run's outputs channel to the host (RunChannel.java), connected on first use: a run that
+    shows nothing, draws nothing and does not fail never pays for it. The program can write to it
+    too, and only confuses its own outputs by doing so: the host bounds everything."""
+
+    sock = None
+    failed = False
+
+    def send(self, kind, payload):
+        if self.sock is None and not self.failed:
+            try:
+                import socket
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                s.connect(OUTPUTS_SOCKET)
+                self.sock = s
+            except OSError:
+                self.failed = True  # a tier without the channel: no rich outputs
+        if self.sock is not None:
+            try:
+                self.sock.sendall(b"%s 0 %d\n" % (kind, len(payload)) + payload)
+            except OSError:
+                self.failed, self.sock = True, None
+
+    def show(self, output):
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()  # what the program printed before comes first
+            except Exception:
+                pass
+        import json
+        self.send(b"display", json.dumps(output, ensure_ascii=False, default=str).encode(
+            "utf-8", "replace"))
+
+    def close(self):
+        if self.sock is not None:
+            try:
+                self.sock.close()
+            except OSError:
+                pass
+            self.sock = None
+
+
+OUTPUTS = Outputs()
+
+
+def shows():
+    """bulwark_display, loaded from the runners' directory when first needed."""
+    m = sys.modules.get("bulwark_display")
+    if m is None:
+        from importlib.machinery import SourcelessFileLoader
+        from importlib.util import module_from_spec, spec_from_loader
+        loader = SourcelessFileLoader("bulwark_display", DISPLAY_MODULE)
+        m = module_from_spec(spec_from_loader("bulwark_display", loader))
+        loader.exec_module(m)
+        sys.modules["bulwark_display"] = m
+    return m
+
+
+def display(*objs, **kwargs):
+    """IPython's display(): each object as a rich output, its richest representations first."""
+    for obj in objs:
+        OUTPUTS.show(shows().display_data(obj))
+
+
+def show_figures():
+    if "matplotlib.pyplot" in sys.modules:
+        for output in shows().figures(SETTINGS.get("figures", "png")):
+            OUTPUTS.show(output)
+
+
+class PyplotHook:
+    """Loads the display module only once the program imports matplotlib.pyplot, whose show() it
+    makes show the open figures as outputs."""
+
+    def find_spec(self, name, path, target=None):
+        if name != "matplotlib.pyplot":
+            return None
+        return shows().PyplotHook(show_figures).find_spec(name, path, target)
+
+
+def report(e, source):
+    """Prints the error as the interpreter would, in the program's own terms (its name, its lines,
+    no frame of the runner), and sends it as an error output."""
+    try:
+        import linecache
+        text = source.decode("utf-8", "replace")
+        linecache.cache[NAME] = (len(text), None, text.splitlines(True), NAME)
+        output, printed = shows().error(e, ENGINE_FILES)
+    except Exception:
+        sys.excepthook(type(e), e, e.__traceback__)
+        return
+    try:
+        sys.stderr.write(printed)
+    except Exception:
+        pass
+    OUTPUTS.show(output)
+
+
+def place_files():
+    """The job's input files, read from stdin as the host sent them, into the workspace."""
+    for entry in SETTINGS.get("files", ()):
+        path, size = str(entry["path"]), int(entry["size"])
+        parts = path.split("/")
+        if path.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            os._exit(2)  # the host checked it: something is wrong
+        d = "/work"
+        for p in parts[:-1]:
+            d = d + "/" + p
+            if not os.path.isdir(d):
+                os.mkdir(d, 0o755)
+        fd = os.open(d + "/" + parts[-1], os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
+                     0o644)
+        left = size
+        while left:
+            chunk = os.read(0, min(left, 1 << 16))
+            if not chunk:
+                break
+            left -= len(chunk)
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view):]
+        os.close(fd)
+
+
+def glob_regex(pattern):
+    import re
+    out = []
+    parts = pattern.split("/")
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part == "**":
+            out.append(".*" if last else "(?:[^/]+/)*")
+            continue
+        for c in part:
+            out.append("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c))
+        if not last:
+            out.append("/")
+    return re.compile("".join(out) + r"\Z", re.S)
+
+
+def send_artifacts():
+    """The workspace's regular files that the job's patterns match, each opened without following
+    a link and without blocking, judged by its descriptor; within the caps the host gave."""
+    patterns = [glob_regex(p) for p in SETTINGS.get("artifacts", ())]
+    if not patterns:
+        return
+    import json
+    import stat
+    count, total = 0, 0
+    max_count = int(SETTINGS.get("maxArtifacts", 100))
+    max_bytes = int(SETTINGS.get("maxArtifactBytes", 256 << 20))
+    seen = 0
+    for root, dirs, files in os.walk("/work"):
+        dirs.sort()
+        for name in sorted(files):
+            seen += 1
+            if seen > 100000 or count >= max_count:
+                return
+            rel = (root + "/" + name)[len("/work/"):]
+            if not any(p.match(rel) for p in patterns):
+                continue
+            try:
+                fd = os.open(root + "/" + name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            except OSError:
+                continue
+            try:
+                st = os.fstat(fd)
+                if not stat.S_ISREG(st.st_mode) or total + st.st_size > max_bytes:
+                    continue
+                OUTPUTS.send(b"artifact", json.dumps({"name": rel, "size": st.st_size}).encode())
+                left = st.st_size
+                while left > 0:
+                    chunk = os.read(fd, min(left, 1 << 16))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
+                    OUTPUTS.send(b"data", chunk)
+                OUTPUTS.send(b"end", b"")
+                count += 1
+                total += st.st_size
+            finally:
+                os.close(fd)
+
+
 def run(source):
     main = type(sys)("__main__")
     main.__file__ = PATH
     main.__builtins__ = builtins
     sys.modules["__main__"] = main
     sys.argv[:] = [PATH]
+    builtins.display = display
+    sys.meta_path.insert(0, PyplotHook())
     try:
-        code = compile(source, PATH, "exec", dont_inherit=True)
+        code = compile(source, NAME, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as e:
-        sys.excepthook(type(e), e, None)
+        report(e, source)
         finish(1)
     try:
         exec(code, main.__dict__)
@@ -1780,7 +1973,7 @@ def run(source):
         status = exit_status(e.code)
     except BaseException as e:
         tb = e.__traceback__.tb_next if e.__traceback__ else None  # drop this runner's frame
-        sys.excepthook(type(e), e, e.with_traceback(tb).__traceback__)
+        report(e.with_traceback(tb), source)
         status = 130 if isinstance(e, KeyboardInterrupt) else 1
     finish(status)
 
@@ -1801,7 +1994,15 @@ def exit_status(code):
 def finish(status):
     """Ends as the interpreter does (threads joined, atexit handlers run, streams flushed) but
     skips tearing down every module, a few ms per run that nothing relies on: Python does not
-    promise __del__ at exit, and the sandbox and its files are destroyed next."""
+    promise __del__ at exit, and the sandbox and its files are destroyed next. Figures still open
+    are shown first: pyplot's exit handler closes them."""
+    try:
+        show_figures()
+    except BaseException as e:
+        try:
+            sys.stderr.write("bulwark: the figures could not be shown: %r\n" % (e,))
+        except Exception:
+            pass
     try:
         threading = sys.modules.get("threading")
         if threading is not None:
@@ -1812,6 +2013,14 @@ def finish(status):
         status = exit_status(e.code)
     except BaseException:
         pass
+    try:
+        send_artifacts()
+    except BaseException as e:
+        try:
+            sys.stderr.write("bulwark: the run's outputs could not all be sent: %r\n" % (e,))
+        except Exception:
+            pass
+    OUTPUTS.close()
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         try:
             stream.flush()
@@ -1846,8 +2055,15 @@ def main():
     with open(PATH, "rb") as f:
         source = f.read()
     send(summarise(source))
-    if read_line() != b"run":
+    verdict = read_line()
+    if verdict != b"run" and not verdict.startswith(b"run "):
         os._exit(0)
+    if verdict != b"run":
+        import json
+        global NAME
+        SETTINGS.update(json.loads(verdict[4:]))
+        NAME = str(SETTINGS.get("name") or NAME)
+        place_files()
     if os.path.exists(EGRESS_SOCKET):
         egress()
     run(source)
