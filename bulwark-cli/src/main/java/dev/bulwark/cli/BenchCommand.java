@@ -4,6 +4,7 @@ import dev.bulwark.Engine;
 import dev.bulwark.bench.ColdStartBench;
 import dev.bulwark.bench.MicroBench;
 import dev.bulwark.bench.ServerBench;
+import dev.bulwark.bench.SessionBench;
 import dev.bulwark.bench.ValidationBench;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Validation.class,
       BenchCommand.Server.class,
-      BenchCommand.Micro.class
+      BenchCommand.Micro.class,
+      BenchCommand.SessionCosts.class
     },
     description = {
       "Measures what a sandbox adds to a cold print(1).",
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
           + " the same machine load.",
       "Figures are per execution, from process start to exit, in milliseconds.",
       "bench validation measures the validation layer instead; bench server a running server;"
-          + " bench micro the JMH micro-benchmarks of the hot paths."
+          + " bench micro the JMH micro-benchmarks of the hot paths; bench session what"
+          + " sessions cost."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -277,6 +280,48 @@ final class BenchCommand implements Callable<Integer> {
       PrintStream out = new PrintStream(Main.stdio(spec).out(), true, StandardCharsets.UTF_8);
       MicroBench.run(settings, out);
       out.flush();
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "session",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Measures sessions: opening one against a bare python3 -c 'print(1)', a cell of x = 1"
+            + " against a pipe round trip to a child process, the memory of a session after"
+            + " thousands of cells, and --idle sessions held open at once with their memory each."
+      })
+  static final class SessionCosts implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--opens",
+        defaultValue = "50",
+        description = "Sessions opened and closed (default ${DEFAULT-VALUE}).")
+    int opens;
+
+    @Option(
+        names = "--cells",
+        defaultValue = "10000",
+        description = "Cells run in one session (default ${DEFAULT-VALUE}).")
+    int cells;
+
+    @Option(
+        names = "--idle",
+        defaultValue = "100",
+        description = "Sessions held open at once (default ${DEFAULT-VALUE}).")
+    int idle;
+
+    @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+    EngineOptions engineOptions = new EngineOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      SessionBench.Settings settings = new SessionBench.Settings(opens, cells, idle);
+      try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
+        SessionBench.run(engine, settings, spec.commandLine().getOut());
+      }
       return ExitCode.OK;
     }
   }
