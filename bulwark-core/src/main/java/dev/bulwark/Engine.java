@@ -312,8 +312,8 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Opens a session: one sandbox for its whole life, with a persistent interpreter ({@link
-   * Session}). Takes a waiting sandbox of a session pool when one serves the spec ({@link
-   * EngineConfig#sessionPools()}), else starts one; blocks until its interpreter is ready.
+   * Session}). Starts its sandbox (the session pools of {@link EngineConfig#sessionPools()} are not
+   * used yet) and blocks until its interpreter is ready.
    *
    * @throws IllegalArgumentException when the language is unknown or the tier is not this engine's
    * @throws SessionDeadException when the sandbox could not be started (its end says why: {@link

@@ -22,7 +22,8 @@ import java.util.Objects;
  *     (none by default: a one-off run has no use for them; the server keeps some)
  * @param egress the egress proxy's host mappings, credentials and caps (DESIGN.md §5)
  * @param sessionPools session sandboxes to keep started, their interpreter loaded, per runtime and
- *     profile, so that {@link Engine#openSession} takes one at once (none by default)
+ *     profile, so that {@link Engine#openSession} takes one at once (none by default; not used yet:
+ *     every session starts its sandbox)
  * @param outputs how much rich output and how many artifacts one result may carry
  */
 public record EngineConfig(

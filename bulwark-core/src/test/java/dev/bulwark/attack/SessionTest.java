@@ -183,6 +183,17 @@ class SessionTest {
   }
 
   @Test
+  void aSessionEndsAtItsLifetimeEvenWhenBusy() {
+    Session s =
+        open(SessionSpec.of("python", TestEngine.LIMITS).withMaxLifetime(Duration.ofSeconds(1)));
+    ExecutionResult r = s.run(Cell.of("import time\ntime.sleep(30)"));
+    assertThat(r.status()).isEqualTo(Status.SANDBOX_ERROR);
+    assertThat(r.reason()).contains("lifetime");
+    assertThat(s.end().orElseThrow().cause()).isEqualTo(SessionEnd.Cause.EXPIRED);
+    assertThat(TestEngine.get().session(s.id())).isEmpty();
+  }
+
+  @Test
   void aDeniedCellDoesNotRunAndTheStateStays() {
     try (Session s = open(SessionSpec.of("python", TestEngine.LIMITS))) {
       ok(s, "x = 1");
