@@ -1,6 +1,10 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Requests;
+import dev.bulwark.SessionBusyException;
+import dev.bulwark.SessionDeadException;
+import dev.bulwark.SessionException;
+import dev.bulwark.SessionFileException;
 import dev.bulwark.model.ErrorBody;
 import dev.bulwark.model.Units;
 import java.util.Map;
@@ -67,6 +71,38 @@ final class ApiError extends RuntimeException {
               Map.of("maxProfile", l.maximumProfile()));
       case Requests.SourceTooLarge s ->
           new ApiError(413, refusal.code(), s.getMessage(), Map.of("maxBytes", s.maxBytes()));
+    };
+  }
+
+  /**
+   * What a session refused: 409 {@code session_busy}, 409 {@code session_dead} with why and when it
+   * ended, or a file operation's refusal (400, 404, 409 or 413, its code the engine's).
+   */
+  static ApiError session(SessionException e) {
+    return switch (e) {
+      case SessionBusyException b ->
+          new ApiError(
+              409, b.code(), b.getMessage() + "; send \"wait\": true to wait for it", Map.of());
+      case SessionDeadException d ->
+          new ApiError(
+              409,
+              d.code(),
+              d.getMessage(),
+              Map.of(
+                  "cause", d.end().cause().name(),
+                  "reason", d.end().reason(),
+                  "endedAt", d.end().at().toString()));
+      case SessionFileException f ->
+          new ApiError(
+              switch (f.kind()) {
+                case INVALID_PATH -> 400;
+                case NOT_FOUND -> 404;
+                case NOT_A_FILE -> 409;
+                case TOO_LARGE, WORKSPACE_FULL -> 413;
+              },
+              f.code(),
+              f.getMessage(),
+              Map.of("path", f.path()));
     };
   }
 
