@@ -15,9 +15,12 @@ import java.time.Duration;
  */
 public record SessionSettings(
     Duration idleTimeout, Duration maxLifetime, int maxPerTenant, long maxMemoryPerTenant) {
-  /** 10 minutes idle, 4 hours in all, 8 sessions and 4 GiB of memory limits a tenant. */
+  /**
+   * 10 minutes idle, 4 hours in all, 8 sessions and 16 GiB of memory limits (eight of the default
+   * profile) a tenant.
+   */
   public static final SessionSettings DEFAULTS =
-      new SessionSettings(Duration.ofMinutes(10), Duration.ofHours(4), 8, 4L << 30);
+      new SessionSettings(Duration.ofMinutes(10), Duration.ofHours(4), 8, 16L << 30);
 
   public SessionSettings {
     if (idleTimeout.toMillis() < 100 || maxLifetime.toMillis() < 100) {
