@@ -1,6 +1,6 @@
 package dev.bulwark;
 
-import dev.bulwark.policy.Hosts;
+import dev.bulwark.internal.net.Hosts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -11,15 +11,15 @@ import dev.bulwark.internal.run.Run;
 import dev.bulwark.internal.run.Runs;
 import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.internal.session.Sessions;
+import dev.bulwark.internal.validation.Summary;
+import dev.bulwark.internal.validation.Validator;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.RuntimeInfo;
 import dev.bulwark.model.Status;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
-import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validation;
-import dev.bulwark.policy.Validator;
 import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.SandboxBackend;
 import dev.bulwark.spi.SandboxTier;
@@ -280,12 +280,14 @@ public final class Engine implements AutoCloseable {
     RuntimeDescriptor runtime = resolve(language);
     Summary summary = summarise(language, code);
     return Validator.validate(runtime.name(), code, summary, policy)
-        .withSyntaxError(summary.parsed() ? null : summary.error());
+        .withSyntaxError(summary.syntaxError());
   }
 
   /**
    * What the runtime's runner sees in a program, parsed in a fresh sandbox and never run: for tools
-   * that judge one program under several policies. Empty for languages read on the host.
+   * that judge one program under several policies. Empty for languages read on the host. The type
+   * is the validation engine's own, not the API's: this is for the benchmarks and the evaluation,
+   * which measure that engine.
    *
    * @throws IllegalArgumentException when the language is unknown
    * @throws IllegalStateException when the sandbox could not parse the program

@@ -1,8 +1,8 @@
 package dev.bulwark;
 
+import dev.bulwark.internal.net.Hosts;
 import dev.bulwark.model.FigureFormat;
 import dev.bulwark.model.Limits;
-import dev.bulwark.policy.Hosts;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import java.time.Duration;

@@ -266,7 +266,7 @@ public final class Agent {
       executionId = r.id();
     } catch (IllegalArgumentException | CodeRunner.Refused | JacksonException e) {
       // bad arguments, or a call the caller may not make now: the model may retry
-      observation = new Observation(refusal(e.getMessage()), java.util.Map.of());
+      observation = new Observation(refusal(e.getMessage()), Map.of());
       status = "REFUSED";
     }
     return new Step(

@@ -1,12 +1,12 @@
 package dev.bulwark.bench;
 
 import dev.bulwark.Engine;
+import dev.bulwark.internal.validation.Evaluation;
+import dev.bulwark.internal.validation.Summary;
+import dev.bulwark.internal.validation.Validator;
 import dev.bulwark.model.Json;
-import dev.bulwark.policy.Evaluation;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
-import dev.bulwark.policy.Summary;
-import dev.bulwark.policy.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package dev.bulwark.bench;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.internal.validation.Summary;
+import dev.bulwark.internal.validation.Validator;
 import dev.bulwark.model.Json;
-import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validation;
-import dev.bulwark.policy.Validator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -185,8 +185,9 @@ final class BenchCommand implements Callable<Integer> {
         required = true,
         paramLabel = "KEY",
         description =
-            "An API key of a tenant whose limits allow --clients at once and a few thousand"
-                + " requests a minute.")
+            "An operator's API key (keys create --operator: the benchmark reads /metrics) of a"
+                + " tenant whose limits allow --clients at once and a few thousand requests a"
+                + " minute.")
     String key;
 
     @Option(

@@ -42,6 +42,12 @@ final class KeysCommand implements Runnable {
     @Option(names = "--label", paramLabel = "TEXT", description = "What the key is for.")
     String label;
 
+    @Option(
+        names = "--operator",
+        description =
+            "An operator's key: it may also read what spans tenants (GET /metrics names them all).")
+    boolean operator;
+
     @Option(names = "--json", description = "Print {\"id\", \"key\", \"tenant\"}.")
     boolean json;
 
@@ -50,7 +56,7 @@ final class KeysCommand implements Runnable {
     @Override
     public Integer call() {
       try (Store store = data.open()) {
-        ApiKeys.Issued issued = new ApiKeys(store.dataSource()).issue(tenant, label);
+        ApiKeys.Issued issued = new ApiKeys(store.dataSource()).issue(tenant, label, operator);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
           Map<String, String> doc = new LinkedHashMap<>();
@@ -98,11 +104,18 @@ final class KeysCommand implements Runnable {
         if (json) {
           out.println(Json.write(all));
         } else {
-          out.printf("%-16s %-20s %-20s %-8s %s%n", "ID", "TENANT", "CREATED", "STATE", "LABEL");
+          out.printf(
+              "%-16s %-20s %-20s %-8s %-8s %s%n",
+              "ID", "TENANT", "CREATED", "STATE", "ROLE", "LABEL");
           for (ApiKey k : all) {
             out.printf(
-                "%-16s %-20s %-20s %-8s %s%n",
-                k.id(), k.tenant(), k.createdAt(), k.revoked() ? "revoked" : "active", k.label());
+                "%-16s %-20s %-20s %-8s %-8s %s%n",
+                k.id(),
+                k.tenant(),
+                k.createdAt(),
+                k.revoked() ? "revoked" : "active",
+                k.operator() ? "operator" : "tenant",
+                k.label());
           }
         }
         out.flush();

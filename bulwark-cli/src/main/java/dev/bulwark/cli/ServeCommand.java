@@ -6,6 +6,7 @@ import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.api.ApiServer;
 import dev.bulwark.api.ServerConfig;
 import dev.bulwark.config.ConfigFile;
+import dev.bulwark.model.Units;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
@@ -14,7 +15,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -27,9 +27,11 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the HTTP API until stopped (Ctrl-C or SIGTERM).",
+      "Serves the HTTP API until stopped (Ctrl-C or SIGTERM): then new requests get 503, running"
+          + " executions have server.shutdownGrace (30s) to finish and are then cancelled, every"
+          + " sandbox is removed, and it exits 0. A second signal exits at once.",
       "On first start, with no tenant in the data directory, it creates the tenant 'default' and an"
-          + " admin key, and prints the key once."
+          + " admin key (an operator's key, which may also read /metrics), and prints the key once."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -101,7 +103,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     long source = maxSource == null ? s.maxSourceBytes() : maxSource.bytes();
     return new ConfigFile(
-        new ServerConfig(h, p, slots, timeout, queued, s.agent(), source), engine);
+        new ServerConfig(
+            h, p, slots, timeout, queued, s.agent(), source, s.connections(), s.shutdownGrace()),
+        engine);
   }
 
   @Override
@@ -110,13 +114,13 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig settings = config.server();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CountDownLatch stopped = new CountDownLatch(1);
+    StopSignals signals = StopSignals.install(); // from here on, a signal stops gracefully
     try (Store store = data.open();
         Engine engine = EngineOptions.start(config.engine(), err)) {
       Tenants tenants = new Tenants(store.dataSource());
       if (tenants.list().isEmpty()) {
         tenants.create("default", Policies.DEFAULT, "default", 8, 600, false, 0);
-        ApiKeys.Issued admin = new ApiKeys(store.dataSource()).issue("default", "admin");
+        ApiKeys.Issued admin = new ApiKeys(store.dataSource()).issue("default", "admin", true);
         out.println("bulwark: first start: tenant 'default' and its admin key (shown once):");
         out.println(admin.token());
       }
@@ -134,9 +138,12 @@ final class ServeCommand implements Callable<Integer> {
                         .map(p -> p.runtime() + ":" + p.profile() + "=" + p.size())
                         .collect(Collectors.joining(", "))));
         out.flush();
-        Thread hook = new Thread(stopped::countDown);
-        Runtime.getRuntime().addShutdownHook(hook);
-        stopped.await();
+        signals.await();
+        err.println(
+            "bulwark: stopping: new requests get 503; running executions have "
+                + Units.formatDuration(settings.shutdownGrace())
+                + " to finish, then are cancelled");
+        err.flush();
       }
     }
     return ExitCode.OK;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * bulwark-model        depends on nothing of ours
- * bulwark-core      -> model; other modules use only its API, its SPI and (for now) its
- *                      validation layer: dev.bulwark, dev.bulwark.spi, dev.bulwark.policy
+ * bulwark-core      -> model; other modules use only its API and its SPI: dev.bulwark,
+ *                      dev.bulwark.policy (the validation layer's API), dev.bulwark.spi
  * bulwark-client    -> model (no engine)
  * bulwark-agent     -> model (no engine, no client)
  * bulwark-server    -> model, core, agent (not the client)

@@ -89,6 +89,14 @@ class ManyEnginesTest {
         uids.stop();
         watching.join();
       }
+      System.out.printf(
+          "two engines: %d server executions and %d CLI runs, %d failed; %d sandboxes seen from"
+              + " /proc, %d uids shared%n",
+          2 * SERVER_EXECUTIONS,
+          CLI_RUNS,
+          failures.size(),
+          uids.sandboxesSeen(),
+          uids.shared().size());
       assertThat(failures).as("failed or killed executions").isEmpty();
       assertThat(uids.sandboxesSeen()).as("sandboxes seen from /proc").isGreaterThan(0);
       assertThat(uids.shared()).as("host uids that served two live sandboxes at once").isEmpty();

@@ -162,7 +162,8 @@ class TenantsAndAuditTest {
               "3.11.2",
               "print(1)",
               "standard",
-              Profiles.DEFAULT));
+              Profiles.DEFAULT,
+              0));
       log.finished(
           id, ExecutionResult.notRun(status, "test", new RuntimeInfo("python", "3.11.2")), false);
     }

@@ -5,14 +5,19 @@ import dev.bulwark.internal.yaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * The built-in policies ({@code standard}, {@code strict}, {@code audit}) and operators' policy
@@ -72,9 +77,7 @@ public final class Policies {
       Map<String, Policy> all = new LinkedHashMap<>();
       for (String name : BUILT_IN) {
         try (InputStream in = Policies.class.getResourceAsStream(name + ".yaml")) {
-          all.put(
-              name,
-              parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name));
+          all.put(name, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -84,9 +87,9 @@ public final class Policies {
   }
 
   /** A policy file as last parsed, kept while the file's size and modification time stay. */
-  private record ParsedFile(java.nio.file.attribute.FileTime modified, long size, Policy policy) {}
+  private record ParsedFile(FileTime modified, long size, Policy policy) {}
 
-  private static final Map<Path, ParsedFile> FILES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Path, ParsedFile> FILES = new ConcurrentHashMap<>();
 
   /**
    * A built-in policy's name, or the path of a policy file.
@@ -107,8 +110,7 @@ public final class Policies {
               + " nor a policy file");
     }
     try {
-      java.nio.file.attribute.BasicFileAttributes attributes =
-          Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
       if (attributes.size() > MAX_FILE_BYTES) {
         throw new IllegalArgumentException(path + ": a policy file is at most 1 MiB");
       }
@@ -239,7 +241,7 @@ public final class Policies {
   private static JsonNode mapping(JsonNode root, String key, Set<String> keys) {
     JsonNode node = root.path(key);
     if (node.isMissingNode() || node.isNull()) {
-      return tools.jackson.databind.node.MissingNode.getInstance();
+      return MissingNode.getInstance();
     }
     if (!node.isObject()) {
       throw new IllegalArgumentException(key + ": a mapping with keys " + keys);

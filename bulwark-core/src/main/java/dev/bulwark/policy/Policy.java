@@ -1,6 +1,8 @@
 package dev.bulwark.policy;
 
+import dev.bulwark.internal.net.Hosts;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +39,7 @@ public record Policy(
     List<String> networkAllow) {
 
   public Policy {
-    rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+    rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
     waivable = List.copyOf(waivable);
     modulesAllow = List.copyOf(modulesAllow);
     modulesDeny = List.copyOf(modulesDeny);
@@ -135,7 +137,7 @@ public record Policy(
   }
 
   /** True when {@code selector} ("*", an id, or a dotted prefix of one) covers {@code ruleId}. */
-  static boolean selects(String selector, String ruleId) {
+  public static boolean selects(String selector, String ruleId) {
     return selector.equals("*") || selector.equals(ruleId) || ruleId.startsWith(selector + ".");
   }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.policy;
 
+import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -489,7 +490,7 @@ public final class RuleCatalog {
 
   private static Map<String, RuleInfo> index() {
     Map<String, RuleInfo> map = new LinkedHashMap<>();
-    for (java.lang.reflect.Field f : RuleCatalog.class.getDeclaredFields()) {
+    for (Field f : RuleCatalog.class.getDeclaredFields()) {
       if (f.getType() == RuleInfo.class) {
         try {
           RuleInfo r = (RuleInfo) f.get(null);

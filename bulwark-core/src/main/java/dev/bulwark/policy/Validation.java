@@ -13,7 +13,8 @@ import java.util.List;
  * @param syntaxError where the runtime's parser gave up, or null; such a program fails when it
  *     runs, with the runtime's own message
  */
-public record Validation(Outcome outcome, List<Finding> findings, Summary.Location syntaxError) {
+public record Validation(
+    Outcome outcome, List<Finding> findings, ValidationReport.SyntaxError syntaxError) {
   public Validation {
     findings = List.copyOf(findings);
   }
@@ -27,18 +28,11 @@ public record Validation(Outcome outcome, List<Finding> findings, Summary.Locati
    * findings, and syntaxError when there is one.
    */
   public ValidationReport report(String policy) {
-    return new ValidationReport(
-        outcome,
-        policy,
-        findings,
-        syntaxError == null
-            ? null
-            : new ValidationReport.SyntaxError(
-                syntaxError.message(), syntaxError.line(), syntaxError.col()));
+    return new ValidationReport(outcome, policy, findings, syntaxError);
   }
 
   /** The same validation with the parser's error. */
-  public Validation withSyntaxError(Summary.Location error) {
+  public Validation withSyntaxError(ValidationReport.SyntaxError error) {
     return new Validation(outcome, findings, error);
   }
 }

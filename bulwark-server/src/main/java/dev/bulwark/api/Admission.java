@@ -1,30 +1,33 @@
 package dev.bulwark.api;
 
 import dev.bulwark.tenant.Tenant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Who may run now: each tenant's rate and concurrency cap (over either: 429 at once), then the
- * machine's slots, for which a request waits in a bounded line until a deadline (then 429).
+ * Who may run now: each tenant's rate and concurrency cap (over either: 429 at once), then one of
+ * the machine's slots, shared fairly between tenants ({@link FairShare}): a request waits in its
+ * tenant's bounded line until a deadline (then 429 {@code overloaded}). A tenant's requests in line
+ * count against its cap, so one tenant's line is never longer than its cap.
  */
 final class Admission {
   private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
   private final Map<String, Bucket> rates = new ConcurrentHashMap<>();
-  private final Semaphore slots;
-  private final AtomicInteger waiting = new AtomicInteger();
+  private final FairShare slots;
   private final ServerConfig config;
 
   Admission(ServerConfig config) {
     this.config = config;
-    this.slots = new Semaphore(config.maxConcurrent(), true);
+    this.slots = new FairShare(config.maxConcurrent(), config.maxQueued());
   }
 
   /** A permit to run; close it when the execution ends. */
   interface Permit extends AutoCloseable {
+    /** How long the request waited in line for its slot. */
+    Duration queued();
+
     @Override
     void close();
   }
@@ -54,39 +57,54 @@ final class Admission {
           "tenant '" + tenant.name() + "' already runs " + tenant.concurrency() + " executions",
           Map.of("retryAfterSeconds", 1L));
     }
-    if (!machineSlot()) {
+    FairShare.Slot slot;
+    try {
+      slot = slots.acquire(tenant.id(), tenant.concurrency(), config.queueTimeout());
+    } catch (FairShare.Refused e) {
       tenantSlots.release();
-      throw new ApiError(
-          429,
-          "overloaded",
-          "the server runs "
-              + config.maxConcurrent()
-              + " executions at once and none became free in time",
-          Map.of("retryAfterSeconds", 1L));
+      throw refusal(e.reason());
     }
-    return () -> {
-      slots.release();
-      tenantSlots.release();
+    Duration queued = Duration.ofNanos(slot.waitedNanos());
+    return new Permit() {
+      @Override
+      public Duration queued() {
+        return queued;
+      }
+
+      @Override
+      public void close() {
+        slots.release(slot);
+        tenantSlots.release();
+      }
     };
   }
 
-  /** Waits in line for one of the machine's slots, up to the deadline; false when none came. */
-  private boolean machineSlot() {
-    if (slots.tryAcquire()) {
-      return true;
-    }
-    if (waiting.incrementAndGet() > config.maxQueued()) {
-      waiting.decrementAndGet();
-      return false;
-    }
-    try {
-      return slots.tryAcquire(config.queueTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } finally {
-      waiting.decrementAndGet();
-    }
+  /** Refuses every request waiting for a slot and every later one: the server is stopping. */
+  void close() {
+    slots.close();
+  }
+
+  /**
+   * Waits until every admitted request has ended, up to {@code timeout}.
+   *
+   * @return whether all have
+   */
+  boolean awaitIdle(Duration timeout) throws InterruptedException {
+    return slots.awaitIdle(timeout);
+  }
+
+  private ApiError refusal(FairShare.Refusal reason) {
+    return switch (reason) {
+      case FULL, TIMED_OUT ->
+          new ApiError(
+              429,
+              "overloaded",
+              "the server runs "
+                  + config.maxConcurrent()
+                  + " executions at once and none became free in time",
+              Map.of("retryAfterSeconds", 1L));
+      case CLOSED -> ApiError.stopping();
+    };
   }
 
   /** A token bucket: {@code perMinute} tokens, refilled continuously. */

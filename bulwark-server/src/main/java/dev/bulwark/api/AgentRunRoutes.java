@@ -21,16 +21,21 @@ final class AgentRunRoutes {
 
   private final AgentRuns agentRuns;
   private final Executions executions;
+  private final DrainGate gate;
 
-  AgentRunRoutes(AgentRuns agentRuns, Executions executions) {
+  /**
+   * @param gate a run stops at its next step once the server is stopping
+   */
+  AgentRunRoutes(AgentRuns agentRuns, Executions executions, DrainGate gate) {
     this.agentRuns = agentRuns;
     this.executions = executions;
+    this.gate = gate;
   }
 
   void start(Context ctx) {
-    agentRuns.requireModel();
     ApiKeys.Caller caller = Authenticator.caller(ctx);
-    JsonBody body = JsonBody.read(ctx, FIELDS);
+    JsonBody body = JsonBody.read(ctx, FIELDS); // bad input is the client's 400 on any server
+    agentRuns.requireModel();
     String task = body.required("task");
     if (task.isBlank()) {
       throw ApiError.field("task", "must not be blank");
@@ -48,10 +53,14 @@ final class AgentRunRoutes {
     try (AgentRuns.Run run = agentRuns.start(caller, ctx.ip(), task)) {
       if (stream) {
         EventStream events = Reply.events(ctx);
-        Agent.Result result = run.work(runner, limits, steps(events));
-        events.finish(body(run.id(), result));
+        try {
+          Agent.Result result = run.work(runner, limits, steps(events));
+          events.finish(body(run.id(), result));
+        } finally {
+          events.stop();
+        }
       } else {
-        Reply.json(ctx, 200, body(run.id(), run.work(runner, limits, Agent.Listener.NONE)));
+        Reply.json(ctx, 200, body(run.id(), run.work(runner, limits, untilStopping())));
       }
     }
   }
@@ -66,8 +75,18 @@ final class AgentRunRoutes {
             .orElseThrow(() -> new ApiError(404, "not_found", "no agent run with id " + id)));
   }
 
-  /** Each step as an event; the run stops when the client has gone. */
-  private static Agent.Listener steps(EventStream events) {
+  /** The run stops when the server is stopping. */
+  private Agent.Listener untilStopping() {
+    return new Agent.Listener() {
+      @Override
+      public boolean stopped() {
+        return gate.closed();
+      }
+    };
+  }
+
+  /** Each step as an event; the run stops when the client has gone or the server is stopping. */
+  private Agent.Listener steps(EventStream events) {
     return new Agent.Listener() {
       @Override
       public void step(Agent.Step step) {
@@ -76,7 +95,7 @@ final class AgentRunRoutes {
 
       @Override
       public boolean stopped() {
-        return events.gone();
+        return events.gone() || gate.closed();
       }
     };
   }

@@ -41,6 +41,15 @@ final class ApiError extends RuntimeException {
         Map.of("maxBytes", maxBytes));
   }
 
+  /** The server is stopping: 503, to try again (elsewhere, or once it is back). */
+  static ApiError stopping() {
+    return new ApiError(
+        503,
+        "shutting_down",
+        "the server is stopping and takes no new requests",
+        Map.of("retryAfterSeconds", 5L));
+  }
+
   /**
    * What the request-resolution rule refused: a bad field, limits beyond the tenant's, or a source
    * over the cap (413).

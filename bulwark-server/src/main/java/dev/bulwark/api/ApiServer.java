@@ -11,6 +11,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -35,7 +36,14 @@ public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
+  /** How long a stopping server waits for the last answers to be written. */
+  private static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
+
   private final DataDirLock lock;
+  private final Duration shutdownGrace;
+  private final DrainGate gate = new DrainGate();
+  private final SlowClients slowClients;
+  private final Executions service;
   private final ApiKeys keys;
   private final McpEndpoint mcp;
   private final HealthRoutes health;
@@ -48,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
 
   private ApiServer(Engine engine, Store store, DataDirLock lock, ServerConfig settings) {
     this.lock = lock;
+    this.shutdownGrace = settings.shutdownGrace();
     DataSource db = store.dataSource();
 
     // The services: the store's logs, the counters (the warm pools' read at each scrape), and
@@ -57,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
     Anomalies anomalies = new Anomalies(db, Clock.systemUTC());
     EventLog eventLog = new EventLog(System.err);
     Metrics metrics = new Metrics(engine::warmPools);
-    Executions service =
+    service =
         new Executions(engine, auditLog, new Admission(settings), metrics, anomalies, eventLog);
     AgentRuns agents = new AgentRuns(new AgentRunLog(db), settings.agent());
 
@@ -68,18 +77,26 @@ public final class ApiServer implements AutoCloseable {
     runtimes = new RuntimeRoutes(service);
     executions = new ExecutionRoutes(service, settings.maxSourceBytes());
     validation = new ValidationRoutes(service);
-    agentRuns = new AgentRunRoutes(agents, service);
+    agentRuns = new AgentRunRoutes(agents, service, gate);
     audit = new AuditRoutes(auditLog, anomalies);
     mcp = new McpEndpoint(service, version());
+    McpGuard mcpGuard = new McpGuard(gate, authenticator::authenticate);
+    slowClients = new SlowClients(settings.connections());
 
     app =
         Javalin.create(config -> {
           jetty(config, settings);
-          config.jetty.modifyServletContextHandler(
-              handler -> mcp.mount(handler, authenticator::authenticate));
+          slowClients.configure(config);
+          config.jetty.modifyServer(server -> server.setErrorHandler(errors.jetty()));
+          config.jetty.modifyServletContextHandler(handler -> {
+            handler.setErrorHandler(errors.jetty());
+            mcp.mount(handler, mcpGuard);
+          });
+          config.routes.before(gate);
           config.routes.before("/v1/*", authenticator);
           config.routes.before("/readyz", authenticator);
           config.routes.before("/metrics", authenticator);
+          config.routes.before("/metrics", Authenticator::requireOperator);
           config.routes.before("/openapi.json", authenticator);
           for (Route r : routes()) {
             config.routes.addHttpHandler(r.method(), r.path(), r.handler());
@@ -136,6 +153,7 @@ public final class ApiServer implements AutoCloseable {
       recover(store.dataSource());
       ApiServer server = new ApiServer(engine, store, lock, settings);
       server.app.start();
+      server.slowClients.watch();
       return server;
     } catch (RuntimeException e) {
       lock.close();
@@ -159,9 +177,27 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Stops serving, then releases the MCP endpoint, the key store's connection and the lock. */
+  /**
+   * Stops gracefully: from now on every new request gets 503 {@code shutting_down} with {@code
+   * Retry-After}; requests waiting for a slot get it too; running executions have the configured
+   * grace ({@link ServerConfig#shutdownGrace()}) to finish, then are cancelled, and each one's
+   * audit record is completed. Then the server stops serving and releases the MCP endpoint, the key
+   * store's connection and the lock. The engine, which the caller started, is the caller's to
+   * close.
+   */
   @Override
   public void close() {
+    gate.close();
+    try {
+      if (!service.drain(shutdownGrace)) {
+        LOG.warn("executions still ran after they were cancelled; their records end on next start");
+      }
+      slowClients.awaitAnswered(ANSWER_WAIT); // the last results reach their clients
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("interrupted while stopping: executions in flight end as interrupted on next start");
+    }
+    slowClients.close();
     app.stop();
     mcp.close();
     keys.close();

@@ -29,6 +29,21 @@ final class Authenticator implements Handler {
     ctx.attribute(CALLER, authenticate(ctx.header("Authorization")));
   }
 
+  /**
+   * After this authenticator, on what spans tenants ({@code /metrics}): an operator's key only.
+   *
+   * @throws ApiError 403 for a tenant's key
+   */
+  static void requireOperator(Context ctx) {
+    ApiKeys.Caller caller = caller(ctx);
+    if (caller == null || !caller.operator()) {
+      throw new ApiError(
+          403,
+          "forbidden",
+          "only an operator's key may read this: it spans tenants (bulwark keys create --operator)");
+    }
+  }
+
   /** The caller of a request this authenticator let through; null on an open endpoint. */
   static ApiKeys.Caller caller(Context ctx) {
     return ctx.attribute(CALLER);

@@ -11,6 +11,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +21,18 @@ import java.util.Map;
  * An execution as Server-Sent Events: {@code finding} events before the program runs, then {@code
  * stdout} and {@code stderr} chunks ({@code {"text": ...}}) as they come, and a final {@code
  * result}. When the client goes away, what {@link #whenGone} names runs once (the server cancels
- * the run).
+ * the run). A stream kept alive ({@link #keepingAlive}) notices a client that went away while the
+ * program prints nothing: a comment line is sent at each beat of silence, and a write to a closed
+ * connection fails by the second beat.
  */
 final class EventStream implements ExecutionListener {
   private final OutputStream out;
   private final Map<Stream, Utf8> decoders = new EnumMap<>(Stream.class);
-  private Runnable onGone = () -> {}; // guarded by this, as is closed
+  private Runnable onGone = () -> {}; // guarded by this, as are closed, finished and lastWrite
   private boolean closed;
+  private boolean finished;
+  private long lastWrite = System.nanoTime();
+  private Thread beat;
 
   EventStream(OutputStream out) {
     this.out = out;
@@ -74,21 +80,68 @@ final class EventStream implements ExecutionListener {
     return closed;
   }
 
-  /** Sends the last event, {@code result}. */
+  /**
+   * Sends a comment line ({@code : keep-alive}, which clients ignore) after each {@code every} in
+   * which nothing else was sent, until {@link #finish}.
+   */
+  EventStream keepingAlive(Duration every) {
+    Thread t =
+        Thread.ofVirtual()
+            .name("bulwark-sse-beat")
+            .unstarted(() -> {
+              while (beat(every)) {
+                try {
+                  Thread.sleep(every);
+                } catch (InterruptedException e) {
+                  return; // finished
+                }
+              }
+            });
+    synchronized (this) {
+      beat = t;
+    }
+    t.start();
+    return this;
+  }
+
+  /** One beat: a comment when the stream was silent; false once it is finished or gone. */
+  private synchronized boolean beat(Duration every) {
+    if (closed || finished) {
+      return false;
+    }
+    if (System.nanoTime() - lastWrite >= every.toNanos()) {
+      write(": keep-alive\n\n");
+    }
+    return !closed;
+  }
+
+  /** Sends the last event, {@code result}, and stops the beat. */
   void finish(Object result) {
     send("result", result);
+    stop();
+  }
+
+  /** Stops the beat; nothing is sent after the last event. */
+  synchronized void stop() {
+    finished = true;
+    if (beat != null) {
+      beat.interrupt();
+    }
   }
 
   /** Writes one event and flushes it; after a failed write, nothing more is sent. */
   synchronized void send(String event, Object data) {
-    if (closed) {
-      return;
+    if (!closed) {
+      write("event: " + event + "\ndata: " + Json.write(data) + "\n\n");
     }
+  }
+
+  /** Writes and flushes; a failed write means the client has gone. Called holding this. */
+  private void write(String text) {
     try {
-      out.write(
-          ("event: " + event + "\ndata: " + Json.write(data) + "\n\n")
-              .getBytes(StandardCharsets.UTF_8));
+      out.write(text.getBytes(StandardCharsets.UTF_8));
       out.flush();
+      lastWrite = System.nanoTime();
     } catch (IOException e) {
       closed = true;
       onGone.run();

@@ -1,6 +1,7 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Engine;
+import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
 import dev.bulwark.WarmPoolStats;
@@ -14,12 +15,18 @@ import dev.bulwark.model.Status;
 import dev.bulwark.model.ValidationReport;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.tenant.ApiKeys;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the handlers ask of the engine, in one class. An execution runs the same way whichever way
@@ -29,12 +36,18 @@ import java.util.function.Supplier;
  * the engine: its runtimes and whether its warm pools are ready.
  */
 final class Executions {
+  private static final Logger LOG = LoggerFactory.getLogger(Executions.class);
+
+  /** How long cancelled executions may take to end: their sandboxes are killed, not asked. */
+  private static final Duration CANCEL_WAIT = Duration.ofSeconds(30);
+
   private final Engine engine;
   private final AuditLog audit;
   private final Admission admission;
   private final Metrics metrics;
   private final Anomalies anomalies;
   private final EventLog eventLog;
+  private final Set<Execution> inFlight = ConcurrentHashMap.newKeySet();
 
   Executions(
       Engine engine,
@@ -81,7 +94,8 @@ final class Executions {
               engine.runtimeInfo(language).version(),
               request.code(),
               request.policy().name(),
-              request.limits()));
+              request.limits(),
+              permit.queued().toMillis()));
       recorded = true;
       metrics.started();
     }
@@ -155,7 +169,11 @@ final class Executions {
   void stream(ApiKeys.Caller caller, String client, Job request, Supplier<EventStream> open) {
     try (Run run = admit(caller, request)) {
       EventStream events = open.get();
-      events.finish(execute(run, client, request, events));
+      try {
+        events.finish(execute(run, client, request, events));
+      } finally {
+        events.stop();
+      }
     }
   }
 
@@ -177,8 +195,15 @@ final class Executions {
             recorded.completeExceptionally(e);
           }
         });
+    AtomicReference<Execution> handle = new AtomicReference<>();
     ExecutionListener afterTheRecord =
         new ExecutionListener() {
+          @Override
+          public void started(Execution execution) {
+            handle.set(execution);
+            inFlight.add(execution); // for drain(), which may cancel it
+          }
+
           @Override
           public void decided(List<Finding> findings) {
             recorded.join(); // throws when the record failed: the program does not run
@@ -191,8 +216,32 @@ final class Executions {
     } catch (CompletionException e) { // the record failed: the store's error
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     } finally {
+      if (handle.get() != null) {
+        inFlight.remove(handle.get());
+      }
       recorded.exceptionally(e -> null).join(); // close() completes the record if it exists
     }
+  }
+
+  /**
+   * Stops taking executions and ends those under way: refuses the requests waiting for a slot
+   * (503), lets the running ones finish for {@code grace}, then cancels those left (CANCELLED) and
+   * waits for their records to be completed.
+   *
+   * @return whether every admitted request ended
+   */
+  boolean drain(Duration grace) throws InterruptedException {
+    admission.close();
+    if (admission.awaitIdle(grace)) {
+      return true;
+    }
+    LOG.warn(
+        "{} executions still run after the grace of {}: cancelling them", inFlight.size(), grace);
+    long until = System.nanoTime() + CANCEL_WAIT.toNanos();
+    do { // again each second: one admitted just before the stop may have started since
+      inFlight.forEach(Execution::cancel);
+    } while (!admission.awaitIdle(Duration.ofSeconds(1)) && System.nanoTime() < until);
+    return admission.awaitIdle(Duration.ZERO);
   }
 
   /**

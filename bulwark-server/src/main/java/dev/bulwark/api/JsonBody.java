@@ -11,13 +11,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * The one reader of request bodies: {@code Content-Type: application/json}, at most {@link
@@ -26,6 +30,12 @@ import tools.jackson.databind.JsonNode;
  * API's shape that names the field.
  */
 final class JsonBody {
+  /** Jackson's reader, but a name twice in one object is an error, not the last one winning. */
+  private static final ObjectReader STRICT =
+      Json.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
+
   /** The overrides of a profile a request may send (the model knows more, for the CLI). */
   private static final List<String> LIMIT_FIELDS =
       List.of("timeout", "cpuTime", "memory", "outputLimit", "cpus", "pids");
@@ -43,25 +53,129 @@ final class JsonBody {
    *
    * @param fields the fields the endpoint accepts
    * @throws ApiError 415 for another media type, 413 for a body too large, 400 for invalid UTF-8,
-   *     malformed JSON, a non-object or an unknown field
+   *     malformed JSON, a field twice, a lone UTF-16 surrogate, a non-object or an unknown field
    */
   static JsonBody read(Context ctx, Set<String> fields) {
-    return new JsonBody(object(text(bytes(ctx)), fields), ctx.header("Accept"));
+    if (!isJson(ctx.contentType())) {
+      throw notJson();
+    }
+    return new JsonBody(object(parse(bytes(ctx)), fields), ctx.header("Accept"));
+  }
+
+  /**
+   * Whether a {@code Content-Type} says JSON: {@code application/json}, with at most a {@code
+   * charset} of UTF-8 (the only one JSON has). {@code application/jsonx} or {@code
+   * application/json-seq} are other types.
+   */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String[] parts = contentType.split(";", -1);
+    if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String[] param = parts[i].split("=", 2);
+      String value = param.length == 2 ? param[1].strip().replace("\"", "") : "";
+      if (!param[0].strip().equalsIgnoreCase("charset") || !value.equalsIgnoreCase("utf-8")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static ApiError notJson() {
+    return new ApiError(
+        415, "unsupported_media_type", "send Content-Type: application/json (charset utf-8)");
   }
 
   private static byte[] bytes(Context ctx) {
-    String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiError(415, "unsupported_media_type", "send Content-Type: application/json");
-    }
     if (ctx.contentLength() > ApiServer.MAX_BODY_BYTES) {
       throw ApiError.tooLarge(ApiServer.MAX_BODY_BYTES);
     }
-    byte[] bytes = ctx.bodyAsBytes();
+    byte[] bytes = ctx.bodyAsBytes(); // a body cut short fails here: ErrorMapping answers 400
     if (bytes.length > ApiServer.MAX_BODY_BYTES) {
       throw ApiError.tooLarge(ApiServer.MAX_BODY_BYTES);
     }
     return bytes;
+  }
+
+  /**
+   * One JSON value read strictly: UTF-8, each object's names once, every string Unicode text.
+   *
+   * @throws ApiError 400 {@code invalid_utf8}, {@code invalid_json}, {@code duplicate_field}, or
+   *     {@code invalid_field} naming the field that holds a lone UTF-16 surrogate
+   */
+  static JsonNode parse(byte[] body) {
+    JsonNode root;
+    try {
+      root = STRICT.readTree(text(body));
+    } catch (JacksonException e) {
+      String message = e.getOriginalMessage();
+      Matcher duplicate = DUPLICATE.matcher(message == null ? "" : message);
+      if (duplicate.find()) {
+        String name = duplicate.group(1);
+        throw new ApiError(
+            400,
+            "duplicate_field",
+            "the field '" + name + "' appears more than once",
+            Map.of("field", name));
+      }
+      throw new ApiError(400, "invalid_json", "the body is not valid JSON" + where(e));
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new ApiError(400, "invalid_json", "the body is empty");
+    }
+    requireText(root, "");
+    return root;
+  }
+
+  private static String where(JacksonException e) {
+    TokenStreamLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1
+        ? ""
+        : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  }
+
+  /** Refuses a lone UTF-16 surrogate ({@code "\\ud800"}) in any name or string, naming where. */
+  private static void requireText(JsonNode node, String path) {
+    if (node.isString() && !wellFormed(node.asString())) {
+      String field = path.isEmpty() ? "body" : path;
+      throw ApiError.field(field, "holds a lone UTF-16 surrogate, which is not Unicode text");
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        if (!wellFormed(e.getKey())) {
+          throw new ApiError(
+              400, "invalid_json", "a field name holds a lone UTF-16 surrogate" + at(path));
+        }
+        requireText(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        requireText(node.get(i), path + "[" + i + "]");
+      }
+    }
+  }
+
+  private static String at(String path) {
+    return path.isEmpty() ? "" : " in " + path;
+  }
+
+  /** Whether every surrogate in {@code s} is half of a pair. */
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String text(byte[] body) {
@@ -77,15 +191,8 @@ final class JsonBody {
     }
   }
 
-  private static JsonNode object(String text, Set<String> known) {
-    JsonNode root;
-    try {
-      root = Json.mapper().readTree(text);
-    } catch (JacksonException e) {
-      throw new ApiError(
-          400, "invalid_json", "the body is not valid JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject()) {
+  private static JsonNode object(JsonNode root, Set<String> known) {
+    if (!root.isObject()) {
       throw new ApiError(400, "invalid_json", "the body must be a JSON object");
     }
     for (String name : root.propertyNames()) {

@@ -12,12 +12,6 @@ import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,7 +43,11 @@ final class McpEndpoint {
             .maxRequestSize(ApiServer.MAX_BODY_BYTES)
             .contextExtractor(request ->
                 McpTransportContext.create(
-                    Map.of(CALLER, request.getAttribute(CALLER), CLIENT, request.getRemoteAddr())))
+                    Map.of(
+                        CALLER,
+                        request.getAttribute(McpGuard.CALLER),
+                        CLIENT,
+                        request.getRemoteAddr())))
             .build();
     Function<McpTransportContext, CodeRunner> runners =
         context -> {
@@ -70,23 +68,9 @@ final class McpEndpoint {
             .build();
   }
 
-  /**
-   * Mounts the endpoint beside the API's routes, behind a filter that authenticates each request as
-   * the API does and refuses in the API's shape.
-   */
-  void mount(ServletContextHandler handler, Function<String, ApiKeys.Caller> authenticate) {
-    Filter keys =
-        (ServletRequest req, ServletResponse res, FilterChain chain) -> {
-          HttpServletRequest request = (HttpServletRequest) req;
-          try {
-            request.setAttribute(CALLER, authenticate.apply(request.getHeader("Authorization")));
-          } catch (ApiError e) {
-            ErrorMapping.refuse((HttpServletResponse) res, e);
-            return;
-          }
-          chain.doFilter(req, res);
-        };
-    handler.addFilter(new FilterHolder(keys), PATH, EnumSet.of(DispatcherType.REQUEST));
+  /** Mounts the endpoint beside the API's routes, behind {@code guard}. */
+  void mount(ServletContextHandler handler, McpGuard guard) {
+    handler.addFilter(new FilterHolder(guard), PATH, EnumSet.of(DispatcherType.REQUEST));
     handler.addServlet(new ServletHolder(transport), PATH);
   }
 

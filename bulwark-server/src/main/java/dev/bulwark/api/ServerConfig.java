@@ -6,7 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
- * How the server listens and how much it takes on at once.
+ * How the server listens, how much it takes on at once, what it bears of slow clients and how it
+ * stops.
  *
  * @param host address to listen on
  * @param port port; 0 picks a free one
@@ -16,6 +17,9 @@ import java.time.Duration;
  * @param agent the model behind {@code POST /v1/agent/runs}, and its limits
  * @param maxSourceBytes the largest program {@code POST /v1/executions} accepts, in bytes of UTF-8
  *     (413 {@code source_too_large} beyond)
+ * @param connections what a client's connection may hold of the server
+ * @param shutdownGrace how long a stopping server lets running executions finish before it cancels
+ *     them
  */
 public record ServerConfig(
     String host,
@@ -24,7 +28,38 @@ public record ServerConfig(
     Duration queueTimeout,
     int maxQueued,
     AgentConfig agent,
-    long maxSourceBytes) {
+    long maxSourceBytes,
+    Connections connections,
+    Duration shutdownGrace) {
+
+  /** The grace a stopping server gives running executions by default. */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+  /**
+   * What one client's connection may hold of the server, so that slow or idle clients cannot
+   * exhaust it.
+   *
+   * @param headTimeout how long a connection may take to deliver a whole request head, from when it
+   *     opened or its previous response ended; then it is closed
+   * @param minBodyRate the slowest a request body may come, bytes a second (408 below); 0 for no
+   *     minimum
+   * @param maxConnections connections open at once; beyond, new ones wait in the kernel's backlog
+   */
+  public record Connections(Duration headTimeout, long minBodyRate, int maxConnections) {
+    /** A 10 s head deadline, bodies at 1 KiB/s at least, 1,000 connections. */
+    public static final Connections DEFAULTS = new Connections(Duration.ofSeconds(10), 1024, 1000);
+
+    public Connections {
+      if (headTimeout.isNegative() || headTimeout.isZero()) {
+        throw new IllegalArgumentException("headTimeout must be positive");
+      }
+      if (minBodyRate < 0 || maxConnections < 1) {
+        throw new IllegalArgumentException(
+            "minBodyRate must not be negative, maxConnections at least 1");
+      }
+    }
+  }
+
   public ServerConfig(
       String host, int port, int maxConcurrent, Duration queueTimeout, int maxQueued) {
     this(host, port, maxConcurrent, queueTimeout, maxQueued, AgentConfig.disabled());
@@ -44,7 +79,9 @@ public record ServerConfig(
         queueTimeout,
         maxQueued,
         agent,
-        Requests.DEFAULT_MAX_SOURCE_BYTES);
+        Requests.DEFAULT_MAX_SOURCE_BYTES,
+        Connections.DEFAULTS,
+        DEFAULT_SHUTDOWN_GRACE);
   }
 
   public ServerConfig {
@@ -57,6 +94,9 @@ public record ServerConfig(
     }
     if (maxSourceBytes < 1) {
       throw new IllegalArgumentException("maxSourceSize must be at least 1 byte");
+    }
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("shutdownGrace must not be negative");
     }
   }
 
@@ -74,15 +114,59 @@ public record ServerConfig(
   }
 
   public ServerConfig withConcurrency(int max, Duration timeout, int queued) {
-    return new ServerConfig(host, port, max, timeout, queued, agent, maxSourceBytes);
+    return new ServerConfig(
+        host, port, max, timeout, queued, agent, maxSourceBytes, connections, shutdownGrace);
   }
 
-  public ServerConfig withAgent(AgentConfig agent) {
+  public ServerConfig withAgent(AgentConfig value) {
     return new ServerConfig(
-        host, port, maxConcurrent, queueTimeout, maxQueued, agent, maxSourceBytes);
+        host,
+        port,
+        maxConcurrent,
+        queueTimeout,
+        maxQueued,
+        value,
+        maxSourceBytes,
+        connections,
+        shutdownGrace);
   }
 
   public ServerConfig withMaxSourceBytes(long bytes) {
-    return new ServerConfig(host, port, maxConcurrent, queueTimeout, maxQueued, agent, bytes);
+    return new ServerConfig(
+        host,
+        port,
+        maxConcurrent,
+        queueTimeout,
+        maxQueued,
+        agent,
+        bytes,
+        connections,
+        shutdownGrace);
+  }
+
+  public ServerConfig withConnections(Connections value) {
+    return new ServerConfig(
+        host,
+        port,
+        maxConcurrent,
+        queueTimeout,
+        maxQueued,
+        agent,
+        maxSourceBytes,
+        value,
+        shutdownGrace);
+  }
+
+  public ServerConfig withShutdownGrace(Duration value) {
+    return new ServerConfig(
+        host,
+        port,
+        maxConcurrent,
+        queueTimeout,
+        maxQueued,
+        agent,
+        maxSourceBytes,
+        connections,
+        value);
   }
 }

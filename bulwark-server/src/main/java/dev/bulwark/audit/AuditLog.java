@@ -53,7 +53,11 @@ public final class AuditLog {
     return STAMP.format(instant);
   }
 
-  /** An execution about to run. */
+  /**
+   * An execution about to run.
+   *
+   * @param queueMs how long it waited for one of the machine's slots
+   */
   public record Accepted(
       String id,
       Tenant tenant,
@@ -63,7 +67,8 @@ public final class AuditLog {
       String runtimeVersion,
       String code,
       String policy,
-      Limits limits) {}
+      Limits limits,
+      long queueMs) {}
 
   /**
    * Filters of {@link #list}; null fields do not filter. {@code finishedAfter} keeps records that
@@ -79,8 +84,8 @@ public final class AuditLog {
   public void accepted(Accepted a) {
     update(
         "INSERT INTO execution (id, tenant_id, key_id, client, language, runtime_version,"
-            + " code_sha256, policy, limits, accepted_at, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?)",
+            + " code_sha256, policy, limits, accepted_at, queue_ms, code) VALUES (?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?)",
         a.id(),
         a.tenant().id(),
         a.keyId(),
@@ -91,6 +96,7 @@ public final class AuditLog {
         a.policy(),
         Json.write(LimitOverrides.of(a.limits())), // as people write them: 30s, 2g
         stamp(Instant.now()),
+        a.queueMs(),
         a.tenant().retainContent() ? a.code() : null);
   }
 
@@ -181,6 +187,7 @@ public final class AuditLog {
                 r.getString("policy"),
                 Sql.json(r, "limits"),
                 r.getString("accepted_at"),
+                Sql.number(r, "queue_ms"),
                 r.getString("finished_at"),
                 r.getString("status"),
                 r.getString("reason"),

@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * One execution as the audit log keeps it. Fields after {@code acceptedAt} are null while it runs.
  *
+ * @param queueMs how long it waited for one of the machine's slots, as the server measured it
  * @param network every connection the egress proxy was asked for: host, port, bytes, reason
  * @param code the source, only when the tenant retains content
  * @param result the full result (output included), only when the tenant retains content
@@ -20,6 +21,7 @@ public record AuditRecord(
     String policy,
     JsonNode limits,
     String acceptedAt,
+    Long queueMs,
     String finishedAt,
     String status,
     String reason,

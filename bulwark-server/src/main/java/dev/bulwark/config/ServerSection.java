@@ -38,10 +38,47 @@ final class ServerSection {
           "the largest program `POST /v1/executions` accepts, 413 `source_too_large` beyond (a"
               + " body is at most 4m)");
 
+  static final Key<ServerConfig, Duration> SHUTDOWN_GRACE =
+      Key.of(
+          "shutdownGrace",
+          Type.DURATION,
+          ServerConfig::shutdownGrace,
+          "on SIGTERM or SIGINT, how long running executions may finish before they are cancelled"
+              + " (new requests get 503 meanwhile)");
+  static final Key<ServerConfig, Duration> HEAD_TIMEOUT =
+      Key.of(
+          "headTimeout",
+          Type.DURATION,
+          s -> s.connections().headTimeout(),
+          "how long a connection may take to send a whole request head, from when it opened or its"
+              + " last response ended; then it is closed");
+  static final Key<ServerConfig, Long> MIN_BODY_RATE =
+      Key.of(
+          "minBodyRate",
+          Type.SIZE,
+          s -> s.connections().minBodyRate(),
+          "the slowest a request body may come, per second (408 below); 0 for no minimum");
+  static final Key<ServerConfig, Integer> MAX_CONNECTIONS =
+      Key.of(
+          "maxConnections",
+          Type.atLeast(1),
+          s -> s.connections().maxConnections(),
+          "connections open at once; beyond, new ones wait until one closes");
+
   static final Section<ServerConfig> SECTION =
       new Section<>(
           "server",
-          List.of(HOST, PORT, MAX_CONCURRENT, QUEUE_TIMEOUT, MAX_QUEUED, MAX_SOURCE_SIZE),
+          List.of(
+              HOST,
+              PORT,
+              MAX_CONCURRENT,
+              QUEUE_TIMEOUT,
+              MAX_QUEUED,
+              MAX_SOURCE_SIZE,
+              SHUTDOWN_GRACE,
+              HEAD_TIMEOUT,
+              MIN_BODY_RATE,
+              MAX_CONNECTIONS),
           ConfigFile::server,
           v -> {
             int slots = v.get(MAX_CONCURRENT);
@@ -52,7 +89,10 @@ final class ServerSection {
                 v.get(QUEUE_TIMEOUT),
                 v.get(MAX_QUEUED, 8 * slots),
                 v.defaults().agent(),
-                v.get(MAX_SOURCE_SIZE));
+                v.get(MAX_SOURCE_SIZE),
+                new ServerConfig.Connections(
+                    v.get(HEAD_TIMEOUT), v.get(MIN_BODY_RATE), v.get(MAX_CONNECTIONS)),
+                v.get(SHUTDOWN_GRACE));
           });
 
   private ServerSection() {}

@@ -35,7 +35,7 @@ public final class ApiKeys implements AutoCloseable {
   private final Tenants tenants;
 
   /** A key's row as read at an auth generation. */
-  private record Verified(Tenant tenant, String secretSha256, long generation) {}
+  private record Verified(Tenant tenant, String secretSha256, boolean operator, long generation) {}
 
   /** Keys that authenticated, by id: at most one entry per key in the store. */
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
@@ -51,8 +51,12 @@ public final class ApiKeys implements AutoCloseable {
   /** A key just issued: {@code token} is the only copy of its secret. */
   public record Issued(ApiKey key, String token) {}
 
-  /** Who a valid key speaks for. */
-  public record Caller(Tenant tenant, String keyId) {}
+  /**
+   * Who a valid key speaks for.
+   *
+   * @param operator whether the key is an operator's, which may also read what spans tenants
+   */
+  public record Caller(Tenant tenant, String keyId, boolean operator) {}
 
   /**
    * Issues a key for a tenant.
@@ -60,6 +64,16 @@ public final class ApiKeys implements AutoCloseable {
    * @throws IllegalArgumentException when the tenant does not exist
    */
   public Issued issue(String tenantName, String label) {
+    return issue(tenantName, label, false);
+  }
+
+  /**
+   * Issues a key for a tenant; an operator's key may also read what spans tenants ({@code
+   * /metrics}).
+   *
+   * @throws IllegalArgumentException when the tenant does not exist
+   */
+  public Issued issue(String tenantName, String label, boolean operator) {
     Tenant tenant =
         tenants
             .find(tenantName)
@@ -75,23 +89,26 @@ public final class ApiKeys implements AutoCloseable {
             tenant.name(),
             label == null ? "" : label,
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-            null);
+            null,
+            operator);
     Sql.update(
         db,
         "the key",
-        "INSERT INTO api_key (id, tenant_id, label, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO api_key (id, tenant_id, label, secret_sha256, created_at, operator)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
         id,
         tenant.id(),
         key.label(),
         Hashing.sha256Hex(secret),
-        key.createdAt());
+        key.createdAt(),
+        operator ? 1 : 0);
     return new Issued(key, "bwk_" + id + "." + secret);
   }
 
   /** Every key (of one tenant when {@code tenantName} is not null), newest first. */
   public List<ApiKey> list(String tenantName) {
     String sql =
-        "SELECT k.id, t.name, k.label, k.created_at, k.revoked_at FROM api_key k"
+        "SELECT k.id, t.name, k.label, k.created_at, k.revoked_at, k.operator FROM api_key k"
             + " JOIN tenant t ON t.id = k.tenant_id"
             + (tenantName == null ? "" : " WHERE t.name = ?")
             + " ORDER BY k.created_at DESC, k.id";
@@ -102,7 +119,12 @@ public final class ApiKeys implements AutoCloseable {
         tenantName == null ? List.of() : List.of(tenantName),
         r ->
             new ApiKey(
-                r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getInt(6) != 0));
   }
 
   /**
@@ -151,17 +173,24 @@ public final class ApiKeys implements AutoCloseable {
         MessageDigest.isEqual(
             known.secretSha256().getBytes(StandardCharsets.US_ASCII),
             Hashing.sha256Hex(m.group(2)).getBytes(StandardCharsets.US_ASCII));
-    return secretMatches ? Optional.of(new Caller(known.tenant(), id)) : Optional.empty();
+    return secretMatches
+        ? Optional.of(new Caller(known.tenant(), id, known.operator()))
+        : Optional.empty();
   }
 
   private Optional<Verified> stored(String id, long generation) {
     return Sql.select(
             db,
             "the key",
-            "SELECT t.*, k.secret_sha256 FROM api_key k JOIN tenant t ON t.id = k.tenant_id"
+            "SELECT t.*, k.secret_sha256, k.operator FROM api_key k JOIN tenant t ON t.id = k.tenant_id"
                 + " WHERE k.id = ? AND k.revoked_at IS NULL",
             List.of(id),
-            r -> new Verified(Tenants.read(r), r.getString("secret_sha256"), generation))
+            r ->
+                new Verified(
+                    Tenants.read(r),
+                    r.getString("secret_sha256"),
+                    r.getInt("operator") != 0,
+                    generation))
         .stream()
         .findFirst();
   }

@@ -47,6 +47,7 @@ class ApiServerTest {
   private static Store store;
   private static ApiServer server;
   private static String key;
+  private static String operatorKey;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -58,6 +59,7 @@ class ApiServerTest {
     store = Store.open(data);
     new Tenants(store.dataSource()).create("acme", "standard", "default", 2, 1000, false, 0);
     key = new ApiKeys(store.dataSource()).issue("acme", "test").token();
+    operatorKey = new ApiKeys(store.dataSource()).issue("acme", "ops", true).token();
     server = ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0));
   }
 
@@ -440,7 +442,7 @@ class ApiServerTest {
   }
 
   private static String scrape() throws Exception {
-    HttpResponse<String> m = get(server, key, "/metrics");
+    HttpResponse<String> m = get(server, operatorKey, "/metrics");
     assertThat(m.statusCode()).isEqualTo(200);
     return m.body();
   }
@@ -459,7 +461,7 @@ class ApiServerTest {
   void metricsCountExecutionsFindingsAndRefusalsInPrometheusFormat() throws Exception {
     post("/v1/executions", "{\"language\": \"python\", \"code\": \"import subprocess\"}");
     post("/v1/executions", "{\"language\": 1}");
-    HttpResponse<String> m = get(server, key, "/metrics");
+    HttpResponse<String> m = get(server, operatorKey, "/metrics");
     assertThat(m.statusCode()).isEqualTo(200);
     assertThat(m.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
     assertThat(m.body())
@@ -591,6 +593,7 @@ class ApiServerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).contains("overloaded");
+        assertThat(refused.headers().firstValue("Retry-After")).contains("1");
         assertThat(slow.join().statusCode()).isEqualTo(200);
       }
     }
@@ -611,6 +614,7 @@ class ApiServerTest {
     for (ApiServer.Route r : server.routes()) {
       served.add(r.method() + " " + r.path());
     }
+    served.add("POST /mcp"); // the MCP SDK's servlet, mounted beside the route table
     assertThat(documented).isEqualTo(served);
   }
 }

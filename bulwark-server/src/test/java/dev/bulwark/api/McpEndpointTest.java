@@ -145,8 +145,9 @@ class McpEndpointTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(JSON.readTree(r.body()).path("error").path("code").asString())
-        .isEqualTo("unauthorized");
+    JsonNode error = JSON.readTree(r.body()).path("error");
+    assertThat(error.path("code").asInt()).as("a JSON-RPC error").isEqualTo(-32000);
+    assertThat(error.path("data").path("code").asString()).isEqualTo("unauthorized");
 
     McpSyncClient stranger = client("bwk_aaaaaaaaaaaaaaaa.nope");
     assertThatThrownBy(stranger::initialize).isInstanceOf(RuntimeException.class);

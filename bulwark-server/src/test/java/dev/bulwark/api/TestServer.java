@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * A real server for the tests of its clients (the Java client, LangChain4j, the agent): an engine
  * with real sandboxes, a store in {@code data}, one tenant under the {@code standard} policy and
- * its key, on a free port of 127.0.0.1.
+ * its key (an operator's, which may also read {@code /metrics}), on a free port of 127.0.0.1.
  */
 public final class TestServer implements AutoCloseable {
   private final Engine engine;
@@ -30,7 +30,7 @@ public final class TestServer implements AutoCloseable {
     Engine engine = Engine.start(EngineConfig.defaults());
     Store store = Store.open(data);
     new Tenants(store.dataSource()).create("acme", "standard", "default", 4, 1000, false, 0);
-    String key = new ApiKeys(store.dataSource()).issue("acme", "test").token();
+    String key = new ApiKeys(store.dataSource()).issue("acme", "test", true).token();
     return new TestServer(
         engine, store, ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0)), key);
   }
@@ -39,7 +39,7 @@ public final class TestServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.port() + "/");
   }
 
-  /** The tenant's key. */
+  /** The tenant's key, an operator's. */
   public String key() {
     return key;
   }

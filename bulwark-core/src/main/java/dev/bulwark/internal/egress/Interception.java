@@ -1,7 +1,7 @@
 package dev.bulwark.internal.egress;
 
 import dev.bulwark.EgressConfig;
-import dev.bulwark.policy.Hosts;
+import dev.bulwark.internal.net.Hosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

@@ -1,11 +1,11 @@
 package dev.bulwark.internal.run;
 
+import dev.bulwark.internal.validation.Summary;
+import dev.bulwark.internal.validation.Validator;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Outcome;
 import dev.bulwark.policy.Policy;
-import dev.bulwark.policy.Summary;
 import dev.bulwark.policy.Validation;
-import dev.bulwark.policy.Validator;
 import dev.bulwark.spi.RuntimeDescriptor;
 
 /**
