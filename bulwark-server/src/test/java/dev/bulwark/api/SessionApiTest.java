@@ -373,9 +373,11 @@ class SessionApiTest {
   @Test
   void oneShotFilesComeInAndArtifactsComeOutInlineOrKept() throws Exception {
     String code =
-        "data = open('in.txt').read()\n"
-            + "open('out.txt', 'w').write(data.upper())\n"
-            + "open('big.bin', 'wb').write(bytes(range(256)) * 400)";
+        """
+        data = open('in.txt').read()
+        open('out.txt', 'w').write(data.upper())
+        open('big.bin', 'wb').write(bytes(range(256)) * 400)
+        """;
     Reply r =
         call(
             "POST",
@@ -388,14 +390,19 @@ class SessionApiTest {
                     "code",
                     code,
                     "files",
-                    Map.of("in.txt", Base64.getEncoder().encodeToString("hello".getBytes())),
+                    Map.of(
+                        "in.txt",
+                        Base64.getEncoder()
+                            .encodeToString("hello".getBytes(StandardCharsets.UTF_8))),
                     "artifacts",
                     List.of("*.txt", "big.bin"))));
     assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
     Map<String, JsonNode> byName = new HashMap<>();
     r.body().get("artifacts").forEach(a -> byName.put(a.get("name").asString(), a));
     assertThat(
-            new String(Base64.getDecoder().decode(byName.get("out.txt").get("content").asString())))
+            new String(
+                Base64.getDecoder().decode(byName.get("out.txt").get("content").asString()),
+                StandardCharsets.UTF_8))
         .isEqualTo("HELLO");
     String ref = byName.get("big.bin").get("ref").asString();
     String id = r.body().get("id").asString();
@@ -441,6 +448,96 @@ class SessionApiTest {
         .contains("event: display\ndata: {\"output_type\":\"display_data\"")
         .contains("event: result");
     assertThat(r.body().indexOf("event: display")).isLessThan(r.body().indexOf("event: result"));
+    call("DELETE", "/v1/sessions/" + id, key, null);
+  }
+
+  static HttpResponse<byte[]> raw(String method, String path, String auth, byte[] body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + auth)
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static JsonNode json(HttpResponse<byte[]> r) {
+    return Json.mapper().readTree(new String(r.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void filesMoveInAndOutStreamedAndListed() throws Exception {
+    String id = open(key, "{\"language\": \"python\"}");
+    String files = "/v1/sessions/" + id + "/files";
+    byte[] csv = "city,sales\nOslo,3\nLima,5\n".getBytes(StandardCharsets.UTF_8);
+    HttpResponse<byte[]> put = raw("PUT", files + "/data/sales.csv", key, csv);
+    assertThat(put.statusCode()).as(new String(put.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    assertThat(json(put).get("size").asLong()).isEqualTo(csv.length);
+    Reply sum =
+        cell(
+            key,
+            id,
+            "import csv\nsum(int(r['sales']) for r in csv.DictReader(open('data/sales.csv')))");
+    assertThat(sum.body().get("outputs").get(0).get("data").get("text/plain").asString())
+        .isEqualTo("8");
+    cell(key, id, "open('data/out.json', 'w').write('{\"total\": 8}')");
+    HttpResponse<byte[]> get = raw("GET", files + "/data/out.json", key, null);
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.headers().firstValue("Content-Type").orElseThrow()).contains("application/json");
+    assertThat(new String(get.body(), StandardCharsets.UTF_8)).isEqualTo("{\"total\": 8}");
+    JsonNode listing = json(raw("GET", files + "?path=data", key, null));
+    assertThat(listing.get("entries").toString()).contains("data/sales.csv").contains("\"file\"");
+    assertThat(raw("DELETE", files + "/data/out.json", key, null).statusCode()).isEqualTo(204);
+    HttpResponse<byte[]> gone = raw("GET", files + "/data/out.json", key, null);
+    assertThat(gone.statusCode()).isEqualTo(404);
+    assertThat(json(gone).get("error").get("code").asString()).isEqualTo("file_not_found");
+    call("DELETE", "/v1/sessions/" + id, key, null);
+  }
+
+  @Test
+  void everyPathAttackOverHttpIsRefused() throws Exception {
+    String id =
+        open(
+            key,
+            "{\"language\": \"python\", \"limits\": {\"fileSize\": \"4m\", \"tmpfsSize\": \"5m\"}}");
+    String files = "/v1/sessions/" + id + "/files";
+    for (String path :
+        List.of("..%2F..%2Fescape.txt", "%2Fetc%2Fpasswd", "a%0Ab.txt", "..", "x/../../y")) {
+      HttpResponse<byte[]> put = raw("PUT", files + "/" + path, key, new byte[] {1});
+      assertThat(put.statusCode()).as(path).isBetween(400, 404);
+      HttpResponse<byte[]> get = raw("GET", files + "/" + path, key, null);
+      assertThat(get.statusCode()).as(path).isBetween(400, 404);
+      assertThat(new String(get.body(), StandardCharsets.UTF_8)).doesNotContain("root:");
+    }
+    // What the code leaves in the workspace is read only when it is a regular file.
+    cell(key, id, "import os\nos.symlink('/etc/passwd', 'link')\nos.mkfifo('pipe')");
+    for (String name : List.of("link", "pipe")) {
+      HttpResponse<byte[]> get = raw("GET", files + "/" + name, key, null);
+      assertThat(get.statusCode()).as(name).isEqualTo(409);
+      assertThat(json(get).get("error").get("code").asString()).isEqualTo("not_a_file");
+    }
+    // The per-file and workspace caps, with nothing half-written left.
+    HttpResponse<byte[]> tooLarge = raw("PUT", files + "/big", key, new byte[5 << 20]);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(json(tooLarge).get("error").get("code").asString()).isEqualTo("file_too_large");
+    assertThat(raw("PUT", files + "/a", key, new byte[3 << 20]).statusCode()).isEqualTo(201);
+    HttpResponse<byte[]> full = raw("PUT", files + "/b", key, new byte[3 << 20]);
+    assertThat(full.statusCode()).isEqualTo(413);
+    assertThat(json(full).get("error").get("code").asString()).isEqualTo("workspace_full");
+    assertThat(json(raw("GET", files, key, null)).get("entries").toString())
+        .doesNotContain("\"big\"")
+        .doesNotContain("\"b\"");
+    // A sparse file comes out whole, streamed.
+    raw("DELETE", files + "/a", key, null);
+    cell(key, id, "with open('sparse', 'wb') as f:\n    f.truncate(4 << 20)");
+    HttpResponse<byte[]> sparse = raw("GET", files + "/sparse", key, null);
+    assertThat(sparse.statusCode()).isEqualTo(200);
+    assertThat(sparse.body()).hasSize(4 << 20);
     call("DELETE", "/v1/sessions/" + id, key, null);
   }
 
