@@ -3,12 +3,16 @@ package dev.bulwark.attack;
 import static dev.bulwark.attack.SessionTest.ok;
 import static dev.bulwark.attack.SessionTest.open;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Cell;
+import dev.bulwark.Execution;
+import dev.bulwark.ExecutionListener;
 import dev.bulwark.Session;
 import dev.bulwark.SessionSpec;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.FigureFormat;
+import dev.bulwark.model.Finding;
 import dev.bulwark.model.Output;
 import dev.bulwark.model.Status;
 import java.awt.image.BufferedImage;
@@ -16,6 +20,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +137,61 @@ class SessionOutputsTest {
         assertThat(s.state()).isEqualTo(Session.State.IDLE);
         assertThat(ok(s, lang[3]).stdout()).isEqualTo("5\n");
       }
+    }
+  }
+
+  @Test
+  void aCellsListenerHearsItInOrderAndCanInterruptIt() {
+    try (Session s = open("python")) {
+      List<String> events = new CopyOnWriteArrayList<>();
+      ExecutionListener listener =
+          new ExecutionListener() {
+            @Override
+            public void started(Execution execution) {
+              events.add("started");
+            }
+
+            @Override
+            public void decided(List<Finding> findings) {
+              events.add("decided");
+            }
+
+            @Override
+            public void output(Stream stream, byte[] chunk) {
+              events.add("output");
+            }
+
+            @Override
+            public void display(Output output) {
+              events.add("display " + output.outputType().wireName());
+            }
+
+            @Override
+            public void completed(ExecutionResult result) {
+              events.add("completed " + result.status());
+            }
+          };
+      s.run(Cell.of("print('a')\n40 + 2"), listener);
+      List<String> expected =
+          List.of("started", "decided", "output", "display execute_result", "completed OK");
+      assertThat(events).isEqualTo(expected);
+      events.clear();
+      ExecutionResult cancelled =
+          s.run(
+              Cell.of("import time\nwhile True: time.sleep(0.01)"),
+              new ExecutionListener() {
+                @Override
+                public void decided(List<Finding> findings) {
+                  Thread.ofVirtual()
+                      .start(() -> {
+                        await()
+                            .atMost(Duration.ofSeconds(10))
+                            .until(() -> s.state() == Session.State.BUSY);
+                        s.interrupt();
+                      });
+                }
+              });
+      assertThat(cancelled.status()).isEqualTo(Status.CANCELLED);
     }
   }
 }

@@ -1991,18 +1991,23 @@ def exit_status(code):
     return 1
 
 
+def attempt(step, failure):
+    """Runs one of the run's last steps; its failure is said on stderr and ends nothing."""
+    try:
+        step()
+    except BaseException as e:
+        try:
+            sys.stderr.write("bulwark: %s: %r\n" % (failure, e))
+        except Exception:
+            pass
+
+
 def finish(status):
     """Ends as the interpreter does (threads joined, atexit handlers run, streams flushed) but
     skips tearing down every module, a few ms per run that nothing relies on: Python does not
     promise __del__ at exit, and the sandbox and its files are destroyed next. Figures still open
     are shown first: pyplot's exit handler closes them."""
-    try:
-        show_figures()
-    except BaseException as e:
-        try:
-            sys.stderr.write("bulwark: the figures could not be shown: %r\n" % (e,))
-        except Exception:
-            pass
+    attempt(show_figures, "the figures could not be shown")
     try:
         threading = sys.modules.get("threading")
         if threading is not None:
@@ -2013,13 +2018,7 @@ def finish(status):
         status = exit_status(e.code)
     except BaseException:
         pass
-    try:
-        send_artifacts()
-    except BaseException as e:
-        try:
-            sys.stderr.write("bulwark: the run's outputs could not all be sent: %r\n" % (e,))
-        except Exception:
-            pass
+    attempt(send_artifacts, "the artifacts could not all be sent")
     OUTPUTS.close()
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         try:
