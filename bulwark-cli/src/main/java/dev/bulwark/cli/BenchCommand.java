@@ -5,6 +5,7 @@ import dev.bulwark.bench.ColdStartBench;
 import dev.bulwark.bench.MicroBench;
 import dev.bulwark.bench.ServerBench;
 import dev.bulwark.bench.SessionBench;
+import dev.bulwark.bench.SessionServerBench;
 import dev.bulwark.bench.ValidationBench;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -314,11 +315,32 @@ final class BenchCommand implements Callable<Integer> {
         description = "Sessions held open at once (default ${DEFAULT-VALUE}).")
     int idle;
 
+    @Option(
+        names = "--key",
+        paramLabel = "KEY",
+        description =
+            "Measure over HTTP against a running server (bulwark serve) with this API key, of a"
+                + " tenant whose rate allows a few thousand requests a minute: opening a session"
+                + " against a bare python3, a cell against a loopback round trip and a one-shot"
+                + " print(1).")
+    String key;
+
+    @Option(
+        names = "--url",
+        defaultValue = "http://127.0.0.1:8080",
+        description = "The server, with --key (default: ${DEFAULT-VALUE}).")
+    String url;
+
     @ArgGroup(exclusive = false, heading = "%nEngine:%n")
     EngineOptions engineOptions = new EngineOptions();
 
     @Override
     public Integer call() throws Exception {
+      if (key != null) {
+        SessionServerBench.run(
+            new SessionServerBench.Settings(url, key, opens, cells), spec.commandLine().getOut());
+        return ExitCode.OK;
+      }
       SessionBench.Settings settings = new SessionBench.Settings(opens, cells, idle);
       try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
         SessionBench.run(engine, settings, spec.commandLine().getOut());

@@ -123,7 +123,11 @@ final class RunChannel implements AutoCloseable {
       int n = 0;
       while (n < MAX_CONNECTIONS) {
         boolean last = draining;
-        selector.select();
+        if (last) { // the wakeup may have been spent on the select before: do not block again
+          selector.selectNow();
+        } else {
+          selector.select();
+        }
         selector.selectedKeys().clear();
         for (SocketChannel c; n < MAX_CONNECTIONS && (c = server.accept()) != null; n++) {
           startReading(c);
