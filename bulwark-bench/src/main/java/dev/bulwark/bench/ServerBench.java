@@ -194,15 +194,22 @@ public final class ServerBench {
     out.printf("| %-39s | %7.1f | %7.1f | %7.1f |%n", name, p[0], p[1], p[2]);
   }
 
-  /** Warm-pool hits and misses of every pool, as the server's /metrics counts them. */
-  private record PoolCounts(long hits, long misses) {
+  /**
+   * Warm-pool hits and misses of every pool, as the server's /metrics counts them; unknown when the
+   * key is a tenant's (the metrics span tenants: an operator's key reads them).
+   */
+  private record PoolCounts(long hits, long misses, boolean known) {
+    static final PoolCounts UNKNOWN = new PoolCounts(0, 0, false);
+
     PoolCounts minus(PoolCounts o) {
-      return new PoolCounts(hits - o.hits, misses - o.misses);
+      return known && o.known ? new PoolCounts(hits - o.hits, misses - o.misses, true) : UNKNOWN;
     }
 
     @Override
     public String toString() {
-      return hits + " of " + (hits + misses) + " found a warm sandbox";
+      return known
+          ? hits + " of " + (hits + misses) + " found a warm sandbox"
+          : "warm-pool hits not counted (reading /metrics takes an operator's key)";
     }
   }
 
@@ -217,6 +224,9 @@ public final class ServerBench {
     if (c.getResponseCode() == 401) {
       throw new IllegalArgumentException("the server refused the key (401): " + body);
     }
+    if (c.getResponseCode() == 403) {
+      return PoolCounts.UNKNOWN; // a tenant's key: it may still measure its own requests
+    }
     if (c.getResponseCode() != 200) {
       throw new IllegalStateException("GET /metrics answered " + c.getResponseCode() + ": " + body);
     }
@@ -228,7 +238,7 @@ public final class ServerBench {
         misses += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }
-    return new PoolCounts(hits, misses);
+    return new PoolCounts(hits, misses, true);
   }
 
   /** A client of its own for the measured requests. */

@@ -41,8 +41,8 @@ public record ServerConfig(
    *
    * @param headTimeout how long a connection may take to deliver a whole request head, from when it
    *     opened or its previous response ended; then it is closed
-   * @param minBodyRate the slowest a request body may come, bytes a second (408 below); 0 for no
-   *     minimum
+   * @param minBodyRate the slowest a request body may come, bytes a second, once it has had {@code
+   *     headTimeout} (408 below); 0 for no minimum
    * @param maxConnections connections open at once; beyond, new ones wait in the kernel's backlog
    */
   public record Connections(Duration headTimeout, long minBodyRate, int maxConnections) {

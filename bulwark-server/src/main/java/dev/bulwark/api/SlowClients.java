@@ -6,6 +6,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -25,10 +26,11 @@ import org.eclipse.jetty.server.Server;
 /**
  * What a slow or idle client may hold of the server ({@link ServerConfig.Connections}): at most
  * {@code maxConnections} connections at once (beyond, new ones wait in the kernel's backlog until
- * one closes); a request body at {@code minBodyRate} at least (Jetty answers 408 below); and a
- * deadline for each request head: a connection that has not delivered a whole head within {@code
- * headTimeout} of opening or of its previous response is closed, however slowly it trickles bytes.
- * Idle connections cost no thread (virtual threads, Jetty's selector), only a descriptor.
+ * one closes); a request body at {@code minBodyRate} at least, once it has had as long as a head
+ * may take ({@link RateCheckedRequest}: 408 below); and a deadline for each request head: a
+ * connection that has not delivered a whole head within {@code headTimeout} of opening or of its
+ * previous response is closed, however slowly it trickles bytes. Idle connections cost no thread
+ * (virtual threads, Jetty's selector), only a descriptor.
  *
  * <p>The deadline is kept by a sweep, a tenth of the deadline apart: a connection is busy from the
  * moment its request reaches the servlets ({@link #filter()}) until its handler returns, and Jetty
@@ -56,9 +58,8 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
     volatile long heads;
   }
 
-  /** Sets the connection cap and the body rate on Jetty, and watches every connection. */
+  /** Sets the connection cap on Jetty, and watches every connection and request body. */
   void configure(JavalinConfig config) {
-    config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(limits.minBodyRate()));
     config.jetty.modifyServer(jetty -> {
       server = jetty;
       jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), jetty));
@@ -101,7 +102,7 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
         handling++;
       }
       try {
-        chain.doFilter(req, res);
+        chain.doFilter(bodyChecked(req), res);
       } finally {
         synchronized (answering) {
           handling--;
@@ -113,6 +114,13 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
         }
       }
     };
+  }
+
+  /** The request, its body read at the minimum rate once the head's deadline has passed. */
+  private ServletRequest bodyChecked(ServletRequest req) {
+    return limits.minBodyRate() > 0 && req instanceof HttpServletRequest http
+        ? new RateCheckedRequest(http, limits.minBodyRate(), limits.headTimeout())
+        : req;
   }
 
   private static Connection connectionOf(ServletRequest req) {

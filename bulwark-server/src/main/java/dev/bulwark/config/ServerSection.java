@@ -57,7 +57,8 @@ final class ServerSection {
           "minBodyRate",
           Type.SIZE,
           s -> s.connections().minBodyRate(),
-          "the slowest a request body may come, per second (408 below); 0 for no minimum");
+          "the slowest a request body may come, per second, once it has had `server.headTimeout`"
+              + " (408 below); 0 for no minimum");
   static final Key<ServerConfig, Integer> MAX_CONNECTIONS =
       Key.of(
           "maxConnections",

@@ -135,6 +135,62 @@ class SlowClientsTest {
   }
 
   @Test
+  void aSmallBodyThatWaitedWithinTheDeadlineIsAnswered() throws Exception {
+    // The head, then a pause, then the whole body: at 1 KiB/s counted from the head, the body's
+    // 60 bytes would have been 1.5 KiB late; the body's rate counts only once the deadline passed.
+    String body = "{\"language\": \"python\", \"code\": \"print(1)\"}";
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(30_000);
+      OutputStream out = s.getOutputStream();
+      out.write(
+          ("POST /v1/validate HTTP/1.1\r\nHost: b\r\nAuthorization: Bearer "
+                  + key
+                  + "\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                  + "Content-Length: "
+                  + body.length()
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(HEAD_TIMEOUT.toMillis() * 3 / 4);
+      out.write(body.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 200").contains("\"outcome\"");
+    }
+  }
+
+  @Test
+  void aBodyTheServerHoldsAlreadyIsNeverLateHoweverLateItsHandlerReadsIt(@TempDir Path own)
+      throws Exception {
+    // At 100 MiB/s counted from the body's arrival, the time the server itself takes to
+    // authenticate and dispatch (a millisecond is enough) would make this body late: 408 for a
+    // client that sent everything at once, as happened to small requests on a busy host.
+    ServerConfig strict =
+        ServerConfig.defaults("127.0.0.1", 0)
+            .withConnections(new ServerConfig.Connections(HEAD_TIMEOUT, 100L << 20, 1000));
+    try (Store ownStore = Store.open(own);
+        ApiServer demanding = ApiServer.start(engine, ownStore, strict)) {
+      new Tenants(ownStore.dataSource()).create("solo", "standard", "default", 1, 10_000, false, 0);
+      String ownKey = new ApiKeys(ownStore.dataSource()).issue("solo", "").token();
+      for (int i = 0; i < 5; i++) {
+        HttpResponse<String> r =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + demanding.port() + "/v1/validate"))
+                        .header("Authorization", "Bearer " + ownKey)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"language\": \"python\", \"code\": \"print(1)\"}"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void aBodyBelowTheMinimumRateIs408() throws Exception {
     try (Socket s = new Socket("127.0.0.1", server.port())) {
       s.setSoTimeout(30_000);
