@@ -146,8 +146,13 @@ final class BulwarkProcess {
   static Served serve(List<String> args, Path log, String knownKey) throws IOException {
     List<String> serveArgs = new ArrayList<>(List.of("serve", "--port", "0"));
     serveArgs.addAll(args);
+    // SIGINT and SIGTERM as a terminal gives them, whatever this test's own parent ignores: a
+    // build started in the background (`cmd &`) ignores SIGINT, its children inherit that, and
+    // the JVM then rightly leaves SIGINT ignored.
+    List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT,TERM"));
+    cmd.addAll(command(serveArgs));
     Process p =
-        new ProcessBuilder(command(serveArgs))
+        new ProcessBuilder(cmd)
             .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     BufferedReader out =

@@ -113,8 +113,10 @@ class GracefulStopTest {
       Process kill =
           new ProcessBuilder("kill", "-INT", Long.toString(server.process().pid())).start();
       assertThat(kill.waitFor()).isZero();
-      assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(server.process().exitValue()).isZero();
+      boolean ended = server.process().waitFor(60, TimeUnit.SECONDS);
+      String err = Files.readString(work.resolve("idle.err"));
+      assertThat(ended).as("it ended; its stderr: %s", err).isTrue();
+      assertThat(server.process().exitValue()).as(err).isZero();
     } finally {
       BulwarkProcess.stop(server.process());
     }

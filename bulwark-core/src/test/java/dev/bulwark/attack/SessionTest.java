@@ -15,6 +15,7 @@ import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Output;
 import dev.bulwark.model.Status;
+import dev.bulwark.policy.Policies;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -191,6 +192,57 @@ class SessionTest {
     assertThat(r.reason()).contains("lifetime");
     assertThat(s.end().orElseThrow().cause()).isEqualTo(SessionEnd.Cause.EXPIRED);
     assertThat(TestEngine.get().session(s.id())).isEmpty();
+  }
+
+  @Test
+  void aCellThatEndsItsInterpreterGetsAFreshOneAndKillingTheAgentEndsOnlyItsSession() {
+    try (Session s = open(audited("python"));
+        Session other = open("python")) {
+      ok(s, "x = 1\nopen('kept.txt', 'w').write('k')");
+      ExecutionResult exited = s.run(Cell.of("import os\nos._exit(3)"));
+      assertThat(exited.status()).isEqualTo(Status.ERROR);
+      assertThat(exited.exitCode()).isEqualTo(3);
+      assertThat(exited.reason()).contains("fresh");
+      assertThat(ok(s, "print('x' in dir(), open('kept.txt').read())").stdout())
+          .isEqualTo("False k\n");
+      s.run(Cell.of("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> s.state() == Session.State.DEAD);
+      assertThat(s.end().orElseThrow().cause()).isEqualTo(SessionEnd.Cause.SANDBOX_EXITED);
+      assertThat(ok(other, "print(1)").stdout()).isEqualTo("1\n");
+    }
+  }
+
+  /** The audit policy denies nothing: the sandbox alone is judged. */
+  private static SessionSpec audited(String language) {
+    return SessionSpec.of(language, TestEngine.LIMITS).withPolicy(Policies.builtIn("audit"));
+  }
+
+  @Test
+  void theCellsCannotReachTheAgentOrTheParserThroughProc() {
+    try (Session s = open(audited("python"))) {
+      ExecutionResult r =
+          ok(
+              s,
+              "import os\nagent = os.getppid()\nfor f in ('mem', 'environ', 'fd/0'):\n"
+                  + "    try:\n        open('/proc/%d/%s' % (agent, f), 'rb').read(1)\n"
+                  + "        print(f, 'open')\n"
+                  + "    except OSError as e:\n        print(f, type(e).__name__)");
+      assertThat(r.stdout())
+          .isEqualTo("mem PermissionError\nenviron PermissionError\nfd/0 PermissionError\n");
+    }
+    try (Session s = open(audited("javascript"))) {
+      ExecutionResult r =
+          ok(
+              s,
+              "const fs = require('fs');\n"
+                  + "const parser = fs.readdirSync('/proc').filter(p => /^\\d+$/.test(p)).find(p => {"
+                  + " try { return fs.readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('--serve');"
+                  + " } catch (e) { return false; } });\n"
+                  + "let seen;\ntry { fs.readFileSync(`/proc/${parser}/environ`); seen = 'open'; }"
+                  + " catch (e) { seen = e.code; }\n"
+                  + "console.log(parser !== undefined, seen);");
+      assertThat(r.stdout()).isEqualTo("true EACCES\n");
+    }
   }
 
   @Test

@@ -39,9 +39,13 @@ class SustainedLoadTest {
   private static final int CLIENTS = 6;
 
   @Test
-  void manyExecutionsLeaveNothingBehind(@TempDir Path data) throws Exception {
+  void manyExecutionsLeaveNothingBehind(@TempDir Path data, @TempDir Path state) throws Exception {
+    // A state directory of its own: other engines on the host (other builds' tests) keep theirs
+    // in the default one, and their run directories are not this server's to count.
     EngineConfig config =
-        EngineConfig.defaults().withWarmPools(List.of(new WarmPoolSpec("python", "default", 2)));
+        EngineConfig.defaults()
+            .withStateDir(state)
+            .withWarmPools(List.of(new WarmPoolSpec("python", "default", 2)));
     try (Engine engine = Engine.start(config);
         Store store = Store.open(data)) {
       new Tenants(store.dataSource()).create("load", "standard", "default", 8, 1_000_000, false, 0);
