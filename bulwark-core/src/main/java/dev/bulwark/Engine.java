@@ -12,6 +12,7 @@ import dev.bulwark.internal.run.Run;
 import dev.bulwark.internal.run.Runs;
 import dev.bulwark.internal.run.Tiers;
 import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.internal.session.Sessions;
 import dev.bulwark.internal.validation.Summary;
 import dev.bulwark.internal.validation.Validator;
 import dev.bulwark.model.ExecutionResult;
@@ -25,13 +26,17 @@ import dev.bulwark.policy.Validation;
 import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.SandboxTier;
 import dev.bulwark.spi.SandboxUnavailableException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bulwark's front door: validates code against its policy, runs it in a fresh, single-use sandbox
@@ -46,12 +51,15 @@ import java.util.stream.Collectors;
  * Thread-safe: any number of executions may run at once, each on its own virtual thread.
  */
 public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
   private final RegisteredEngine host;
   private final Tiers tiers;
   private final WarmPools pools;
   private final Reaper reaper;
   private final Runs runs;
   private final Runtimes runtimes;
+  private final Sessions sessions;
   private final Map<String, List<String>> packages = new ConcurrentHashMap<>();
 
   private Engine(
@@ -60,13 +68,15 @@ public final class Engine implements AutoCloseable {
       WarmPools pools,
       Reaper reaper,
       Runs runs,
-      Runtimes runtimes) {
+      Runtimes runtimes,
+      OutputCaps caps) {
     this.host = host;
     this.tiers = tiers;
     this.pools = pools;
     this.reaper = reaper;
     this.runs = runs;
     this.runtimes = runtimes;
+    this.sessions = new Sessions(runtimes, tiers::backend, reaper, caps, Engine::startCell);
   }
 
   /**
@@ -109,8 +119,8 @@ public final class Engine implements AutoCloseable {
       WarmPools pools =
           WarmPools.start(
               config.warmPools(), config.warmMaxIdle(), runtimes, tiers::backend, reaper);
-      Runs runs = new Runs(runtimes, tiers, pools, reaper);
-      return new Engine(host, tiers, pools, reaper, runs, runtimes);
+      Runs runs = new Runs(runtimes, tiers, pools, reaper, config.outputs());
+      return new Engine(host, tiers, pools, reaper, runs, runtimes, config.outputs());
     } catch (SandboxUnavailableException | IllegalArgumentException e) {
       closeQuietly(tiers, host);
       throw e;
@@ -359,6 +369,52 @@ public final class Engine implements AutoCloseable {
     return seen.get();
   }
 
+  /**
+   * Opens a session: one sandbox for its whole life, with a persistent interpreter ({@link
+   * Session}). Starts its sandbox (the session pools of {@link EngineConfig#sessionPools()} are not
+   * used yet) and blocks until its interpreter is ready.
+   *
+   * @throws IllegalArgumentException when the language is unknown or the tier is not this engine's
+   * @throws SessionIsolationException when the tier does not host sessions yet (gVisor)
+   * @throws SessionDeadException when the sandbox could not be started (its end says why: {@link
+   *     SessionEnd.Cause#START_FAILED}), or the engine is closed
+   */
+  public Session openSession(SessionSpec spec) {
+    return sessions.open(resolve(spec.language()), spec);
+  }
+
+  /** This engine's sessions that have not ended, in the order they were opened. */
+  public List<Session> sessions() {
+    return sessions.all();
+  }
+
+  /** The session of this id, if it has not ended. */
+  public Optional<Session> session(String id) {
+    return sessions.find(id);
+  }
+
+  /** A cell as an execution: its listener hears it start (with its canceller) and complete. */
+  private static ExecutionResult startCell(
+      Supplier<ExecutionResult> run, Runnable cancel, ExecutionListener listener) {
+    ExecutionResult result = new Execution(run, cancel, listener).runHere();
+    try {
+      listener.completed(result);
+    } catch (RuntimeException e) {
+      LOG.warn("a listener failed as its cell completed", e);
+    }
+    return result;
+  }
+
+  /**
+   * The bytes of a large artifact the engine keeps ({@link dev.bulwark.model.Artifact#ref()}),
+   * while it keeps it ({@link OutputCaps#artifactTtl()}); the caller closes the stream.
+   *
+   * @return empty when the ref is unknown or expired
+   */
+  public Optional<InputStream> artifact(String ref) {
+    return runs.artifacts().open(ref);
+  }
+
   /** The runs this engine shares its sandboxes with: for tests that drive a run's phases. */
   Runs runs() {
     return runs;
@@ -382,6 +438,7 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
+    sessions.close();
     runs.close();
     pools.close();
     tiers.close();

@@ -25,6 +25,10 @@ import java.util.Objects;
  *     runs without that tier where it is missing, and says why to a job that asks for it
  * @param gvisorPlatform how gVisor catches system calls ({@code ptrace} works everywhere; {@code
  *     kvm} needs a working {@code /dev/kvm}: {@code bulwark doctor} says whether it has one)
+ * @param sessionPools session sandboxes to keep started, their interpreter loaded, per runtime and
+ *     profile, so that {@link Engine#openSession} takes one at once (none by default; not used yet:
+ *     every session starts its sandbox)
+ * @param outputs how much rich output and how many artifacts one result may carry
  */
 public record EngineConfig(
     Path bwrap,
@@ -37,7 +41,9 @@ public record EngineConfig(
     Duration warmMaxIdle,
     EgressConfig egress,
     Path runsc,
-    GvisorPlatform gvisorPlatform) {
+    GvisorPlatform gvisorPlatform,
+    List<WarmPoolSpec> sessionPools,
+    OutputCaps outputs) {
 
   public EngineConfig {
     Objects.requireNonNull(bwrap, "bwrap");
@@ -56,6 +62,8 @@ public record EngineConfig(
     Objects.requireNonNull(egress, "egress");
     Objects.requireNonNull(runsc, "runsc");
     Objects.requireNonNull(gvisorPlatform, "gvisorPlatform");
+    sessionPools = List.copyOf(sessionPools);
+    Objects.requireNonNull(outputs, "outputs");
     if (warmMaxIdle.toMillis() < 100) {
       throw new IllegalArgumentException("warmMaxIdle must be at least 100ms");
     }
@@ -74,7 +82,9 @@ public record EngineConfig(
         Duration.ofMinutes(10),
         EgressConfig.defaults(),
         Path.of("/usr/bin/runsc"),
-        GvisorPlatform.PTRACE);
+        GvisorPlatform.PTRACE,
+        List.of(),
+        OutputCaps.defaults());
   }
 
   public EngineConfig withBwrap(Path value) {
@@ -89,13 +99,15 @@ public record EngineConfig(
         warmMaxIdle,
         egress,
         runsc,
-        gvisorPlatform);
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
-  public EngineConfig withStateDir(Path dir) {
+  public EngineConfig withStateDir(Path value) {
     return new EngineConfig(
         bwrap,
-        dir,
+        value,
         sandboxUidBase,
         sandboxUidCount,
         allowDegraded,
@@ -104,7 +116,9 @@ public record EngineConfig(
         warmMaxIdle,
         egress,
         runsc,
-        gvisorPlatform);
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withAllowDegraded(boolean value) {
@@ -119,7 +133,9 @@ public record EngineConfig(
         warmMaxIdle,
         egress,
         runsc,
-        gvisorPlatform);
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withStagedLaunchers(int value) {
@@ -134,7 +150,9 @@ public record EngineConfig(
         warmMaxIdle,
         egress,
         runsc,
-        gvisorPlatform);
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withWarmPools(List<WarmPoolSpec> value) {
@@ -149,7 +167,9 @@ public record EngineConfig(
         warmMaxIdle,
         egress,
         runsc,
-        gvisorPlatform);
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withWarmMaxIdle(Duration value) {
@@ -164,7 +184,9 @@ public record EngineConfig(
         value,
         egress,
         runsc,
-        gvisorPlatform);
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withEgress(EgressConfig value) {
@@ -179,7 +201,9 @@ public record EngineConfig(
         warmMaxIdle,
         value,
         runsc,
-        gvisorPlatform);
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withRunsc(Path value) {
@@ -194,7 +218,9 @@ public record EngineConfig(
         warmMaxIdle,
         egress,
         value,
-        gvisorPlatform);
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withGvisorPlatform(GvisorPlatform value) {
@@ -209,6 +235,42 @@ public record EngineConfig(
         warmMaxIdle,
         egress,
         runsc,
+        value,
+        sessionPools,
+        outputs);
+  }
+
+  public EngineConfig withSessionPools(List<WarmPoolSpec> value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        runsc,
+        gvisorPlatform,
+        value,
+        outputs);
+  }
+
+  public EngineConfig withOutputs(OutputCaps value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        runsc,
+        gvisorPlatform,
+        sessionPools,
         value);
   }
 }

@@ -5,6 +5,8 @@ import dev.bulwark.Isolation;
 import dev.bulwark.bench.ColdStartBench;
 import dev.bulwark.bench.MicroBench;
 import dev.bulwark.bench.ServerBench;
+import dev.bulwark.bench.SessionBench;
+import dev.bulwark.bench.SessionServerBench;
 import dev.bulwark.bench.TierBench;
 import dev.bulwark.bench.ValidationBench;
 import java.io.PrintStream;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Validation.class,
       BenchCommand.Server.class,
       BenchCommand.Micro.class,
-      BenchCommand.Tiers.class
+      BenchCommand.Tiers.class,
+      BenchCommand.SessionCosts.class
     },
     description = {
       "Measures what a sandbox adds to a cold print(1).",
@@ -42,7 +45,7 @@ import picocli.CommandLine.Spec;
       "Figures are per execution, from process start to exit, in milliseconds.",
       "bench validation measures the validation layer instead; bench server a running server;"
           + " bench micro the JMH micro-benchmarks of the hot paths; bench tiers the isolation"
-          + " tiers side by side."
+          + " tiers side by side; bench session what sessions cost."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -346,6 +349,69 @@ final class BenchCommand implements Callable<Integer> {
       PrintStream out = new PrintStream(Main.stdio(spec).out(), true, StandardCharsets.UTF_8);
       MicroBench.run(settings, out);
       out.flush();
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "session",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Measures sessions: opening one against a bare python3 -c 'print(1)', a cell of x = 1"
+            + " against a pipe round trip to a child process, the memory of a session after"
+            + " thousands of cells, and --idle sessions held open at once with their memory each."
+      })
+  static final class SessionCosts implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--opens",
+        defaultValue = "50",
+        description = "Sessions opened and closed (default ${DEFAULT-VALUE}).")
+    int opens;
+
+    @Option(
+        names = "--cells",
+        defaultValue = "10000",
+        description = "Cells run in one session (default ${DEFAULT-VALUE}).")
+    int cells;
+
+    @Option(
+        names = "--idle",
+        defaultValue = "100",
+        description = "Sessions held open at once (default ${DEFAULT-VALUE}).")
+    int idle;
+
+    @Option(
+        names = "--key",
+        paramLabel = "KEY",
+        description =
+            "Measure over HTTP against a running server (bulwark serve) with this API key, of a"
+                + " tenant whose rate allows a few thousand requests a minute: opening a session"
+                + " against a bare python3, a cell against a loopback round trip and a one-shot"
+                + " print(1).")
+    String key;
+
+    @Option(
+        names = "--url",
+        defaultValue = "http://127.0.0.1:8080",
+        description = "The server, with --key (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+    EngineOptions engineOptions = new EngineOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      if (key != null) {
+        SessionServerBench.run(
+            new SessionServerBench.Settings(url, key, opens, cells), spec.commandLine().getOut());
+        return ExitCode.OK;
+      }
+      SessionBench.Settings settings = new SessionBench.Settings(opens, cells, idle);
+      try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
+        SessionBench.run(engine, settings, spec.commandLine().getOut());
+      }
       return ExitCode.OK;
     }
   }

@@ -105,7 +105,16 @@ final class ServeCommand implements Callable<Integer> {
     long source = maxSource == null ? s.maxSourceBytes() : maxSource.bytes();
     return new ConfigFile(
         new ServerConfig(
-            h, p, slots, timeout, queued, s.agent(), source, s.connections(), s.shutdownGrace()),
+            h,
+            p,
+            slots,
+            timeout,
+            queued,
+            s.agent(),
+            source,
+            s.connections(),
+            s.shutdownGrace(),
+            s.sessions()),
         engine);
   }
 

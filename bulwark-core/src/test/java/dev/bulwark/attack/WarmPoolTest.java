@@ -72,7 +72,7 @@ class WarmPoolTest {
     assertThat(r.status()).isEqualTo(Status.ERROR);
     assertThat(r.stdout()).isEqualTo("HELLO __main__\n");
     assertThat(r.stderr())
-        .contains("File \"/run/bulwark/main.py\", line 3")
+        .contains("File \"<code>\", line 3")
         .contains("raise ValueError('boom')")
         .contains("ValueError: boom");
   }

@@ -98,7 +98,9 @@ final class EngineSection {
                   v.get(WARM_MAX_IDLE),
                   v.defaults().egress(),
                   v.get(RUNSC),
-                  v.get(GVISOR_PLATFORM)));
+                  v.get(GVISOR_PLATFORM),
+                  v.defaults().sessionPools(),
+                  v.defaults().outputs()));
 
   private EngineSection() {}
 }

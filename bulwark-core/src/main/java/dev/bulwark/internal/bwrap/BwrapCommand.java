@@ -4,7 +4,6 @@ import dev.bulwark.internal.launch.LaunchRecord;
 import dev.bulwark.internal.layout.HostDirs;
 import dev.bulwark.internal.layout.SandboxProgram;
 import dev.bulwark.model.Limits;
-import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.SandboxSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,15 +59,15 @@ final class BwrapCommand {
   private BwrapCommand() {}
 
   /**
-   * The bwrap arguments (without the binary) for one run of {@code runtime}.
+   * The bwrap arguments (without the binary) for one sandbox of {@code spec}.
    *
    * @param codeDir the run's host directory that holds (or will hold) the program and its runner
    * @param egress whether the run may connect through the egress proxy: a runtime without a runner
    *     then starts the forwarder before the program, with the proxy in its environment (a runner
    *     does both itself, once it sees the socket)
    */
-  static List<String> bwrapArgs(
-      RuntimeDescriptor runtime, Limits limits, StaticFiles files, Path codeDir, boolean egress) {
+  static List<String> bwrapArgs(SandboxSpec spec, StaticFiles files, Path codeDir, boolean egress) {
+    Limits limits = spec.limits();
     List<String> a = new ArrayList<>();
     // Every namespace, and no way back: --disable-userns stops nested user namespaces (the
     // door to most unprivileged kernel exploits), --new-session stops TIOCSTI on the host tty.
@@ -102,15 +101,14 @@ final class BwrapCommand {
     add(a, "--ro-bind", codeDir.toString(), CODE_DIR);
     add(a, "--remount-ro", "/");
     add(a, "--chdir", "/work", "--clearenv");
-    for (Map.Entry<String, String> e :
-        SandboxProgram.env(runtime, files.env(), egress).entrySet()) {
+    for (Map.Entry<String, String> e : SandboxProgram.env(spec, files.env(), egress).entrySet()) {
       add(a, "--setenv", e.getKey(), e.getValue());
     }
     add(a, "--json-status-fd", Integer.toString(FD_STATUS));
     add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_ALLOW));
     add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_GUARD));
     a.add("--");
-    a.addAll(SandboxProgram.argv(runtime, egress));
+    a.addAll(SandboxProgram.argv(spec, egress));
     return a;
   }
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,9 @@ import java.util.regex.Pattern;
 final class BwrapSandbox extends LaunchedSandbox {
   private static final Pattern CHILD_PID = Pattern.compile("\"child-pid\"\\s*:\\s*(\\d+)");
   private static final Pattern EXIT_CODE = Pattern.compile("\"exit-code\"\\s*:\\s*(\\d+)");
+
+  /** A session's CPU rlimit: none in effect (RLIMIT_CPU in seconds, far beyond any life). */
+  private static final Duration SESSION_CPU = Duration.ofDays(3650);
 
   private final BwrapBackend backend;
 
@@ -117,13 +121,15 @@ final class BwrapSandbox extends LaunchedSandbox {
     List<String> command = new ArrayList<>();
     command.add(backend.bwrap().toString());
     command.addAll(
-        BwrapCommand.bwrapArgs(
-            runtime(), limits(), backend.staticFiles(), dir().resolve("code"), withEgress));
+        BwrapCommand.bwrapArgs(spec(), backend.staticFiles(), dir().resolve("code"), withEgress));
     // The CPU rlimit counts each process's own start-up, the runner's included, which the budget
     // does not. With a cgroup the watchdog measures the budget from the hand-off, so the rlimit is
-    // a backstop one second later; without one it is the only enforcement.
+    // a backstop one second later; without one it is the only enforcement. A session's agent and
+    // kernel live across many programs, whose CPU time the engine counts one by one: no rlimit.
     Limits rlimits =
-        hasCgroup() ? limits().withCpuTime(limits().cpuTime().plusSeconds(1)) : limits();
+        spec().kind() == SandboxSpec.Kind.SESSION
+            ? limits().withCpuTime(SESSION_CPU)
+            : hasCgroup() ? limits().withCpuTime(limits().cpuTime().plusSeconds(1)) : limits();
     return BwrapCommand.launchRecord(
         rlimits,
         uid().uid(),

@@ -123,7 +123,7 @@ final class GvisorSandbox extends LaunchedSandbox {
     Path config = dir().resolve("config.json");
     Files.writeString(
         config,
-        OciSpec.json(runtime(), limits(), backend.files(), dir().resolve("code"), withEgress),
+        OciSpec.json(spec(), backend.files(), dir().resolve("code"), withEgress),
         StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
     Path devNull = Path.of("/dev/null");

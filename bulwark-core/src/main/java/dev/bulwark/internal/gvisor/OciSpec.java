@@ -4,7 +4,6 @@ import dev.bulwark.internal.layout.HostDirs;
 import dev.bulwark.internal.layout.SandboxProgram;
 import dev.bulwark.model.Json;
 import dev.bulwark.model.Limits;
-import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.SandboxSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +30,9 @@ final class OciSpec {
    */
   record StaticFiles(Path rootfs, Path etc, Path runners, Map<String, String> env) {}
 
+  /** A session's CPU rlimit: none in effect (seconds, far beyond any life). */
+  private static final long SESSION_CPU_SECONDS = 3650L * 24 * 3600;
+
   private OciSpec() {}
 
   /**
@@ -40,11 +42,11 @@ final class OciSpec {
    * @param egress whether the run may connect through the egress proxy (see {@link
    *     SandboxProgram#argv})
    */
-  static String json(
-      RuntimeDescriptor runtime, Limits limits, StaticFiles files, Path codeDir, boolean egress) {
+  static String json(SandboxSpec sandbox, StaticFiles files, Path codeDir, boolean egress) {
+    Limits limits = sandbox.limits();
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("ociVersion", "1.0.2");
-    spec.put("process", process(runtime, limits, files, egress));
+    spec.put("process", process(sandbox, files, egress));
     spec.put("root", Map.of("path", files.rootfs().toString(), "readonly", true));
     spec.put("hostname", "sandbox");
     spec.put("mounts", mounts(limits, files, codeDir));
@@ -60,14 +62,15 @@ final class OciSpec {
   }
 
   private static Map<String, Object> process(
-      RuntimeDescriptor runtime, Limits limits, StaticFiles files, boolean egress) {
+      SandboxSpec sandbox, StaticFiles files, boolean egress) {
+    Limits limits = sandbox.limits();
     Map<String, Object> process = new LinkedHashMap<>();
     process.put("terminal", false);
     process.put("user", Map.of("uid", INNER_ID, "gid", INNER_ID));
-    process.put("args", SandboxProgram.argv(runtime, egress));
+    process.put("args", SandboxProgram.argv(sandbox, egress));
     process.put(
         "env",
-        SandboxProgram.env(runtime, files.env(), egress).entrySet().stream()
+        SandboxProgram.env(sandbox, files.env(), egress).entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue())
             .toList());
     process.put("cwd", "/work");
@@ -75,8 +78,12 @@ final class OciSpec {
     process.put("noNewPrivileges", true);
     // The CPU rlimit counts each process's own start-up, the runner's included, which the budget
     // does not: the host's watchdog measures the budget from the hand-off, and the rlimit is a
-    // backstop one second later. The Sentry sends SIGXCPU and SIGXFSZ as Linux does.
-    long cpu = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000) + 1;
+    // backstop one second later. The Sentry sends SIGXCPU and SIGXFSZ as Linux does. A session's
+    // agent lives across many programs, whose CPU time the engine counts one by one: no rlimit.
+    long cpu =
+        sandbox.kind() == SandboxSpec.Kind.SESSION
+            ? SESSION_CPU_SECONDS
+            : Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000) + 1;
     process.put(
         "rlimits",
         List.of(

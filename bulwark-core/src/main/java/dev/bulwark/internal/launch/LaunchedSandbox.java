@@ -16,6 +16,9 @@ import dev.bulwark.spi.Usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,6 +49,7 @@ public abstract class LaunchedSandbox implements Sandbox {
 
   private final EngineHost host;
   private final Launchers launchers;
+  private final SandboxSpec spec;
   private final RuntimeDescriptor runtime;
   private final Limits limits;
   private final UidLease uid;
@@ -66,6 +70,7 @@ public abstract class LaunchedSandbox implements Sandbox {
       Path dir) {
     this.host = host;
     this.launchers = launchers;
+    this.spec = spec;
     this.runtime = spec.runtime();
     this.limits = spec.limits();
     this.uid = uid;
@@ -88,7 +93,7 @@ public abstract class LaunchedSandbox implements Sandbox {
       dir = host.directory().resolve(launcher.name());
       Files.createDirectory(
           dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
-      CodeDir.create(dir, spec.runtime(), runners);
+      CodeDir.create(dir, spec, runners);
       return maker.make(spec, uid, launcher, dir);
     } catch (IOException | RuntimeException e) {
       if (launcher != null) {
@@ -139,6 +144,29 @@ public abstract class LaunchedSandbox implements Sandbox {
     }
     handedOffNanos = System.nanoTime();
     cpuBaselineNanos = launcher.cgroup() == null ? 0 : launcher.cgroup().cpuNanos();
+  }
+
+  /**
+   * Binds the socket in the code directory, where every tier shows the sandbox its host sockets
+   * (gVisor reaches them through {@code --host-uds=open}, as it does the egress proxy's).
+   */
+  @Override
+  public ServerSocketChannel openChannel(String name) throws IOException {
+    if (!name.matches("[a-z][a-z0-9.-]{0,31}")) {
+      throw new IllegalArgumentException("bad channel name " + name);
+    }
+    Path socket = dir.resolve("code").resolve(name);
+    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      // The code directory is bound read-only and the socket is the host's: the sandbox's uid may
+      // connect, not replace it.
+      Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+      return server;
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 
   @Override
@@ -192,6 +220,18 @@ public abstract class LaunchedSandbox implements Sandbox {
     return cgroup == null ? 0 : Math.max(0, cgroup.cpuNanos() - cpuBaselineNanos);
   }
 
+  /** The cgroup's memory now: every process of the sandbox, the manager's included. */
+  @Override
+  public long memoryBytes() {
+    RunCgroup cgroup = launcher.cgroup();
+    return cgroup == null ? 0 : cgroup.memoryBytes();
+  }
+
+  @Override
+  public List<NetworkAttempt> network() {
+    return egress == null ? List.of() : egress.attempts();
+  }
+
   /** The cgroup's counters, its CPU time since the hand-off. */
   @Override
   public Usage usage() {
@@ -243,6 +283,11 @@ public abstract class LaunchedSandbox implements Sandbox {
   /** The run's directory. */
   protected final Path dir() {
     return dir;
+  }
+
+  /** What the sandbox is for: one program or a session. */
+  protected final SandboxSpec spec() {
+    return spec;
   }
 
   protected final RuntimeDescriptor runtime() {

@@ -15,9 +15,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A run's code directory on the host, which every tier binds read-only at {@link
- * SandboxSpec#CODE_DIR}: the runtime's runner (a hard link to the engine's copy) from the start,
- * then the program, and the egress forwarder and the proxy's socket for a run that may connect.
- * Bound rather than copied in, so that the program can arrive after the sandbox started.
+ * SandboxSpec#CODE_DIR}: the runtime's runner and what it imports, or a session's agent, kernel and
+ * parser ({@link SandboxSpec#files()}, hard links to the engine's copies) from the start, then the
+ * program, and the egress forwarder and the proxy's socket for a run that may connect. Bound rather
+ * than copied in, so that the program can arrive after the sandbox started.
  */
 public final class CodeDir {
   /** The egress proxy's socket, there only for a run that may connect (the runners look for it). */
@@ -25,14 +26,12 @@ public final class CodeDir {
 
   private CodeDir() {}
 
-  /** Makes {@code runDir/code} (0755) with the runtime's runner in it. */
-  public static Path create(Path runDir, RuntimeDescriptor runtime, Path runners)
-      throws IOException {
+  /** Makes {@code runDir/code} (0755) with the spec's files of the runners' directory in it. */
+  public static Path create(Path runDir, SandboxSpec spec, Path runners) throws IOException {
     Path code = Files.createDirectory(runDir.resolve("code"));
     Files.setPosixFilePermissions(code, PosixFilePermissions.fromString("rwxr-xr-x"));
-    if (runtime.hasRunner()) {
-      String runner = runtime.runnerFile();
-      Files.createLink(code.resolve(runner), runners.resolve(runner));
+    for (String file : spec.files()) {
+      Files.createLink(code.resolve(file), runners.resolve(file));
     }
     return code;
   }

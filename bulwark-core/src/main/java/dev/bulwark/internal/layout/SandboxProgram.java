@@ -2,7 +2,6 @@ package dev.bulwark.internal.layout;
 
 import static dev.bulwark.spi.EngineHost.EGRESS_FORWARDER;
 
-import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.SandboxSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,7 @@ import java.util.Map;
 
 /**
  * The process a sandbox starts, whatever the tier: the runtime's command on the program at {@link
- * SandboxSpec#CODE_DIR}, and its environment.
+ * SandboxSpec#CODE_DIR}, or a session's agent ({@link SandboxSpec#command()}), and its environment.
  */
 public final class SandboxProgram {
   private SandboxProgram() {}
@@ -19,11 +18,12 @@ public final class SandboxProgram {
   /**
    * The command line inside the sandbox. A run that may connect and whose runtime has no runner
    * starts the egress forwarder first (it forks into the background once it listens, then the
-   * program starts); a runner does both itself, once it sees the egress socket.
+   * program starts); a runner, or a session's agent, does both itself, once it sees the egress
+   * socket.
    */
-  public static List<String> argv(RuntimeDescriptor runtime, boolean egress) {
+  public static List<String> argv(SandboxSpec spec, boolean egress) {
     List<String> argv = new ArrayList<>();
-    if (forwarderFirst(runtime, egress)) {
+    if (forwarderFirst(spec, egress)) {
       argv.addAll(
           List.of(
               "/bin/sh",
@@ -35,7 +35,7 @@ public final class SandboxProgram {
                   + " && exec \"$@\"",
               "sh"));
     }
-    argv.addAll(runtime.commandFor(SandboxSpec.CODE_DIR + "/" + runtime.fileName()));
+    argv.addAll(spec.command());
     return argv;
   }
 
@@ -45,17 +45,17 @@ public final class SandboxProgram {
    * first.
    */
   public static Map<String, String> env(
-      RuntimeDescriptor runtime, Map<String, String> extra, boolean egress) {
+      SandboxSpec spec, Map<String, String> extra, boolean egress) {
     Map<String, String> env = new LinkedHashMap<>(SandboxEnv.base());
-    env.putAll(runtime.env());
+    env.putAll(spec.runtime().env());
     env.putAll(extra);
-    if (forwarderFirst(runtime, egress)) {
+    if (forwarderFirst(spec, egress)) {
       env.putAll(SandboxEnv.proxy());
     }
     return env;
   }
 
-  private static boolean forwarderFirst(RuntimeDescriptor runtime, boolean egress) {
-    return egress && !runtime.hasRunner();
+  private static boolean forwarderFirst(SandboxSpec spec, boolean egress) {
+    return egress && !spec.runtime().hasRunner() && spec.kind() == SandboxSpec.Kind.PROGRAM;
   }
 }

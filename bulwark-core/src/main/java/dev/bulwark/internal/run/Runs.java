@@ -2,6 +2,7 @@ package dev.bulwark.internal.run;
 
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
+import dev.bulwark.OutputCaps;
 import dev.bulwark.internal.pool.Reaper;
 import dev.bulwark.internal.pool.WarmPools;
 import dev.bulwark.internal.runtime.Runtimes;
@@ -19,12 +20,29 @@ public final class Runs implements AutoCloseable {
   private final WarmPools pools;
   private final Reaper reaper;
   private final LiveRuns live = new LiveRuns();
+  private final OutputCaps caps;
+  private final ArtifactStore artifacts;
 
   public Runs(Runtimes runtimes, Tiers tiers, WarmPools pools, Reaper reaper) {
+    this(runtimes, tiers, pools, reaper, OutputCaps.defaults());
+  }
+
+  public Runs(Runtimes runtimes, Tiers tiers, WarmPools pools, Reaper reaper, OutputCaps caps) {
     this.runtimes = runtimes;
     this.tiers = tiers;
     this.pools = pools;
     this.reaper = reaper;
+    this.caps = caps;
+    this.artifacts = new ArtifactStore(caps.artifactTtl());
+  }
+
+  /** The large artifacts of runs, kept for a while. */
+  public ArtifactStore artifacts() {
+    return artifacts;
+  }
+
+  OutputCaps caps() {
+    return caps;
   }
 
   /** A run of {@code job}, not started: {@link Run#run()} it on some thread. */

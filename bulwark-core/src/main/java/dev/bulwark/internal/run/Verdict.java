@@ -7,7 +7,7 @@ import dev.bulwark.model.Status;
  * every input is a host-side observation (timers, cgroup counters, the sandbox manager's own report
  * of the payload's exit), never something the sandboxed program printed.
  */
-record Verdict(Status status, String reason, Integer signal) {
+public record Verdict(Status status, String reason, Integer signal) {
   static final int SIGKILL = 9;
   static final int SIGXCPU = 24;
   static final int SIGXFSZ = 25;
@@ -31,7 +31,7 @@ record Verdict(Status status, String reason, Integer signal) {
    * @param cpuNanos CPU time the run used
    * @param cpuBudgetNanos the CPU time limit
    */
-  record Observation(
+  public record Observation(
       boolean setupFinished,
       int exitCode,
       String setupError,
@@ -46,7 +46,7 @@ record Verdict(Status status, String reason, Integer signal) {
       long cpuBudgetNanos,
       String timeoutText) {}
 
-  static Verdict of(Observation o) {
+  public static Verdict of(Observation o) {
     Integer signal = o.exitCode > 128 && o.exitCode < 128 + 65 ? o.exitCode - 128 : null;
     if (o.cancelled) {
       return new Verdict(Status.CANCELLED, "cancelled by the caller", signal);

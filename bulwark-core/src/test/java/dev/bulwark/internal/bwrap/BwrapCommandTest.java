@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.Profiles;
 import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.SandboxSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,8 @@ class BwrapCommandTest {
   @Test
   void theRecipeHasEveryNamespaceAndNoWayBack() {
     List<String> args =
-        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"), false);
+        BwrapCommand.bwrapArgs(
+            new SandboxSpec(python, Profiles.STRICT), files, Path.of("/state/run1/code"), false);
     assertThat(args)
         .contains("--unshare-all", "--unshare-user", "--disable-userns", "--new-session")
         .contains("--die-with-parent", "--clearenv")
@@ -46,7 +48,8 @@ class BwrapCommandTest {
   @Test
   void everyWritableMountIsSizeCapped() {
     List<String> args =
-        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"), false);
+        BwrapCommand.bwrapArgs(
+            new SandboxSpec(python, Profiles.STRICT), files, Path.of("/state/run1/code"), false);
     String size = Long.toString(Profiles.STRICT.tmpfsBytes());
     for (String dir : List.of("/tmp", "/dev/shm", "/work")) {
       int at = args.indexOf(dir);
