@@ -2,6 +2,7 @@ package dev.bulwark.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.Isolation;
 import dev.bulwark.Job;
 import dev.bulwark.model.Artifact;
 import dev.bulwark.model.ExecutionResult;
@@ -57,6 +58,28 @@ class OneShotOutputsTest {
     assertThat(r.status()).as(r.reason() + r.stderr()).isEqualTo(Status.OK);
     assertThat((String) r.outputs().getFirst().data().get("text/html")).contains("<table");
     assertThat(r.stdout()).isEqualTo("plain\n");
+  }
+
+  @Test
+  void theGvisorTierCarriesOutputsFilesAndArtifactsOverItsBoundChannel() {
+    TestEngine.assumeAvailable(Isolation.GVISOR);
+    Job job =
+        python(
+                "display({'a': 1})\n"
+                    + "open('out.txt', 'w').write(open('in.txt').read() * 2)\n"
+                    + "print('done')")
+            .withFiles(Map.of("in.txt", "ab".getBytes(StandardCharsets.UTF_8)))
+            .withArtifacts(List.of("out.txt"))
+            .withIsolation(Isolation.GVISOR);
+    ExecutionResult r = run(job);
+    assertThat(r.status()).as(r.reason() + r.stderr()).isEqualTo(Status.OK);
+    assertThat(r.stdout()).isEqualTo("done\n");
+    assertThat(r.outputs()).hasSize(1);
+    assertThat(String.valueOf(r.outputs().getFirst().data().get("text/plain")))
+        .isEqualTo("{'a': 1}");
+    assertThat(r.artifacts()).extracting(Artifact::name).containsExactly("out.txt");
+    assertThat(new String(r.artifacts().getFirst().content(), StandardCharsets.UTF_8))
+        .isEqualTo("abab");
   }
 
   @Test

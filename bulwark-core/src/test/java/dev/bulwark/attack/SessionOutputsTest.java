@@ -19,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -174,7 +175,14 @@ class SessionOutputsTest {
       s.run(Cell.of("print('a')\n40 + 2"), listener);
       List<String> expected =
           List.of("started", "decided", "output", "display execute_result", "completed OK");
-      assertThat(events).isEqualTo(expected);
+      // How many chunks a stream arrives in is the pipe's affair: one or more outputs in a row.
+      List<String> heard = new ArrayList<>();
+      for (String e : events) {
+        if (!(e.equals("output") && !heard.isEmpty() && heard.getLast().equals("output"))) {
+          heard.add(e);
+        }
+      }
+      assertThat(heard).isEqualTo(expected);
       events.clear();
       ExecutionResult cancelled =
           s.run(

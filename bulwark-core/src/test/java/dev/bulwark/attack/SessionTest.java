@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Cell;
+import dev.bulwark.Isolation;
 import dev.bulwark.Job;
 import dev.bulwark.Session;
 import dev.bulwark.SessionBusyException;
 import dev.bulwark.SessionDeadException;
 import dev.bulwark.SessionEnd;
+import dev.bulwark.SessionIsolationException;
 import dev.bulwark.SessionSpec;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
@@ -42,6 +44,26 @@ class SessionTest {
 
   static String plain(Output o) {
     return String.valueOf(o.data().get("text/plain"));
+  }
+
+  @Test
+  void aSessionInTheGvisorTierIsRefusedWhileOneShotRunsThereWork() {
+    int before = TestEngine.get().sessions().size();
+    assertThatThrownBy(() -> open(SessionSpec.of("python", TestEngine.LIMITS).withTier("gvisor")))
+        .isInstanceOfSatisfying(
+            SessionIsolationException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("session_isolation_unsupported");
+              assertThat(e.tier()).isEqualTo("gvisor");
+              assertThat(e.getMessage()).contains("sessions need the bubblewrap isolation tier");
+            });
+    assertThat(TestEngine.get().sessions()).hasSize(before);
+    try (Session s = open(SessionSpec.of("python", TestEngine.LIMITS).withTier("bubblewrap"))) {
+      assertThat(ok(s, "print(6 * 7)").stdout()).isEqualTo("42\n");
+    }
+    ExecutionResult oneShot = TestEngine.run(Isolation.GVISOR, "python", "print(6 * 7)");
+    assertThat(oneShot.status()).as(oneShot.reason()).isEqualTo(Status.OK);
+    assertThat(oneShot.stdout()).isEqualTo("42\n");
   }
 
   @Test

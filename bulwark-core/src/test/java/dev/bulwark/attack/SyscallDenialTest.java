@@ -2,10 +2,12 @@ package dev.bulwark.attack;
 
 import static dev.bulwark.attack.TestEngine.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Isolation;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Status;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -117,14 +119,20 @@ class SyscallDenialTest {
 
     TestEngine.whileGvisorSleeps(
         "bulwark-seccomp-probe-" + UUID.randomUUID(),
-        () -> {
-          List<Long> kernel = new ArrayList<>(HostProbe.descendantsWithCmdline("runsc-sandbox"));
-          kernel.addAll(HostProbe.descendantsWithCmdline("runsc-gofer"));
-          assertThat(kernel).isNotEmpty();
-          for (long pid : kernel) {
-            assertThat(HostProbe.seccompMode(pid)).as(HostProbe.describe(pid)).isEqualTo(2);
-          }
-        });
+        // The Sentry and the gofer install their filters as they finish booting, which a loaded
+        // host may not have reached when their processes first show.
+        () ->
+            await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> {
+                  List<Long> kernel =
+                      new ArrayList<>(HostProbe.descendantsWithCmdline("runsc-sandbox"));
+                  kernel.addAll(HostProbe.descendantsWithCmdline("runsc-gofer"));
+                  assertThat(kernel).isNotEmpty();
+                  for (long pid : kernel) {
+                    assertThat(HostProbe.seccompMode(pid)).as(HostProbe.describe(pid)).isEqualTo(2);
+                  }
+                }));
   }
 
   @EachTier

@@ -44,6 +44,7 @@ class SessionApiTest {
   private static String key;
   private static String otherKey;
   private static String capsKey;
+  private static String vaultKey;
   private static final String SMALL_BASH =
       "{\"language\": \"bash\", \"limits\": {\"memory\": \"256m\"}}";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -56,10 +57,12 @@ class SessionApiTest {
     tenants.create("acme", "standard", "default", 4, 1000, false, 0);
     tenants.create("globex", "standard", "default", 4, 1000, false, 0);
     tenants.create("capped", "standard", "default", 4, 1000, false, 0);
+    tenants.create("vault", "standard", "default", "gvisor", 4, 1000, false, 0);
     ApiKeys keys = new ApiKeys(store.dataSource());
     key = keys.issue("acme", "test").token();
     otherKey = keys.issue("globex", "test").token();
     capsKey = keys.issue("capped", "test").token();
+    vaultKey = keys.issue("vault", "test").token();
     server = startServer();
   }
 
@@ -113,6 +116,37 @@ class SessionApiTest {
     assertThat(r.status()).as(r.raw().body()).isEqualTo(status);
     assertThat(r.body().get("error").get("code").asString()).isEqualTo(code);
     assertThat(r.raw().body()).doesNotContain("Exception").doesNotContain("at dev.bulwark");
+  }
+
+  @Test
+  void sessionsInTheGvisorTierAreRefusedAsAskedOrAsTheTenantsTier() throws Exception {
+    Reply tenants = call("POST", "/v1/sessions", vaultKey, "{\"language\": \"python\"}");
+    assertError(tenants, 409, "session_isolation_unsupported");
+    assertThat(tenants.body().get("error").get("message").asString())
+        .contains("sessions need the bubblewrap isolation tier");
+    assertThat(tenants.body().get("error").get("details").get("isolation").asString())
+        .isEqualTo("gvisor");
+    assertError(
+        call("POST", "/v1/sessions", key, "{\"language\": \"python\", \"isolation\": \"gvisor\"}"),
+        409,
+        "session_isolation_unsupported");
+    assertError(
+        call(
+            "POST",
+            "/v1/sessions",
+            vaultKey,
+            "{\"language\": \"python\", \"isolation\": \"bubblewrap\"}"),
+        403,
+        "isolation_not_allowed");
+    assertError(
+        call("POST", "/v1/sessions", key, "{\"language\": \"python\", \"isolation\": \"vm\"}"),
+        400,
+        "invalid_field");
+    assertThat(call("GET", "/v1/sessions", vaultKey, null).body().get("sessions")).isEmpty();
+    String id =
+        open(key, "{\"language\": \"python\", \"isolation\": \"bubblewrap\", \"ttl\": \"1m\"}");
+    assertThat(cell(key, id, "print(6 * 7)").body().get("stdout").asString()).isEqualTo("42\n");
+    assertThat(call("DELETE", "/v1/sessions/" + id, key, null).status()).isEqualTo(204);
   }
 
   @Test

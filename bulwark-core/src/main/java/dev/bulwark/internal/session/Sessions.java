@@ -209,13 +209,15 @@ public final class Sessions implements AutoCloseable {
   /** The sessions that have not ended, oldest first. */
   public List<Session> all() {
     return live.values().stream()
+        .filter(s -> s.end().isEmpty())
         .sorted((a, b) -> a.startedAt().compareTo(b.startedAt()))
         .map(Session.class::cast)
         .toList();
   }
 
   public Optional<Session> find(String id) {
-    return Optional.ofNullable(live.get(id));
+    // One that ended is forgotten once its sandbox is killed; until then it is ended already.
+    return Optional.<Session>ofNullable(live.get(id)).filter(s -> s.end().isEmpty());
   }
 
   /** A session ended: forgotten, its sandbox destroyed in the background. */
