@@ -7,6 +7,8 @@ import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
 import dev.bulwark.Session;
 import dev.bulwark.SessionBusyException;
+import dev.bulwark.SessionDeadException;
+import dev.bulwark.SessionEnd;
 import dev.bulwark.SessionSpec;
 import dev.bulwark.WarmPoolStats;
 import dev.bulwark.audit.Anomalies;
@@ -217,7 +219,7 @@ final class Executions {
   /**
    * Runs a cell of a session, admitted, recorded (as an execution that names its session) and
    * counted as any execution: it holds one of the machine's slots only while it runs. A cell
-   * refused at once because another runs takes no slot.
+   * refused at once because another runs or the session has ended takes no slot.
    *
    * @param open starts a stream of events once the cell is admitted, or null for none
    * @return the result with the cell's {@code id}, or null when it was streamed
@@ -230,6 +232,10 @@ final class Executions {
       Session session,
       Cell cell,
       Supplier<EventStream> open) {
+    Optional<SessionEnd> end = session.end();
+    if (end.isPresent()) { // refused before admission: no slot, no record of a cell that never ran
+      throw new SessionDeadException(session.id(), end.get());
+    }
     if (!cell.waitIfBusy() && session.state() == Session.State.BUSY) {
       throw new SessionBusyException(session.id());
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -45,8 +46,7 @@ final class JsonBody {
 
   /** A session's overrides: those of an execution, and the size of its files and workspace. */
   static final List<String> SESSION_LIMIT_FIELDS =
-      List.of(
-          "timeout", "cpuTime", "memory", "outputLimit", "cpus", "pids", "fileSize", "tmpfsSize");
+      Stream.concat(LIMIT_FIELDS.stream(), Stream.of("fileSize", "tmpfsSize")).toList();
 
   private final JsonNode root;
   private final String accept;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ final class Sessions implements AutoCloseable {
   private final Map<String, Integer> opening = new HashMap<>(); // guarded by this
   private final Map<String, Long> openingMemory = new HashMap<>(); // guarded by this
   private final ScheduledExecutorService reaper;
+  private final ScheduledFuture<?> sweep;
 
   /** A session and who owns it; {@code ended} once its end is recorded. */
   private static final class Owned {
@@ -59,7 +61,7 @@ final class Sessions implements AutoCloseable {
     this.reaper =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("bulwark-session-reaper").daemon().factory());
-    reaper.scheduleWithFixedDelay(this::reap, 1, 1, TimeUnit.SECONDS);
+    sweep = reaper.scheduleWithFixedDelay(this::reap, 1, 1, TimeUnit.SECONDS);
   }
 
   /** The server's settings for sessions. */
@@ -202,14 +204,11 @@ final class Sessions implements AutoCloseable {
     try {
       Instant forget = Instant.now().minus(ENDED_KEPT);
       for (Owned o : byId.values()) {
-        Session s = o.session;
-        if (s.end().isPresent()) {
+        if (o.session.end().isPresent()) {
           recordEnd(o);
-          if (s.end().get().at().isBefore(forget)) {
-            byId.remove(s.id());
-          }
         }
       }
+      byId.values().removeIf(o -> o.session.end().map(e -> e.at().isBefore(forget)).orElse(false));
     } catch (RuntimeException e) {
       LOG.error("the session reaper failed; it runs again in a second", e);
     }
@@ -235,6 +234,7 @@ final class Sessions implements AutoCloseable {
   /** Ends every session and records each end; the reaper stops. */
   @Override
   public void close() {
+    sweep.cancel(false);
     reaper.shutdownNow();
     for (Owned o : byId.values()) {
       o.session.close();

@@ -112,6 +112,25 @@ class SessionApiTest {
         "POST", "/v1/sessions/" + id + "/executions", auth, Json.write(Map.of("code", code)));
   }
 
+  /** A cell sent from another thread, once the session says it runs. */
+  static CompletableFuture<Reply> running(String id, String code) {
+    CompletableFuture<Reply> reply =
+        CompletableFuture.supplyAsync(() -> {
+          try {
+            return cell(key, id, code);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() ->
+            "busy"
+                .equals(
+                    call("GET", "/v1/sessions/" + id, key, null).body().get("state").asString()));
+    return reply;
+  }
+
   static void assertError(Reply r, int status, String code) {
     assertThat(r.status()).as(r.raw().body()).isEqualTo(status);
     assertThat(r.body().get("error").get("code").asString()).isEqualTo(code);
@@ -210,22 +229,7 @@ class SessionApiTest {
   @Test
   void aBusySessionRefusesAnotherCellUnlessItWaits() throws Exception {
     String id = open(key, "{\"language\": \"python\"}");
-    CompletableFuture<Reply> slow =
-        CompletableFuture.supplyAsync(() -> {
-          try {
-            return cell(key, id, "import time\ntime.sleep(3)\n'slept'");
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() ->
-            call("GET", "/v1/sessions/" + id, key, null)
-                .body()
-                .get("state")
-                .asString()
-                .equals("busy"));
+    CompletableFuture<Reply> slow = running(id, "import time\ntime.sleep(3)\n'slept'");
     assertError(cell(key, id, "1"), 409, "session_busy");
     Reply waited =
         call(
@@ -244,22 +248,7 @@ class SessionApiTest {
   void anInterruptStopsTheCellAndTheSessionSurvives() throws Exception {
     String id = open(key, "{\"language\": \"python\"}");
     cell(key, id, "y = 7");
-    CompletableFuture<Reply> forever =
-        CompletableFuture.supplyAsync(() -> {
-          try {
-            return cell(key, id, "while True: pass");
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() ->
-            call("GET", "/v1/sessions/" + id, key, null)
-                .body()
-                .get("state")
-                .asString()
-                .equals("busy"));
+    CompletableFuture<Reply> forever = running(id, "while True: pass");
     assertThat(call("POST", "/v1/sessions/" + id + "/interrupt", key, null).status())
         .isEqualTo(202);
     assertThat(forever.join().body().get("status").asString()).isEqualTo("CANCELLED");
