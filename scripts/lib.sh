@@ -6,6 +6,8 @@ BULWARK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Debian packages the engine needs at run time, as "command-or-file package" pairs.
 BULWARK_PACKAGES=(
   "/usr/bin/bwrap bubblewrap"
+  # The gvisor isolation tier: gVisor's runsc (the engine runs without the tier where it is missing).
+  "/usr/bin/runsc runsc"
   "/usr/bin/python3 python3"
   "/usr/bin/node nodejs"
   "/usr/share/nodejs/acorn/dist/acorn.js node-acorn"

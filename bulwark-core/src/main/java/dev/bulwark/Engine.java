@@ -1,6 +1,7 @@
 package dev.bulwark;
 
 import dev.bulwark.internal.bwrap.BwrapTier;
+import dev.bulwark.internal.gvisor.GvisorTier;
 import dev.bulwark.internal.host.HostUser;
 import dev.bulwark.internal.pool.Reaper;
 import dev.bulwark.internal.pool.WarmPools;
@@ -9,25 +10,33 @@ import dev.bulwark.internal.run.Decision;
 import dev.bulwark.internal.run.RegisteredEngine;
 import dev.bulwark.internal.run.Run;
 import dev.bulwark.internal.run.Runs;
+import dev.bulwark.internal.run.Tiers;
 import dev.bulwark.internal.runtime.Runtimes;
+import dev.bulwark.internal.session.Sessions;
 import dev.bulwark.internal.validation.Summary;
 import dev.bulwark.internal.validation.Validator;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.RuntimeInfo;
 import dev.bulwark.model.Status;
+import dev.bulwark.model.TierDescription;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Validation;
 import dev.bulwark.spi.RuntimeDescriptor;
-import dev.bulwark.spi.SandboxBackend;
 import dev.bulwark.spi.SandboxTier;
 import dev.bulwark.spi.SandboxUnavailableException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bulwark's front door: validates code against its policy, runs it in a fresh, single-use sandbox
@@ -42,69 +51,89 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe: any number of executions may run at once, each on its own virtual thread.
  */
 public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
   private final RegisteredEngine host;
-  private final SandboxBackend backend;
+  private final Tiers tiers;
   private final WarmPools pools;
   private final Reaper reaper;
   private final Runs runs;
   private final Runtimes runtimes;
+  private final Sessions sessions;
   private final Map<String, List<String>> packages = new ConcurrentHashMap<>();
 
   private Engine(
       RegisteredEngine host,
-      SandboxBackend backend,
+      Tiers tiers,
       WarmPools pools,
       Reaper reaper,
       Runs runs,
-      Runtimes runtimes) {
+      Runtimes runtimes,
+      OutputCaps caps) {
     this.host = host;
-    this.backend = backend;
+    this.tiers = tiers;
     this.pools = pools;
     this.reaper = reaper;
     this.runs = runs;
     this.runtimes = runtimes;
+    this.sessions = new Sessions(runtimes, tiers::backend, reaper, caps, Engine::startCell);
   }
 
   /**
    * Prepares the host (state directory, seccomp filters, cgroups), cleans what a crashed engine
-   * left behind, and starts filling the warm pools in the background.
+   * left behind, and starts filling the warm pools in the background. Its sandboxes are
+   * bubblewrap's unless a job asks for gVisor ({@link Isolation}), which runs where {@code runsc}
+   * is installed.
    *
    * @throws SandboxUnavailableException when a limit could not be enforced and the configuration
-   *     does not allow a degraded mode
+   *     does not allow a degraded mode, or when a warm pool's tier cannot run here
    * @throws IllegalArgumentException when a warm pool names an unknown runtime or one without a
    *     runner
    */
   public static Engine start(EngineConfig config) {
-    return start(config, new BwrapTier(config));
+    return start(config, List.of(new BwrapTier(config), new GvisorTier(config)));
   }
 
-  /** Starts an engine whose sandboxes come from {@code tier}: the assembly, top to bottom. */
+  /** Starts an engine whose sandboxes come from {@code tier} alone. */
   static Engine start(EngineConfig config, SandboxTier tier) {
+    return start(config, List.of(tier));
+  }
+
+  /**
+   * Starts an engine whose sandboxes come from {@code tiers}, the first the default: the assembly,
+   * top to bottom.
+   */
+  static Engine start(EngineConfig config, List<SandboxTier> tierList) {
     Runtimes runtimes = Runtimes.builtIn();
     RegisteredEngine host = RegisteredEngine.open(config, runtimes);
-    SandboxBackend backend = null;
+    Tiers tiers = null;
     try {
-      backend = tier.open(host);
-      backend.recover(); // what dead engines left, before anything of ours runs
+      Set<String> pooled =
+          config.warmPools().stream()
+              .filter(p -> p.size() > 0 && p.isolation() != null)
+              .map(p -> p.isolation().tierName())
+              .collect(Collectors.toSet());
+      tiers = Tiers.open(tierList, host, pooled);
       host.sweepDeadEngines();
       Reaper reaper = new Reaper();
       WarmPools pools =
-          WarmPools.start(config.warmPools(), config.warmMaxIdle(), runtimes, backend, reaper);
-      Runs runs = new Runs(runtimes, backend, pools, reaper);
-      return new Engine(host, backend, pools, reaper, runs, runtimes);
+          WarmPools.start(
+              config.warmPools(), config.warmMaxIdle(), runtimes, tiers::backend, reaper);
+      Runs runs = new Runs(runtimes, tiers, pools, reaper, config.outputs());
+      return new Engine(host, tiers, pools, reaper, runs, runtimes, config.outputs());
     } catch (SandboxUnavailableException | IllegalArgumentException e) {
-      closeQuietly(backend, host);
+      closeQuietly(tiers, host);
       throw e;
     } catch (RuntimeException e) {
-      closeQuietly(backend, host);
+      closeQuietly(tiers, host);
       throw new SandboxUnavailableException(List.of(String.valueOf(e.getMessage())));
     }
   }
 
-  private static void closeQuietly(SandboxBackend backend, RegisteredEngine host) {
+  private static void closeQuietly(Tiers tiers, RegisteredEngine host) {
     try {
-      if (backend != null) {
-        backend.close();
+      if (tiers != null) {
+        tiers.close();
       }
     } finally {
       host.close();
@@ -205,7 +234,22 @@ public final class Engine implements AutoCloseable {
 
   /** What this engine runs without, because the operator allowed a degraded mode. */
   public List<String> warnings() {
-    return backend.warnings();
+    return tiers.warnings();
+  }
+
+  /**
+   * Each isolation tier: whether it runs on this host (and if not, why), and the version of what
+   * isolates.
+   */
+  public List<TierDescription> describeIsolation() {
+    return tiers.all().stream()
+        .map(t ->
+            new TierDescription(
+                t.name(),
+                t.version(),
+                tiers.problems(t.name()).isEmpty(),
+                String.join("; ", tiers.problems(t.name()))))
+        .toList();
   }
 
   /**
@@ -213,6 +257,7 @@ public final class Engine implements AutoCloseable {
    * code does: every outcome is a {@link Status}.
    *
    * @throws IllegalArgumentException when the language is unknown
+   * @throws SandboxUnavailableException when the job's isolation tier cannot run on this host
    */
   public ExecutionResult execute(Job request) {
     return execute(request, ExecutionListener.NONE);
@@ -250,9 +295,14 @@ public final class Engine implements AutoCloseable {
     return execution;
   }
 
-  /** The execution of a request, not started: its lifecycle is a {@link Run}. */
+  /**
+   * The execution of a request, not started: its lifecycle is a {@link Run}.
+   *
+   * @throws SandboxUnavailableException when its isolation tier cannot run here
+   */
   private Execution accept(Job request, ExecutionListener listener) {
     RuntimeDescriptor runtime = resolve(request.language());
+    tiers.backend(request.isolation() == null ? null : request.isolation().tierName());
     Run run =
         runs.newRun(
             request, runtime, Decider.policy(runtime, request.code(), request.policy()), listener);
@@ -267,8 +317,20 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalStateException when the sandbox could not parse the program
    */
   public Validation validate(String language, String code, Policy policy) {
+    return validate(language, code, policy, null);
+  }
+
+  /**
+   * Validates a program without running it, its parse in a sandbox of {@code isolation} (null: the
+   * default tier): a caller who must run in gVisor has its code parsed there too.
+   *
+   * @throws IllegalArgumentException when the language is unknown
+   * @throws IllegalStateException when the sandbox could not parse the program
+   * @throws SandboxUnavailableException when the tier cannot run here
+   */
+  public Validation validate(String language, String code, Policy policy, Isolation isolation) {
     RuntimeDescriptor runtime = resolve(language);
-    Summary summary = summarise(language, code);
+    Summary summary = summarise(language, code, isolation);
     return Validator.validate(runtime.name(), code, summary, policy)
         .withSyntaxError(summary.syntaxError());
   }
@@ -283,6 +345,10 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalStateException when the sandbox could not parse the program
    */
   public Summary summarise(String language, String code) {
+    return summarise(language, code, null);
+  }
+
+  private Summary summarise(String language, String code, Isolation isolation) {
     RuntimeDescriptor runtime = resolve(language);
     if (!runtime.hasRunner()) {
       return Summary.empty();
@@ -293,13 +359,60 @@ public final class Engine implements AutoCloseable {
           seen.set(summary);
           return Decision.stop("parsed only", List.of());
         };
-    Job request = new Job(runtime.name(), code, Profiles.DEFAULT);
+    Job request = new Job(runtime.name(), code, Profiles.DEFAULT).withIsolation(isolation);
+    tiers.backend(isolation == null ? null : isolation.tierName());
     ExecutionResult r = runs.newRun(request, runtime, parseOnly, ExecutionListener.NONE).run();
     if (seen.get() == null) {
       throw new IllegalStateException(
           "the program could not be parsed: " + r.status() + ": " + r.reason());
     }
     return seen.get();
+  }
+
+  /**
+   * Opens a session: one sandbox for its whole life, with a persistent interpreter ({@link
+   * Session}). Starts its sandbox (the session pools of {@link EngineConfig#sessionPools()} are not
+   * used yet) and blocks until its interpreter is ready.
+   *
+   * @throws IllegalArgumentException when the language is unknown or the tier is not this engine's
+   * @throws SessionIsolationException when the tier does not host sessions yet (gVisor)
+   * @throws SessionDeadException when the sandbox could not be started (its end says why: {@link
+   *     SessionEnd.Cause#START_FAILED}), or the engine is closed
+   */
+  public Session openSession(SessionSpec spec) {
+    return sessions.open(resolve(spec.language()), spec);
+  }
+
+  /** This engine's sessions that have not ended, in the order they were opened. */
+  public List<Session> sessions() {
+    return sessions.all();
+  }
+
+  /** The session of this id, if it has not ended. */
+  public Optional<Session> session(String id) {
+    return sessions.find(id);
+  }
+
+  /** A cell as an execution: its listener hears it start (with its canceller) and complete. */
+  private static ExecutionResult startCell(
+      Supplier<ExecutionResult> run, Runnable cancel, ExecutionListener listener) {
+    ExecutionResult result = new Execution(run, cancel, listener).runHere();
+    try {
+      listener.completed(result);
+    } catch (RuntimeException e) {
+      LOG.warn("a listener failed as its cell completed", e);
+    }
+    return result;
+  }
+
+  /**
+   * The bytes of a large artifact the engine keeps ({@link dev.bulwark.model.Artifact#ref()}),
+   * while it keeps it ({@link OutputCaps#artifactTtl()}); the caller closes the stream.
+   *
+   * @return empty when the ref is unknown or expired
+   */
+  public Optional<InputStream> artifact(String ref) {
+    return runs.artifacts().open(ref);
   }
 
   /** The runs this engine shares its sandboxes with: for tests that drive a run's phases. */
@@ -325,9 +438,10 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
+    sessions.close();
     runs.close();
     pools.close();
-    backend.close();
+    tiers.close();
     reaper.close();
     host.close();
   }

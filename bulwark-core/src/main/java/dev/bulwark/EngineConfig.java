@@ -21,6 +21,14 @@ import java.util.Objects;
  * @param warmPools sandboxes to keep started and waiting for their program, per runtime and profile
  *     (none by default: a one-off run has no use for them; the server keeps some)
  * @param egress the egress proxy's host mappings, credentials and caps (DESIGN.md §5)
+ * @param runsc gVisor's {@code runsc} binary, for the {@link Isolation#GVISOR} tier; the engine
+ *     runs without that tier where it is missing, and says why to a job that asks for it
+ * @param gvisorPlatform how gVisor catches system calls ({@code ptrace} works everywhere; {@code
+ *     kvm} needs a working {@code /dev/kvm}: {@code bulwark doctor} says whether it has one)
+ * @param sessionPools session sandboxes to keep started, their interpreter loaded, per runtime and
+ *     profile, so that {@link Engine#openSession} takes one at once (none by default; not used yet:
+ *     every session starts its sandbox)
+ * @param outputs how much rich output and how many artifacts one result may carry
  */
 public record EngineConfig(
     Path bwrap,
@@ -31,7 +39,11 @@ public record EngineConfig(
     int stagedLaunchers,
     List<WarmPoolSpec> warmPools,
     Duration warmMaxIdle,
-    EgressConfig egress) {
+    EgressConfig egress,
+    Path runsc,
+    GvisorPlatform gvisorPlatform,
+    List<WarmPoolSpec> sessionPools,
+    OutputCaps outputs) {
 
   public EngineConfig {
     Objects.requireNonNull(bwrap, "bwrap");
@@ -48,6 +60,10 @@ public record EngineConfig(
     warmPools = List.copyOf(warmPools);
     Objects.requireNonNull(warmMaxIdle, "warmMaxIdle");
     Objects.requireNonNull(egress, "egress");
+    Objects.requireNonNull(runsc, "runsc");
+    Objects.requireNonNull(gvisorPlatform, "gvisorPlatform");
+    sessionPools = List.copyOf(sessionPools);
+    Objects.requireNonNull(outputs, "outputs");
     if (warmMaxIdle.toMillis() < 100) {
       throw new IllegalArgumentException("warmMaxIdle must be at least 100ms");
     }
@@ -64,7 +80,11 @@ public record EngineConfig(
         2,
         List.of(),
         Duration.ofMinutes(10),
-        EgressConfig.defaults());
+        EgressConfig.defaults(),
+        Path.of("/usr/bin/runsc"),
+        GvisorPlatform.PTRACE,
+        List.of(),
+        OutputCaps.defaults());
   }
 
   public EngineConfig withBwrap(Path value) {
@@ -77,20 +97,28 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
-  public EngineConfig withStateDir(Path dir) {
+  public EngineConfig withStateDir(Path value) {
     return new EngineConfig(
         bwrap,
-        dir,
+        value,
         sandboxUidBase,
         sandboxUidCount,
         allowDegraded,
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withAllowDegraded(boolean value) {
@@ -103,7 +131,11 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withStagedLaunchers(int value) {
@@ -116,7 +148,11 @@ public record EngineConfig(
         value,
         warmPools,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withWarmPools(List<WarmPoolSpec> value) {
@@ -129,7 +165,11 @@ public record EngineConfig(
         stagedLaunchers,
         value,
         warmMaxIdle,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withWarmMaxIdle(Duration value) {
@@ -142,7 +182,11 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         value,
-        egress);
+        egress,
+        runsc,
+        gvisorPlatform,
+        sessionPools,
+        outputs);
   }
 
   public EngineConfig withEgress(EgressConfig value) {
@@ -155,6 +199,78 @@ public record EngineConfig(
         stagedLaunchers,
         warmPools,
         warmMaxIdle,
+        value,
+        runsc,
+        gvisorPlatform,
+        sessionPools,
+        outputs);
+  }
+
+  public EngineConfig withRunsc(Path value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        value,
+        gvisorPlatform,
+        sessionPools,
+        outputs);
+  }
+
+  public EngineConfig withGvisorPlatform(GvisorPlatform value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        runsc,
+        value,
+        sessionPools,
+        outputs);
+  }
+
+  public EngineConfig withSessionPools(List<WarmPoolSpec> value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        runsc,
+        gvisorPlatform,
+        value,
+        outputs);
+  }
+
+  public EngineConfig withOutputs(OutputCaps value) {
+    return new EngineConfig(
+        bwrap,
+        stateDir,
+        sandboxUidBase,
+        sandboxUidCount,
+        allowDegraded,
+        stagedLaunchers,
+        warmPools,
+        warmMaxIdle,
+        egress,
+        runsc,
+        gvisorPlatform,
+        sessionPools,
         value);
   }
 }

@@ -2,6 +2,7 @@ package dev.bulwark;
 
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.Output;
 import dev.bulwark.model.Status;
 import java.util.List;
 
@@ -14,7 +15,9 @@ import java.util.List;
  *   <li>{@link #started} as the engine accepts the execution, with the handle that cancels it;
  *   <li>{@link #decided} once the validation layer let the program run, before it runs (not when it
  *       was denied, nor when the run ended earlier);
- *   <li>{@link #output} as the program writes, up to each stream's output limit;
+ *   <li>{@link #output} as the program writes, up to each stream's output limit, and {@link
+ *       #display} as it shows a rich output (a chart, a table, a cell's value, an error), up to the
+ *       engine's output caps;
  *   <li>{@link #completed} exactly once per execution that was accepted (whatever happened to it),
  *       with its one result.
  * </ol>
@@ -53,6 +56,13 @@ public interface ExecutionListener {
   default void output(Stream stream, byte[] chunk) {}
 
   /**
+   * A rich output as the program shows it, in the order it was made, up to the engine's caps
+   * ({@link EngineConfig#outputs()}); the result's {@code outputs} holds the same. Called from the
+   * thread that reads the program's output.
+   */
+  default void display(Output output) {}
+
+  /**
    * The execution's one result, once its sandbox's work is done and before the caller gets it. An
    * exception here is logged and does not change the result.
    */
@@ -78,6 +88,12 @@ public interface ExecutionListener {
       public void output(Stream stream, byte[] chunk) {
         first.output(stream, chunk);
         next.output(stream, chunk);
+      }
+
+      @Override
+      public void display(Output output) {
+        first.display(output);
+        next.display(output);
       }
 
       @Override

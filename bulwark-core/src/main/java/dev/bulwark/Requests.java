@@ -22,7 +22,9 @@ import java.util.function.BiFunction;
  *       never loosens it;
  *   <li>the limits are the named profile (the ceiling's default when none is named) with each
  *       override applied, judged by {@link Limits}' own bounds; with a maximum, the result must lie
- *       within it.
+ *       within it;
+ *   <li>the isolation tier is the ceiling's unless the request names one at least as strong: a
+ *       caller set to gVisor never runs on bubblewrap.
  * </ul>
  *
  * A refusal is a {@link Refusal} that names what is at fault, in the API's terms ({@code
@@ -42,9 +44,15 @@ public final class Requests {
    * @param maximumProfile the profile no request may exceed, or null for none (the operator's own
    *     command line, whose flags may loosen a profile as well)
    * @param maxSourceBytes the largest source, in bytes of UTF-8
+   * @param isolation the weakest tier a request may run in, and its default; null for the engine's
+   *     default, with no floor
    */
   public record Ceiling(
-      Policy policy, String defaultProfile, String maximumProfile, long maxSourceBytes) {
+      Policy policy,
+      String defaultProfile,
+      String maximumProfile,
+      long maxSourceBytes,
+      Isolation isolation) {
     /**
      * @throws IllegalArgumentException for a profile that does not exist, or a source cap below 1
      */
@@ -65,7 +73,11 @@ public final class Requests {
      */
     public static Ceiling of(Policy policy, String maximumProfile) {
       return new Ceiling(
-          policy, maximumProfile, Objects.requireNonNull(maximumProfile), DEFAULT_MAX_SOURCE_BYTES);
+          policy,
+          maximumProfile,
+          Objects.requireNonNull(maximumProfile),
+          DEFAULT_MAX_SOURCE_BYTES,
+          null);
     }
 
     /**
@@ -73,12 +85,17 @@ public final class Requests {
      * source cap.
      */
     public static Ceiling unbounded(Policy policy) {
-      return new Ceiling(policy, policy.limits(), null, DEFAULT_MAX_SOURCE_BYTES);
+      return new Ceiling(policy, policy.limits(), null, DEFAULT_MAX_SOURCE_BYTES, null);
     }
 
     /** The same ceiling with another source cap. */
     public Ceiling withMaxSourceBytes(long bytes) {
-      return new Ceiling(policy, defaultProfile, maximumProfile, bytes);
+      return new Ceiling(policy, defaultProfile, maximumProfile, bytes, isolation);
+    }
+
+    /** The same ceiling with another isolation floor (null: none). */
+    public Ceiling withIsolation(Isolation floor) {
+      return new Ceiling(policy, defaultProfile, maximumProfile, maxSourceBytes, floor);
     }
   }
 
@@ -97,7 +114,32 @@ public final class Requests {
         request.code(),
         limits(request.profile(), request.limits(), ceiling),
         stdin,
-        policy(request.policy(), ceiling));
+        policy(request.policy(), ceiling),
+        isolation(request.isolation(), ceiling));
+  }
+
+  /**
+   * The tier a request runs in: the ceiling's, or the one it names when that is at least as strong.
+   *
+   * @param requested a tier's name, or null for the ceiling's own (null again when the ceiling has
+   *     none: the engine's default)
+   * @throws InvalidField {@code isolation}, when it names no tier
+   * @throws IsolationNotAllowed when it names a weaker tier than the ceiling's
+   */
+  public static Isolation isolation(String requested, Ceiling ceiling) {
+    if (requested == null) {
+      return ceiling.isolation();
+    }
+    Isolation wanted;
+    try {
+      wanted = Isolation.named(requested);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidField("isolation", "one of " + Isolation.names());
+    }
+    if (ceiling.isolation() != null && !wanted.atLeast(ceiling.isolation())) {
+      throw new IsolationNotAllowed(wanted, ceiling.isolation());
+    }
+    return wanted;
   }
 
   /**
@@ -195,7 +237,7 @@ public final class Requests {
 
   /** A request the rule refuses; the API's error code says which kind. */
   public abstract static sealed class Refusal extends IllegalArgumentException
-      permits InvalidField, LimitsNotAllowed, SourceTooLarge {
+      permits InvalidField, LimitsNotAllowed, IsolationNotAllowed, SourceTooLarge {
     private static final long serialVersionUID = 1L;
 
     Refusal(String message) {
@@ -253,6 +295,33 @@ public final class Requests {
     @Override
     public String code() {
       return "limits_not_allowed";
+    }
+  }
+
+  /** A tier weaker than the ceiling's ({@code isolation_not_allowed}). */
+  public static final class IsolationNotAllowed extends Refusal {
+    private static final long serialVersionUID = 1L;
+
+    private final Isolation floor;
+
+    IsolationNotAllowed(Isolation requested, Isolation floor) {
+      super(
+          "isolation '"
+              + requested.tierName()
+              + "' is weaker than '"
+              + floor.tierName()
+              + "', which the caller must run in");
+      this.floor = floor;
+    }
+
+    /** The weakest tier the caller may run in. */
+    public Isolation floor() {
+      return floor;
+    }
+
+    @Override
+    public String code() {
+      return "isolation_not_allowed";
     }
   }
 

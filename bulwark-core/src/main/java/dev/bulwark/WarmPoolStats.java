@@ -5,6 +5,7 @@ package dev.bulwark;
  *
  * @param runtime the runtime's canonical name
  * @param profile the limits profile
+ * @param tier the isolation tier of its sandboxes
  * @param size how many sandboxes the pool keeps waiting
  * @param idle how many wait now
  * @param hits executions that took a waiting sandbox
@@ -17,6 +18,7 @@ package dev.bulwark;
 public record WarmPoolStats(
     String runtime,
     String profile,
+    String tier,
     int size,
     int idle,
     long hits,

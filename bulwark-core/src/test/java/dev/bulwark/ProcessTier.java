@@ -75,9 +75,8 @@ final class ProcessTier implements SandboxTier {
     public Sandbox prepare(SandboxSpec spec) throws IOException {
       prepared.incrementAndGet();
       Path dir = Files.createDirectory(host.directory().resolve("p" + sequence.incrementAndGet()));
-      if (spec.runtime().hasRunner()) {
-        String runner = spec.runtime().runnerFile();
-        Files.copy(host.runners().resolve(runner), dir.resolve(runner));
+      for (String file : spec.files()) {
+        Files.copy(host.runners().resolve(file), dir.resolve(file));
       }
       return new ProcessSandbox(spec, dir);
     }

@@ -1,9 +1,13 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
+import dev.bulwark.Isolation;
 import dev.bulwark.bench.ColdStartBench;
 import dev.bulwark.bench.MicroBench;
 import dev.bulwark.bench.ServerBench;
+import dev.bulwark.bench.SessionBench;
+import dev.bulwark.bench.SessionServerBench;
+import dev.bulwark.bench.TierBench;
 import dev.bulwark.bench.ValidationBench;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -29,7 +33,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Validation.class,
       BenchCommand.Server.class,
-      BenchCommand.Micro.class
+      BenchCommand.Micro.class,
+      BenchCommand.Tiers.class,
+      BenchCommand.SessionCosts.class
     },
     description = {
       "Measures what a sandbox adds to a cold print(1).",
@@ -38,7 +44,8 @@ import picocli.CommandLine.Spec;
           + " the same machine load.",
       "Figures are per execution, from process start to exit, in milliseconds.",
       "bench validation measures the validation layer instead; bench server a running server;"
-          + " bench micro the JMH micro-benchmarks of the hot paths."
+          + " bench micro the JMH micro-benchmarks of the hot paths; bench tiers the isolation"
+          + " tiers side by side; bench session what sessions cost."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -82,6 +89,70 @@ final class BenchCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCode.OK;
+  }
+
+  @Command(
+      name = "tiers",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Measures the isolation tiers side by side in one run: print(1) from a warm sandbox (the"
+            + " pool refilled before each run) and cold (no pool, a launcher staged), each paired"
+            + " with a bare python3 -I -c 'print(1)'; then the throughput of --clients callers at"
+            + " once on a warm pool of as many sandboxes, against as many bare interpreters.",
+        "Latency per execution in milliseconds, from call to result."
+      })
+  static final class Tiers implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--isolation",
+        paramLabel = "TIER",
+        split = ",",
+        defaultValue = "bubblewrap,gvisor",
+        description = "The tiers to measure, in order (default: ${DEFAULT-VALUE}).")
+    List<String> tiers;
+
+    @Option(
+        names = "--runs",
+        defaultValue = "50",
+        description =
+            "Measured runs of each tier and kind, and executions of each throughput phase"
+                + " (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "5",
+        description = "Unmeasured runs of each first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(
+        names = "--clients",
+        defaultValue = "2",
+        description =
+            "Callers at once in the throughput phase, and the warm pool's size (default"
+                + " ${DEFAULT-VALUE}).")
+    int clients;
+
+    @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+    EngineOptions engineOptions = new EngineOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      TierBench.Settings settings = new TierBench.Settings(runs, warmup, clients);
+      List<Isolation> isolation = tiers.stream().map(Isolation::named).toList();
+      PrintWriter err = spec.commandLine().getErr();
+      List<TierBench.Figures> figures =
+          TierBench.measure(
+              engineOptions.config(),
+              isolation,
+              settings,
+              config -> EngineOptions.start(config, err));
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(TierBench.table(figures, settings));
+      out.flush();
+      return ExitCode.OK;
+    }
   }
 
   @Command(
@@ -278,6 +349,69 @@ final class BenchCommand implements Callable<Integer> {
       PrintStream out = new PrintStream(Main.stdio(spec).out(), true, StandardCharsets.UTF_8);
       MicroBench.run(settings, out);
       out.flush();
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "session",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Measures sessions: opening one against a bare python3 -c 'print(1)', a cell of x = 1"
+            + " against a pipe round trip to a child process, the memory of a session after"
+            + " thousands of cells, and --idle sessions held open at once with their memory each."
+      })
+  static final class SessionCosts implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--opens",
+        defaultValue = "50",
+        description = "Sessions opened and closed (default ${DEFAULT-VALUE}).")
+    int opens;
+
+    @Option(
+        names = "--cells",
+        defaultValue = "10000",
+        description = "Cells run in one session (default ${DEFAULT-VALUE}).")
+    int cells;
+
+    @Option(
+        names = "--idle",
+        defaultValue = "100",
+        description = "Sessions held open at once (default ${DEFAULT-VALUE}).")
+    int idle;
+
+    @Option(
+        names = "--key",
+        paramLabel = "KEY",
+        description =
+            "Measure over HTTP against a running server (bulwark serve) with this API key, of a"
+                + " tenant whose rate allows a few thousand requests a minute: opening a session"
+                + " against a bare python3, a cell against a loopback round trip and a one-shot"
+                + " print(1).")
+    String key;
+
+    @Option(
+        names = "--url",
+        defaultValue = "http://127.0.0.1:8080",
+        description = "The server, with --key (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @ArgGroup(exclusive = false, heading = "%nEngine:%n")
+    EngineOptions engineOptions = new EngineOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      if (key != null) {
+        SessionServerBench.run(
+            new SessionServerBench.Settings(url, key, opens, cells), spec.commandLine().getOut());
+        return ExitCode.OK;
+      }
+      SessionBench.Settings settings = new SessionBench.Settings(opens, cells, idle);
+      try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
+        SessionBench.run(engine, settings, spec.commandLine().getOut());
+      }
       return ExitCode.OK;
     }
   }

@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.GvisorPlatform;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.model.Units;
 import java.time.Duration;
@@ -21,6 +22,7 @@ final class Converters {
     cli.registerConverter(Duration.class, converter(Units::parseDuration));
     cli.registerConverter(ByteSize.class, converter(text -> new ByteSize(Units.parseSize(text))));
     cli.registerConverter(WarmPoolSpec.class, converter(WarmPoolSpec::parse));
+    cli.registerConverter(GvisorPlatform.class, converter(GvisorPlatform::named));
   }
 
   private static <T> ITypeConverter<T> converter(Function<String, T> parse) {

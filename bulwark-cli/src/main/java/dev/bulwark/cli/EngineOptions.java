@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.EgressConfig;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.GvisorPlatform;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,20 @@ final class EngineOptions {
       description =
           "Run even when cgroup limits (memory, pids, CPU) cannot be enforced. Unsafe: development only.")
   boolean degraded;
+
+  @Option(
+      names = "--runsc",
+      paramLabel = "FILE",
+      description = "gVisor's runsc, for the gvisor isolation tier (default: /usr/bin/runsc).")
+  Path runsc;
+
+  @Option(
+      names = "--gvisor-platform",
+      paramLabel = "PLATFORM",
+      description =
+          "How gVisor catches system calls: ptrace (the default, works anywhere) or kvm (needs a"
+              + " working /dev/kvm; faster where virtualisation is direct).")
+  GvisorPlatform gvisorPlatform;
 
   @Option(
       names = "--map-host",
@@ -69,6 +84,8 @@ final class EngineOptions {
   EngineConfig over(EngineConfig base) {
     EngineConfig config = degraded ? base.withAllowDegraded(true) : base;
     config = stateDir == null ? config : config.withStateDir(stateDir);
+    config = runsc == null ? config : config.withRunsc(runsc);
+    config = gvisorPlatform == null ? config : config.withGvisorPlatform(gvisorPlatform);
     EgressConfig egress = config.egress();
     try {
       egress = egress.plusMappings(mapHosts);

@@ -47,6 +47,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--isolation",
+      paramLabel = "TIER",
+      description =
+          "The isolation tier: bubblewrap (the default: namespaces, seccomp and cgroups around the"
+              + " host's kernel) or gvisor (gVisor's runsc, a kernel in user space between the"
+              + " program and the host's; slower to start, needs runsc: bulwark doctor says).")
+  String isolation;
+
   @Mixin LimitOptions limits;
 
   @Mixin PolicyOptions policy;
@@ -65,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
     ExecutionRequest request =
         ExecutionRequest.of(language, code)
             .withProfile(limits.profile())
-            .withLimits(limits.overrides());
+            .withLimits(limits.overrides())
+            .withIsolation(isolation);
     Job job = job(request, ceiling, stdin);
     try (Engine engine = engineOptions.start(err)) {
       if (json) {
@@ -93,7 +103,12 @@ final class RunCommand implements Callable<Integer> {
   private static Job job(ExecutionRequest request, Requests.Ceiling ceiling, byte[] stdin) {
     Job resolved = LimitOptions.named(() -> Requests.resolve(request, ceiling));
     return new Job(
-        resolved.language(), resolved.code(), resolved.limits(), stdin, resolved.policy());
+        resolved.language(),
+        resolved.code(),
+        resolved.limits(),
+        stdin,
+        resolved.policy(),
+        resolved.isolation());
   }
 
   /** Runs the job; Ctrl-C (or SIGTERM) cancels it, so its sandbox is torn down first. */

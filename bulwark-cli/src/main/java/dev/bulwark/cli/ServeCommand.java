@@ -57,10 +57,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--pool",
-      paramLabel = "RUNTIME[:PROFILE]=SIZE",
+      paramLabel = "RUNTIME[:PROFILE[:ISOLATION]]=SIZE",
       split = ",",
       description =
-          "Warm pools: sandboxes started ahead, per runtime and limits profile, that wait for their"
+          "Warm pools: sandboxes started ahead, per runtime, limits profile and isolation tier"
+              + " (bubblewrap unless named, e.g. python:default:gvisor=4), that wait for their"
               + " program. Repeatable; given at all, replaces the configured pools (default:"
               + " python:default=4,javascript:default=2); SIZE 0 turns a pool off.")
   List<WarmPoolSpec> pools;
@@ -104,7 +105,16 @@ final class ServeCommand implements Callable<Integer> {
     long source = maxSource == null ? s.maxSourceBytes() : maxSource.bytes();
     return new ConfigFile(
         new ServerConfig(
-            h, p, slots, timeout, queued, s.agent(), source, s.connections(), s.shutdownGrace()),
+            h,
+            p,
+            slots,
+            timeout,
+            queued,
+            s.agent(),
+            source,
+            s.connections(),
+            s.shutdownGrace(),
+            s.sessions()),
         engine);
   }
 

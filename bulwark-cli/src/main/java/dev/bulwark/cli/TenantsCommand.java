@@ -67,6 +67,16 @@ final class TenantsCommand implements Runnable {
     String maxProfile;
 
     @Option(
+        names = "--isolation",
+        paramLabel = "TIER",
+        defaultValue = "bubblewrap",
+        description =
+            "The weakest isolation tier its programs run in, and their default: bubblewrap or"
+                + " gvisor; a request may ask for a stronger one, never a weaker"
+                + " (default: ${DEFAULT-VALUE}).")
+    String isolation;
+
+    @Option(
         names = "--concurrency",
         paramLabel = "N",
         defaultValue = "4",
@@ -106,7 +116,15 @@ final class TenantsCommand implements Runnable {
       try (Store store = data.open()) {
         Tenant t =
             new Tenants(store.dataSource())
-                .create(name, policy, maxProfile, concurrency, rate, retainContent, throttle);
+                .create(
+                    name,
+                    policy,
+                    maxProfile,
+                    isolation,
+                    concurrency,
+                    rate,
+                    retainContent,
+                    throttle);
         return print(spec, json, t, "created");
       }
     }
@@ -130,6 +148,12 @@ final class TenantsCommand implements Runnable {
         paramLabel = "NAME",
         description = "The loosest limits preset its requests may ask for.")
     String maxProfile;
+
+    @Option(
+        names = "--isolation",
+        paramLabel = "TIER",
+        description = "The weakest isolation tier its programs run in: bubblewrap or gvisor.")
+    String isolation;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Executions at once.")
     Integer concurrency;
@@ -162,13 +186,14 @@ final class TenantsCommand implements Runnable {
           new Tenants.Changes(
               policy,
               maxProfile,
+              isolation,
               concurrency,
               rate,
               retainContent,
               anomalyThrottle == null ? null : seconds(anomalyThrottle));
       if (changes.isEmpty()) {
         throw new IllegalArgumentException(
-            "nothing to change: give --policy, --max-profile, --concurrency, --rate,"
+            "nothing to change: give --policy, --max-profile, --isolation, --concurrency, --rate,"
                 + " --[no-]retain-content or --anomaly-throttle");
       }
       try (Store store = data.open()) {
@@ -229,11 +254,18 @@ final class TenantsCommand implements Runnable {
         if (json) {
           out.println(Json.write(all));
         } else {
-          out.printf("%-20s %-10s %-8s %5s %6s%n", "NAME", "POLICY", "PROFILE", "CONC", "RATE/m");
+          out.printf(
+              "%-20s %-10s %-8s %-10s %5s %6s%n",
+              "NAME", "POLICY", "PROFILE", "ISOLATION", "CONC", "RATE/m");
           for (Tenant t : all) {
             out.printf(
-                "%-20s %-10s %-8s %5d %6d%n",
-                t.name(), t.policy(), t.maxProfile(), t.concurrency(), t.ratePerMinute());
+                "%-20s %-10s %-8s %-10s %5d %6d%n",
+                t.name(),
+                t.policy(),
+                t.maxProfile(),
+                t.isolation(),
+                t.concurrency(),
+                t.ratePerMinute());
           }
         }
         out.flush();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.cli.BulwarkProcess.Served;
 import dev.bulwark.model.Json;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * bench} lines are parsed with {@code --help} appended (their flags and values are checked, the
  * benchmark is not run: bulwark-bench's tests smoke-run each harness); {@code curl} lines against a
  * real {@code bulwark serve} on a free port with its admin key (but agent runs, which need a model:
- * {@code AgentRunsTest} serves one); {@code ./mvnw} lines only name their tests ({@code -Dtest=}),
- * which must exist.
+ * {@code AgentRunsTest} serves one); a block whose lines share state (one sets a variable from a
+ * {@code curl} answer, as a session's id) as one script, whose PNG files must decode; {@code
+ * ./mvnw} lines only name their tests ({@code -Dtest=}), which must exist.
  */
 class DocsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -96,6 +101,12 @@ class DocsTest {
 
   record Command(Block block, String line) {}
 
+  /** A {@code sh} block whose lines share state: one sets a variable from a {@code curl} answer. */
+  static boolean scripted(Block b) {
+    return b.language().equals("sh")
+        && b.lines().stream().anyMatch(l -> l.matches("^[A-Z_]+=\\$\\(curl .*"));
+  }
+
   @Test
   void everyBulwarkCommandRunsAsWritten() throws Exception {
     fixtures();
@@ -139,6 +150,14 @@ class DocsTest {
         commands().stream()
             .filter(c -> c.line().startsWith("curl "))
             .filter(c -> !c.line().contains("/v1/agent/")) // needs a model: AgentRunsTest
+            .filter(c -> !scripted(c.block()))
+            .toList();
+    List<List<Command>> scripts =
+        commands().stream()
+            .filter(c -> scripted(c.block()))
+            .collect(Collectors.groupingBy(Command::block, LinkedHashMap::new, Collectors.toList()))
+            .values()
+            .stream()
             .toList();
     assertThat(curls).as("the README's curl examples").isNotEmpty();
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
@@ -152,9 +171,46 @@ class DocsTest {
         assertThat(r.exit()).as("%s: %s: %s", c.block().where(), line, r.err()).isZero();
         assertThat(r.out()).as(line).isNotBlank().doesNotContain("\"error\"");
       }
+      assertThat(scripts).as("the worked examples of docs/sessions.md").isNotEmpty();
+      for (List<Command> script : scripts) {
+        runScript(script, server.port(), server.key());
+      }
     } finally {
       server.process().destroy();
       server.process().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Runs a block's commands as one bash script that stops at the first failure: no answer may be an
+   * error, and every PNG the block wrote must decode.
+   */
+  private void runScript(List<Command> script, int port, String key) throws Exception {
+    Files.createDirectories(dir.resolve("examples"));
+    Files.copy(
+        ROOT.resolve("examples/sales.csv"),
+        dir.resolve("examples/sales.csv"),
+        StandardCopyOption.REPLACE_EXISTING);
+    String where = script.getFirst().block().where();
+    String text =
+        "set -euo pipefail\n"
+            + String.join(
+                "\n",
+                script.stream()
+                    .map(c -> c.line().replace("localhost:8080", "127.0.0.1:" + port))
+                    .toList());
+    Ran r = bash(text, Map.of("KEY", key));
+    assertThat(r.exit()).as("%s: %s", where, r.err()).isZero();
+    assertThat(r.out()).as(where).isNotBlank().doesNotContain("\"error\"");
+    List<String> pngs =
+        script.stream()
+            .flatMap(c -> Pattern.compile("-o (\\S+\\.png)").matcher(c.line()).results())
+            .map(m -> m.group(1))
+            .toList();
+    for (String png : pngs) {
+      BufferedImage image = ImageIO.read(dir.resolve(png).toFile());
+      assertThat(image).as("%s: %s decodes as an image", where, png).isNotNull();
+      assertThat(image.getWidth()).isPositive();
     }
   }
 

@@ -1,10 +1,12 @@
 package dev.bulwark.client;
 
+import dev.bulwark.model.Artifact;
 import dev.bulwark.model.ErrorBody;
 import dev.bulwark.model.ExecutionRequest;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
+import dev.bulwark.model.Output;
 import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.ValidationReport;
 import java.io.IOException;
@@ -83,8 +85,41 @@ public final class BulwarkClient implements AutoCloseable {
    * the result is returned at the end.
    */
   public ExecutionResult execute(ExecutionRequest request, OutputListener listener) {
-    HttpRequest post =
-        post("/v1/executions", Json.write(request)).header("Accept", "text/event-stream").build();
+    return events(post("/v1/executions", Json.write(request)), listener);
+  }
+
+  /**
+   * The bytes of an artifact of a one-shot result: those it carries, or, for one kept by the
+   * server, read from its address (for a while: 15 minutes).
+   */
+  public byte[] artifact(Artifact artifact) {
+    if (artifact.isInline()) {
+      return artifact.content();
+    }
+    HttpResponse<byte[]> r = send(get(artifact.ref()), HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw refusal(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
+    }
+    return r.body();
+  }
+
+  /**
+   * Opens a session: one sandbox with a persistent interpreter, for cells and files, until it is
+   * closed, idles past its ttl or lives past the server's lifetime.
+   */
+  public Session openSession(SessionOptions options) {
+    HttpResponse<String> r = send(post("/v1/sessions", Json.write(options)), ofString());
+    return new Session(this, read(r, 201, SessionInfo.class));
+  }
+
+  /** A session of {@code language} under the key's policy and default limits. */
+  public Session openSession(String language) {
+    return openSession(SessionOptions.of(language));
+  }
+
+  /** Sends a request for Server-Sent Events; {@code listener} hears them, the result returns. */
+  ExecutionResult events(HttpRequest.Builder request, OutputListener listener) {
+    HttpRequest post = request.header("Accept", "text/event-stream").build();
     HttpResponse<Stream<String>> r = send(post, HttpResponse.BodyHandlers.ofLines());
     if (r.statusCode() != 200) {
       throw refusal(r.statusCode(), r.body().reduce("", (a, b) -> a + b + "\n"), r);
@@ -104,6 +139,7 @@ public final class BulwarkClient implements AutoCloseable {
             case "finding" -> listener.finding(value(node, Finding.class));
             case "stdout" -> listener.stdout(node.path("text").asString());
             case "stderr" -> listener.stderr(node.path("text").asString());
+            case "display" -> listener.display(value(node, Output.class));
             case "result" -> {
               return value(node, ExecutionResult.class);
             }
@@ -141,32 +177,31 @@ public final class BulwarkClient implements AutoCloseable {
     http.close();
   }
 
-  private static HttpResponse.BodyHandler<String> ofString() {
+  static HttpResponse.BodyHandler<String> ofString() {
     return HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
   }
 
-  private HttpRequest.Builder request(String path) {
+  HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(base.resolve(path))
         .timeout(timeout)
         .header("Authorization", "Bearer " + key);
   }
 
-  private HttpRequest get(String path) {
+  HttpRequest get(String path) {
     return request(path).GET().build();
   }
 
-  private HttpRequest.Builder post(String path, String json) {
+  HttpRequest.Builder post(String path, String json) {
     return request(path)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
   }
 
-  private HttpResponse<String> send(
-      HttpRequest.Builder request, HttpResponse.BodyHandler<String> h) {
+  HttpResponse<String> send(HttpRequest.Builder request, HttpResponse.BodyHandler<String> h) {
     return send(request.build(), h);
   }
 
-  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
       return http.send(request, handler);
     } catch (IOException e) {
@@ -177,15 +212,27 @@ public final class BulwarkClient implements AutoCloseable {
     }
   }
 
-  private static <T> T read(HttpResponse<String> r, Class<T> type) {
+  static <T> T read(HttpResponse<String> r, Class<T> type) {
     return value(tree(checked(r).body()), type);
   }
 
-  /** An answer's part as a model type; what a newer server adds is not ours to judge. */
+  /** The answer as {@code type} when its status is {@code expected}; else the refusal. */
+  static <T> T read(HttpResponse<String> r, int expected, Class<T> type) {
+    if (r.statusCode() != expected) {
+      throw refusal(r.statusCode(), r.body(), r);
+    }
+    return value(tree(r.body()), type);
+  }
+
+  /**
+   * An answer's part as a model type; what a newer server adds is not ours to judge, and a flag it
+   * leaves out when false ({@code FileInfo.escaped}) is false.
+   */
   private static <T> T value(JsonNode node, Class<T> type) {
     return Json.mapper()
         .readerFor(type)
         .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .readValue(node);
   }
 
@@ -197,7 +244,7 @@ public final class BulwarkClient implements AutoCloseable {
   }
 
   /** The server's error object as an exception; Retry-After joins its details. */
-  private static BulwarkException refusal(int status, String body, HttpResponse<?> r) {
+  static BulwarkException refusal(int status, String body, HttpResponse<?> r) {
     ErrorBody error =
         errorBody(body)
             .orElseGet(

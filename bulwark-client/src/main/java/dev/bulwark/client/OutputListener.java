@@ -2,6 +2,7 @@ package dev.bulwark.client;
 
 import dev.bulwark.model.ExecutionRequest;
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.Output;
 
 /**
  * Hears a streamed execution as it happens. Called on the thread that called {@link
@@ -16,4 +17,7 @@ public interface OutputListener {
 
   /** Text the program wrote to stderr, as it came. */
   default void stderr(String text) {}
+
+  /** A rich output (a display, a chart, a cell's value), as it was made. */
+  default void display(Output output) {}
 }

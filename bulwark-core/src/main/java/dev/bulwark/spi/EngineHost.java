@@ -31,6 +31,12 @@ public interface EngineHost {
    */
   Path directory();
 
+  /**
+   * A new name for a sandbox, {@code ID.SEQUENCE}: unique on the host among every tier's sandboxes
+   * of every engine, for its cgroup, its directory and whatever the tier names after it.
+   */
+  String newSandboxName();
+
   /** True when {@code engineId} names an engine that is gone; never for a live one. */
   boolean isDeadEngine(String engineId);
 

@@ -29,6 +29,12 @@ import java.util.Properties;
  *     the runtime has no such notion
  * @param versionCommand a command whose output contains the runtime's version
  * @param env environment variables set inside the sandbox, on top of the engine's small base
+ * @param runnerFiles more files of the runners' directory a one-shot run links next to its runner
+ *     (a module the runner imports when it needs it)
+ * @param sessionCommand how a session's sandbox starts its agent; {@code {dir}} stands for {@link
+ *     SandboxSpec#CODE_DIR}; empty when the runtime has no sessions
+ * @param sessionFiles the files of the runners' directory a session's sandbox links into its code
+ *     directory: the agent, the kernel, the parser
  */
 public record RuntimeDescriptor(
     String name,
@@ -41,13 +47,19 @@ public record RuntimeDescriptor(
     String compiledRunner,
     String packagesProbe,
     List<String> versionCommand,
-    Map<String, String> env) {
+    Map<String, String> env,
+    List<String> runnerFiles,
+    List<String> sessionCommand,
+    List<String> sessionFiles) {
 
   /** Placeholder in {@link #command} for the path of the code inside the sandbox. */
   public static final String FILE_PLACEHOLDER = "{file}";
 
   /** Placeholder in {@link #command} for the path of the runner, next to the code. */
   public static final String RUNNER_PLACEHOLDER = "{runner}";
+
+  /** Placeholder in {@link #sessionCommand} for {@link SandboxSpec#CODE_DIR}. */
+  public static final String DIR_PLACEHOLDER = "{dir}";
 
   public RuntimeDescriptor {
     Objects.requireNonNull(name, "name");
@@ -90,6 +102,37 @@ public record RuntimeDescriptor(
       throw new IllegalArgumentException(
           name + ": a runner and " + RUNNER_PLACEHOLDER + " in the command go together");
     }
+    runnerFiles = List.copyOf(runnerFiles);
+    sessionCommand = List.copyOf(sessionCommand);
+    sessionFiles = List.copyOf(sessionFiles);
+    for (String file : concat(runnerFiles, sessionFiles)) {
+      if (!file.matches("[A-Za-z0-9_.-]{1,64}")) {
+        throw new IllegalArgumentException(name + ": bad file name '" + file + "'");
+      }
+    }
+    if (!sessionCommand.isEmpty() && !sessionCommand.getFirst().startsWith("/")) {
+      throw new IllegalArgumentException(
+          name + ": session.command must start with an absolute path");
+    }
+    if (sessionCommand.isEmpty() != sessionFiles.isEmpty()) {
+      throw new IllegalArgumentException(name + ": session.command and session.files go together");
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** True when the runtime serves sessions: it has an agent to start. */
+  public boolean hasSessions() {
+    return !sessionCommand.isEmpty();
+  }
+
+  /** The command that starts a session's agent, with its directory filled in. */
+  public List<String> sessionCommandFor(String dir) {
+    return sessionCommand.stream().map(a -> a.replace(DIR_PLACEHOLDER, dir)).toList();
   }
 
   /** True when the code is parsed inside the sandbox by a runner before it runs. */
@@ -129,8 +172,9 @@ public record RuntimeDescriptor(
   /**
    * Reads a descriptor. Keys: {@code name}, {@code aliases}, {@code extensions}, {@code file},
    * {@code command}, {@code version} (space-separated lists), {@code runner}, {@code
-   * runner.compile} (a command) with {@code runner.compiled} (the file it makes), {@code packages}
-   * (a program), and {@code env.NAME=value}.
+   * runner.compile} (a command) with {@code runner.compiled} (the file it makes), {@code
+   * runner.files}, {@code packages} (a program), {@code session.command} and {@code session.files},
+   * and {@code env.NAME=value}.
    *
    * @throws IllegalArgumentException naming the missing or bad key
    */
@@ -153,7 +197,10 @@ public record RuntimeDescriptor(
           p.getProperty("runner.compiled", "").trim(),
           p.getProperty("packages", "").trim(),
           words(required(p, "version", source)),
-          env);
+          env,
+          words(p.getProperty("runner.files", "")),
+          words(p.getProperty("session.command", "")),
+          words(p.getProperty("session.files", "")));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import dev.bulwark.model.NetworkAttempt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 
 /**
@@ -61,6 +62,31 @@ public interface Sandbox extends AutoCloseable {
 
   /** What the tier counted since the hand-off (zeros when it cannot count). */
   Usage usage();
+
+  /** The memory the sandbox holds now; 0 when the tier cannot count it. */
+  default long memoryBytes() {
+    return 0;
+  }
+
+  /**
+   * Every attempt the program made through the egress proxy that has ended so far, in order; its
+   * connections stay open. A session reports each cell's with it.
+   */
+  default List<NetworkAttempt> network() {
+    return List.of();
+  }
+
+  /**
+   * Opens a Unix socket that the sandbox's processes see at {@link SandboxSpec#CODE_DIR}{@code
+   * /name} and may connect to (a one-shot run's outputs channel); the caller accepts and closes it.
+   * Call it after {@link #handOff}.
+   *
+   * @return null when the tier has no such channel: the run then has no rich outputs
+   * @throws IOException when the socket cannot be made
+   */
+  default ServerSocketChannel openChannel(String name) throws IOException {
+    return null;
+  }
 
   /**
    * Waits until the sandbox has exited and says how its payload ended. Call it after the streams

@@ -11,6 +11,14 @@ public interface SandboxTier {
   String name();
 
   /**
+   * The version of what isolates, as it reports itself ({@code bwrap}'s, {@code runsc}'s), for
+   * {@code bulwark doctor} and the runtimes' description; empty when it is not installed.
+   */
+  default String version() {
+    return "";
+  }
+
+  /**
    * Checks the host without changing it: what the tier can enforce here, and for what it cannot,
    * why and the fix. {@code bulwark doctor} prints them; nothing needs to be open.
    */

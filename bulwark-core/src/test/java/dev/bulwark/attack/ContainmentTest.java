@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bulwark.Execution;
+import dev.bulwark.Isolation;
 import dev.bulwark.Job;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Status;
@@ -51,8 +52,8 @@ class ContainmentTest {
     Files.deleteIfExists(canaryDir);
   }
 
-  @Test
-  void hostFilesCannotBeReadWrittenOrDeleted() throws Exception {
+  @EachTier
+  void hostFilesCannotBeReadWrittenOrDeleted(Isolation tier) throws Exception {
     String code =
         """
         import os, shutil, glob
@@ -72,7 +73,7 @@ class ContainmentTest {
         print(glob.glob("/root/*"), glob.glob("/home/*"))
         """
             .formatted(q(canary), q(canary), q(canary), q(canaryDir));
-    ExecutionResult r = run("python", code);
+    ExecutionResult r = run(tier, "python", code);
 
     assertThat(r.status()).isEqualTo(Status.OK);
     assertThat(r.stdout()).doesNotContain(SECRET).doesNotContain("READ").doesNotContain("WROTE");
@@ -95,8 +96,8 @@ class ContainmentTest {
     assertThat(Path.of("/usr/bin/python3")).exists();
   }
 
-  @Test
-  void noHostEnvironmentVariableGetsIn() {
+  @EachTier
+  void noHostEnvironmentVariableGetsIn(Isolation tier) {
     String hostSecret = System.getenv("BULWARK_TEST_SECRET");
     assertThat(hostSecret).as("surefire sets BULWARK_TEST_SECRET for this test").isNotBlank();
     // Its own environment, and that of every process it can see (pid 1 is bwrap's init).
@@ -108,7 +109,7 @@ class ContainmentTest {
             try: print(open(f).read().replace("\\0", "\\n"))
             except OSError: pass
         """;
-    ExecutionResult r = run("python", code);
+    ExecutionResult r = run(tier, "python", code);
     assertThat(r.stdout())
         .doesNotContain(hostSecret)
         .doesNotContain("BULWARK_TEST_SECRET")
@@ -120,8 +121,8 @@ class ContainmentTest {
     }
   }
 
-  @Test
-  void aHostListenerReceivesNothing() throws Exception {
+  @EachTier
+  void aHostListenerReceivesNothing(Isolation tier) throws Exception {
     try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       int port = listener.getLocalPort();
       String code =
@@ -140,7 +141,7 @@ class ContainmentTest {
               print("no dns", type(e).__name__)
           """
               .formatted(port);
-      ExecutionResult r = run("python", code);
+      ExecutionResult r = run(tier, "python", code);
       assertThat(r.status()).isEqualTo(Status.OK);
       assertThat(r.stdout()).doesNotContain("RESOLVED");
       listener.setSoTimeout(300);
@@ -153,14 +154,19 @@ class ContainmentTest {
     }
   }
 
-  @Test
-  void aHostDecoyProcessSurvivesKillAttempts() throws Exception {
+  @EachTier
+  void aHostDecoyProcessSurvivesKillAttempts(Isolation tier) throws Exception {
     Process decoy = new ProcessBuilder("sleep", "300").start();
     try {
       String code =
           "kill -9 -1; kill -9 %d; pkill -9 sleep; kill -9 1; echo tried".formatted(decoy.pid());
-      ExecutionResult r = run("bash", code);
-      assertThat(r.stdout()).contains("tried");
+      ExecutionResult r = run(tier, "bash", code);
+      if (tier == Isolation.GVISOR) {
+        // The program is pid 1 of gVisor's sandbox, which lets it kill itself: its own end.
+        assertThat(r.reason()).isEqualTo("killed by signal SIGKILL");
+      } else {
+        assertThat(r.stdout()).contains("tried");
+      }
       assertThat(decoy.isAlive()).isTrue();
     } finally {
       decoy.destroyForcibly();
@@ -191,6 +197,30 @@ class ContainmentTest {
     assertThat(execution.result().join().status()).isEqualTo(Status.CANCELLED);
   }
 
+  /**
+   * In gVisor the host never sees the program's own processes, only {@code runsc}'s: its sandbox
+   * (the Sentry, which runs the program), its gofer and, on the ptrace platform, the stubs. Every
+   * one of them runs as the leased sandbox uid.
+   */
+  @Test
+  void gvisorsProcessesNeverRunAsHostRoot() {
+    String marker = "bulwark-uid-probe-" + UUID.randomUUID();
+    TestEngine.whileGvisorSleeps(
+        marker,
+        () -> {
+          assertThat(HostProbe.pidsWithCmdline(marker))
+              .as("the program is inside the Sentry")
+              .isEmpty();
+          for (long pid : HostProbe.descendantsWithCmdline("runsc")) {
+            assertThat(HostProbe.uidOf(pid).orElseThrow())
+                .as(HostProbe.describe(pid))
+                .isBetween(
+                    TestEngine.config().sandboxUidBase(),
+                    TestEngine.config().sandboxUidBase() + TestEngine.config().sandboxUidCount());
+          }
+        });
+  }
+
   @Test
   void twoConcurrentSandboxesRunAsDifferentHostUids() {
     String marker = "bulwark-pair-" + UUID.randomUUID();
@@ -213,17 +243,18 @@ class ContainmentTest {
     b.result().join();
   }
 
-  @Test
-  void filesDoNotPersistFromOneRunToTheNext() {
+  @EachTier
+  void filesDoNotPersistFromOneRunToTheNext(Isolation tier) {
     String token = UUID.randomUUID().toString();
     ExecutionResult write =
         run(
+            tier,
             "bash",
             "for d in /tmp /work /dev/shm; do echo %s > $d/left-behind || exit 1; done; echo ok"
                 .formatted(token));
     assertThat(write.stdout()).contains("ok");
     ExecutionResult read =
-        run("bash", "cat /tmp/left-behind /work/left-behind /dev/shm/left-behind 2>&1; true");
+        run(tier, "bash", "cat /tmp/left-behind /work/left-behind /dev/shm/left-behind 2>&1; true");
     assertThat(read.stdout()).doesNotContain(token).contains("No such file");
   }
 
@@ -251,17 +282,18 @@ class ContainmentTest {
         .untilAsserted(() -> assertThat(HostProbe.pidsWithCmdline(marker)).isEmpty());
   }
 
-  @Test
-  void onlyStandardStreamsAreInherited() {
-    ExecutionResult r = run("bash", "ls /proc/self/fd | sort -n | tr '\\n' ' '");
+  @EachTier
+  void onlyStandardStreamsAreInherited(Isolation tier) {
+    ExecutionResult r = run(tier, "bash", "ls /proc/self/fd | sort -n | tr '\\n' ' '");
     // 0-2, plus the descriptor ls opened on the directory it lists.
     assertThat(r.stdout().trim()).isEqualTo("0 1 2 3");
   }
 
-  @Test
-  void hostFingerprintsAreHidden() {
+  @EachTier
+  void hostFingerprintsAreHidden(Isolation tier) throws IOException {
     ExecutionResult r =
         run(
+            tier,
             "bash",
             """
             echo "cmdline=[$(cat /proc/cmdline)] modules=[$(cat /proc/modules)] timers=[$(head -c 1 /proc/timer_list 2>/dev/null)]"
@@ -271,10 +303,18 @@ class ContainmentTest {
             grep -v '^0000000000000000' /proc/kallsyms | head -1 | grep -q . && echo KALLSYMS
             hostname; ls /sys 2>&1 | head -1
             """);
-    assertThat(r.stdout())
-        .contains("cmdline=[] modules=[] timers=[]")
-        .contains("sandbox")
-        .contains("No such file");
+    String host = Files.readString(Path.of("/proc/cmdline")).strip();
+    assertThat(r.stdout()).contains("sandbox").doesNotContain(host);
+    if (tier == Isolation.GVISOR) {
+      // gVisor's kernel answers for itself: its own boot line, log and /sys, none of the host's.
+      assertThat(r.stdout())
+          .contains("cmdline=[BOOT_IMAGE=/vmlinuz-4.4.0-gvisor quiet] modules=[] timers=[]")
+          .doesNotContain("KCORE")
+          .doesNotContain("KMSG")
+          .doesNotContain("KALLSYMS");
+      return;
+    }
+    assertThat(r.stdout()).contains("cmdline=[] modules=[] timers=[]").contains("No such file");
     assertThat(r.stdout())
         .doesNotContain("DMESG")
         .doesNotContain("KCORE")
@@ -282,19 +322,20 @@ class ContainmentTest {
         .doesNotContain("KALLSYMS");
   }
 
-  @Test
-  void setuidBinariesGiveNoPrivileges() throws Exception {
+  @EachTier
+  void setuidBinariesGiveNoPrivileges(Isolation tier) throws Exception {
     ExecutionResult r =
         run(
+            tier,
             "bash",
             "grep NoNewPrivs /proc/self/status; su -c 'cat "
                 + canary
                 + "' root </dev/null 2>&1; id -u; echo end");
-    assertThat(r.stdout())
-        .contains("NoNewPrivs:\t1")
-        .doesNotContain(SECRET)
-        .contains("1000")
-        .contains("end");
+    if (tier == Isolation.BUBBLEWRAP) {
+      // gVisor's /proc/self/status has no such line; its OCI specification sets the flag.
+      assertThat(r.stdout()).contains("NoNewPrivs:\t1");
+    }
+    assertThat(r.stdout()).doesNotContain(SECRET).contains("1000").contains("end");
     assertThat(sha256(canary)).isEqualTo(canaryHash);
   }
 

@@ -90,6 +90,20 @@ final class HostProbe {
     return pids;
   }
 
+  /** A process's seccomp mode (0 none, 1 strict, 2 filter), -1 when it is gone. */
+  static int seccompMode(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("Seccomp:")) {
+          return Integer.parseInt(line.substring("Seccomp:".length()).strip());
+        }
+      }
+    } catch (IOException e) {
+      // gone
+    }
+    return -1;
+  }
+
   /** "pid state cmdline" of a process, for assertion messages. */
   static String describe(long pid) {
     try {

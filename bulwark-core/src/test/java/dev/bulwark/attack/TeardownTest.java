@@ -77,6 +77,12 @@ class TeardownTest {
   @Test
   @Order(2)
   void aStartCleansWhatAnEngineKilledWithSigkillLeft() throws Exception {
+    boolean gvisor;
+    try (Engine probe = Engine.start(config)) {
+      gvisor =
+          probe.describeIsolation().stream()
+              .anyMatch(t -> t.name().equals("gvisor") && t.available());
+    }
     Set<Path> enginesBefore = new HashSet<>(list(config.stateDir().resolve("engines")));
     String prefix = "bulwark-crash-" + UUID.randomUUID();
     String marker = prefix + "-sandboxed"; // the JVM's own command line holds only the prefix
@@ -91,14 +97,16 @@ class TeardownTest {
                 prefix)
             .inheritIO()
             .start();
+    String deadEngines = Long.toHexString(crashing.pid()) + "-";
     try {
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> !HostProbe.pidsWithCmdline(marker).isEmpty());
+          .until(() ->
+              !HostProbe.pidsWithCmdline(marker).isEmpty()
+                  && (!gvisor || !runscOf(deadEngines).isEmpty()));
     } finally {
       crashing.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
     }
-    String deadEngines = Long.toHexString(crashing.pid()) + "-";
     List<Path> leftovers =
         list(config.stateDir().resolve("engines")).stream()
             .filter(p -> !enginesBefore.contains(p))
@@ -114,6 +122,14 @@ class TeardownTest {
     assertThat(leftovers).noneMatch(Files::exists);
     assertThat(runCgroups()).noneMatch(name -> name.startsWith(deadId + "."));
     await().atMost(Duration.ofSeconds(10)).until(() -> HostProbe.pidsWithCmdline(marker).isEmpty());
+    await().atMost(Duration.ofSeconds(10)).until(() -> runscOf(deadEngines).isEmpty());
+  }
+
+  /** gVisor's processes (runsc, its sandbox and gofer) of engines whose id starts so. */
+  private static List<Long> runscOf(String engines) {
+    return HostProbe.pidsWithCmdline("/engines/" + engines).stream()
+        .filter(pid -> HostProbe.describe(pid).contains("runsc"))
+        .toList();
   }
 
   /** Names of run cgroups under bulwark/ in any v1 controller (or the v2 tree). */

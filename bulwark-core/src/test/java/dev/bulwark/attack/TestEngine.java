@@ -1,11 +1,19 @@
 package dev.bulwark.attack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
+import dev.bulwark.Execution;
+import dev.bulwark.Isolation;
 import dev.bulwark.Job;
 import dev.bulwark.Profiles;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Limits;
+import dev.bulwark.model.Status;
+import dev.bulwark.model.TierDescription;
 import dev.bulwark.policy.Policies;
 import java.time.Duration;
 
@@ -48,6 +56,52 @@ final class TestEngine {
    * so the validation layer must not stop an attack before the sandbox sees it.
    */
   static ExecutionResult run(String language, String code, Limits limits) {
-    return get().execute(new Job(language, code, limits, new byte[0], Policies.builtIn("audit")));
+    return run(Isolation.BUBBLEWRAP, language, code, limits);
+  }
+
+  static ExecutionResult run(Isolation tier, String language, String code) {
+    return run(tier, language, code, LIMITS);
+  }
+
+  /** As {@link #run(String, String, Limits)}, in {@code tier}; skipped where it cannot run. */
+  static ExecutionResult run(Isolation tier, String language, String code, Limits limits) {
+    return get().execute(job(tier, language, code, limits));
+  }
+
+  /** A job of the audit policy in {@code tier}; skips the test where the tier cannot run. */
+  static Job job(Isolation tier, String language, String code, Limits limits) {
+    assumeAvailable(tier);
+    return new Job(language, code, limits, new byte[0], Policies.builtIn("audit"))
+        .withIsolation(tier);
+  }
+
+  /** Skips the test, saying why, when {@code tier} cannot run on this host. */
+  static void assumeAvailable(Isolation tier) {
+    TierDescription t =
+        get().describeIsolation().stream()
+            .filter(d -> d.name().equals(tier.tierName()))
+            .findFirst()
+            .orElseThrow();
+    assumeTrue(t.available(), () -> tier + " cannot run on this host: " + t.problem());
+  }
+
+  /**
+   * Runs {@code probe} while a gVisor sandbox of the shared engine sleeps as {@code marker}, once
+   * runsc's sandbox and gofer are up; skipped where gVisor cannot run.
+   */
+  static void whileGvisorSleeps(String marker, Runnable probe) {
+    Execution sleeper =
+        get().submit(job(Isolation.GVISOR, "bash", "exec -a " + marker + " sleep 30", LIMITS));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() ->
+              !HostProbe.descendantsWithCmdline("runsc-sandbox").isEmpty()
+                  && !HostProbe.descendantsWithCmdline("runsc-gofer").isEmpty());
+      probe.run();
+    } finally {
+      sleeper.cancel();
+    }
+    assertThat(sleeper.result().join().status()).isEqualTo(Status.CANCELLED);
   }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.Execution;
+import dev.bulwark.Isolation;
 import dev.bulwark.Job;
 import dev.bulwark.Profiles;
 import dev.bulwark.WarmPoolSpec;
@@ -71,9 +72,33 @@ class WarmPoolTest {
     assertThat(r.status()).isEqualTo(Status.ERROR);
     assertThat(r.stdout()).isEqualTo("HELLO __main__\n");
     assertThat(r.stderr())
-        .contains("File \"/run/bulwark/main.py\", line 3")
+        .contains("File \"<code>\", line 3")
         .contains("raise ValueError('boom')")
         .contains("ValueError: boom");
+  }
+
+  @Test
+  void aWarmGvisorSandboxServesRunsOfItsTierOnly() {
+    TestEngine.assumeAvailable(Isolation.GVISOR);
+    String uname = "import os\nprint(os.uname().release)";
+    Job job = new Job("python", uname, LIMITS, new byte[0], Policies.builtIn("audit"));
+    try (Engine gvisor =
+        Engine.start(
+            TestEngine.config()
+                .withWarmPools(
+                    List.of(new WarmPoolSpec("python", "lambda", Isolation.GVISOR, 1))))) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> gvisor.warmPools().getFirst().idle() == 1);
+      assertThat(gvisor.warmPools().getFirst().tier()).isEqualTo("gvisor");
+
+      ExecutionResult bubblewrap = gvisor.execute(job);
+      assertThat(bubblewrap.stdout()).isEqualTo(System.getProperty("os.version") + "\n");
+      assertThat(gvisor.warmPools().getFirst().hits()).as("not of its tier").isZero();
+
+      ExecutionResult warm = gvisor.execute(job.withIsolation(Isolation.GVISOR));
+      assertThat(warm.status()).as(warm.stderr()).isEqualTo(Status.OK);
+      assertThat(warm.stdout()).isNotEqualTo(bubblewrap.stdout());
+      assertThat(gvisor.warmPools().getFirst().hits()).isEqualTo(1);
+    }
   }
 
   @Test
@@ -276,9 +301,13 @@ class WarmPoolTest {
     assertThatThrownBy(() -> WarmPoolSpec.parse("python:huge=1"))
         .hasMessageContaining("unknown profile 'huge'");
     assertThatThrownBy(() -> WarmPoolSpec.parse("python"))
-        .hasMessageContaining("RUNTIME[:PROFILE]=SIZE");
+        .hasMessageContaining("RUNTIME[:PROFILE[:ISOLATION]]=SIZE");
+    assertThatThrownBy(() -> WarmPoolSpec.parse("python:default:kata=1"))
+        .hasMessageContaining("isolation is one of bubblewrap, gvisor");
     assertThat(WarmPoolSpec.parse("python:strict=3"))
         .isEqualTo(new WarmPoolSpec("python", "strict", 3));
+    assertThat(WarmPoolSpec.parse("python:default:gvisor=4"))
+        .isEqualTo(new WarmPoolSpec("python", "default", Isolation.GVISOR, 4));
   }
 
   private static ExecutionResult run(String language, String code, Limits limits, String stdin) {

@@ -26,6 +26,11 @@ import java.util.Objects;
  * @param runtime the runtime and its self-reported version
  * @param findings the validation layer's findings
  * @param network every connection the program asked the egress proxy for, allowed or refused
+ * @param outputs rich outputs in the order the program made them: charts, tables, a cell's value, a
+ *     structured error ({@link Output}); when the engine's caps cut them, the last is a {@code
+ *     text/plain} marker saying how many were cut
+ * @param artifacts the files a one-shot run was asked to return ({@link Artifact}); absent from the
+ *     JSON when none
  */
 public record ExecutionResult(
     @JsonInclude(JsonInclude.Include.NON_NULL) String id,
@@ -42,7 +47,9 @@ public record ExecutionResult(
     long peakMemoryBytes,
     RuntimeInfo runtime,
     List<Finding> findings,
-    List<NetworkAttempt> network) {
+    List<NetworkAttempt> network,
+    List<Output> outputs,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Artifact> artifacts) {
 
   /**
    * @throws NullPointerException without a status
@@ -58,6 +65,45 @@ public record ExecutionResult(
     stderr = stderr == null ? "" : stderr;
     findings = findings == null ? List.of() : List.copyOf(findings);
     network = network == null ? List.of() : List.copyOf(network);
+    outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+  }
+
+  /** A result without rich outputs or artifacts. */
+  public ExecutionResult(
+      String id,
+      Status status,
+      String reason,
+      Integer exitCode,
+      Integer signal,
+      String stdout,
+      String stderr,
+      boolean stdoutTruncated,
+      boolean stderrTruncated,
+      long wallMs,
+      long cpuMs,
+      long peakMemoryBytes,
+      RuntimeInfo runtime,
+      List<Finding> findings,
+      List<NetworkAttempt> network) {
+    this(
+        id,
+        status,
+        reason,
+        exitCode,
+        signal,
+        stdout,
+        stderr,
+        stdoutTruncated,
+        stderrTruncated,
+        wallMs,
+        cpuMs,
+        peakMemoryBytes,
+        runtime,
+        findings,
+        network,
+        List.of(),
+        List.of());
   }
 
   /** True when the program ran and exited with 0 and no limit was hit. */
@@ -67,15 +113,29 @@ public record ExecutionResult(
 
   /** The same result carrying these findings. */
   public ExecutionResult withFindings(List<Finding> more) {
-    return copy(id, more);
+    return copy(id, more, outputs, artifacts);
   }
 
   /** The same result under the id the server recorded it with. */
   public ExecutionResult withId(String value) {
-    return copy(value, findings);
+    return copy(value, findings, outputs, artifacts);
   }
 
-  private ExecutionResult copy(String newId, List<Finding> newFindings) {
+  /** The same result with these rich outputs. */
+  public ExecutionResult withOutputs(List<Output> value) {
+    return copy(id, findings, value, artifacts);
+  }
+
+  /** The same result with these artifacts. */
+  public ExecutionResult withArtifacts(List<Artifact> value) {
+    return copy(id, findings, outputs, value);
+  }
+
+  private ExecutionResult copy(
+      String newId,
+      List<Finding> newFindings,
+      List<Output> newOutputs,
+      List<Artifact> newArtifacts) {
     return new ExecutionResult(
         newId,
         status,
@@ -91,7 +151,9 @@ public record ExecutionResult(
         peakMemoryBytes,
         runtime,
         newFindings,
-        network);
+        network,
+        newOutputs,
+        newArtifacts);
   }
 
   /** A result for a run that never started, e.g. a sandbox that could not be built. */

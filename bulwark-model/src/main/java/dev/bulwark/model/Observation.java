@@ -1,6 +1,7 @@
 package dev.bulwark.model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,6 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 public record Observation(String json, Map<String, Integer> redactions) {
   /** Characters kept from each of the head and the tail of an output stream. */
   public static final int KEEP = 4000;
+
+  /** Rich outputs shown at most; a model is told how many more there were. */
+  public static final int MAX_OUTPUTS = 20;
 
   /** The rule of the findings that report redacted secrets. */
   public static final String SECRET_RULE = "output.secret";
@@ -41,6 +45,13 @@ public record Observation(String json, Map<String, Integer> redactions) {
     }
     o.put("stdout", cap(guard(r.stdout(), redactions)));
     o.put("stderr", cap(guard(r.stderr(), redactions)));
+    if (!r.outputs().isEmpty()) {
+      outputs(o.putArray("outputs"), r.outputs(), redactions);
+    }
+    if (!r.artifacts().isEmpty()) {
+      ArrayNode files = o.putArray("artifacts");
+      r.artifacts().forEach(a -> files.addObject().put("name", a.name()).put("size", a.size()));
+    }
     ArrayNode findings = Json.mapper().createArrayNode();
     for (Finding f : r.findings()) {
       findings
@@ -78,6 +89,36 @@ public record Observation(String json, Map<String, Integer> redactions) {
       }
     }
     return new Observation(Json.write(o), redactions);
+  }
+
+  /**
+   * The rich outputs as a model reads them: each one's text (secrets redacted, capped) and the
+   * other representations it has by MIME type, so that a model learns a chart was drawn; an error's
+   * name, message and traceback. At most {@value #MAX_OUTPUTS} are shown.
+   */
+  private static void outputs(
+      ArrayNode into, List<Output> outputs, Map<String, Integer> redactions) {
+    for (Output out : outputs.subList(0, Math.min(MAX_OUTPUTS, outputs.size()))) {
+      OutputGuard.GuardedOutput g = OutputGuard.redact(out);
+      g.redactions().forEach((kind, n) -> redactions.merge(kind, n, Integer::sum));
+      Output safe = g.output();
+      ObjectNode item = into.addObject().put("type", safe.outputType().wireName());
+      if (safe.outputType() == Output.Type.ERROR) {
+        item.put("ename", safe.ename()).put("evalue", cap(safe.evalue()));
+        item.put("traceback", cap(String.join("\n", safe.traceback())));
+        continue;
+      }
+      if (safe.data().get("text/plain") instanceof String text) {
+        item.put("text", cap(text));
+      }
+      ArrayNode media = item.putArray("media");
+      safe.data().keySet().stream().filter(t -> !t.equals("text/plain")).forEach(media::add);
+    }
+    if (outputs.size() > MAX_OUTPUTS) {
+      into.addObject()
+          .put("type", "truncated")
+          .put("text", (outputs.size() - MAX_OUTPUTS) + " more");
+    }
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.bulwark.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,5 +85,74 @@ public final class OutputGuard {
       }
     }
     return new Guarded(out, counts);
+  }
+
+  /** MIME types whose content is text a secret can hide in; images other than SVG are not. */
+  private static final Set<String> TEXTUAL =
+      Set.of(
+          "text/plain",
+          "text/html",
+          "text/markdown",
+          "text/latex",
+          "image/svg+xml",
+          "application/json",
+          "application/javascript");
+
+  /** An output with its secrets redacted, and how many of each kind were. */
+  public record GuardedOutput(Output output, Map<String, Integer> redactions) {
+    public GuardedOutput {
+      redactions = Map.copyOf(redactions);
+    }
+  }
+
+  /**
+   * The output with the secrets of its textual representations redacted: text, HTML, Markdown,
+   * LaTeX, SVG, every string inside JSON, and an error's message and traceback. Binary images pass
+   * as they are.
+   */
+  public static GuardedOutput redact(Output output) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    if (output.outputType() == Output.Type.ERROR) {
+      List<String> traceback = new ArrayList<>();
+      output.traceback().forEach(line -> traceback.add(redactInto(line, counts)));
+      Output guarded = Output.error(output.ename(), redactInto(output.evalue(), counts), traceback);
+      return new GuardedOutput(guarded, counts);
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    output
+        .data()
+        .forEach((type, value) ->
+            data.put(type, TEXTUAL.contains(type) ? redactValue(value, counts, 0) : value));
+    return new GuardedOutput(output.withData(data), counts);
+  }
+
+  /** A JSON value (strings, lists, maps) with every string redacted; deeper than 64 levels: cut. */
+  private static Object redactValue(Object value, Map<String, Integer> counts, int depth) {
+    if (depth > 64) {
+      return "[bulwark: nested too deeply to show]";
+    }
+    return switch (value) {
+      case String s -> redactInto(s, counts);
+      case List<?> list -> {
+        List<Object> out = new ArrayList<>(list.size());
+        list.forEach(v -> out.add(v == null ? null : redactValue(v, counts, depth + 1)));
+        yield out;
+      }
+      case Map<?, ?> map -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) ->
+            out.put(
+                redactInto(String.valueOf(k), counts),
+                v == null ? null : redactValue(v, counts, depth + 1)));
+        yield out;
+      }
+      default -> value;
+    };
+  }
+
+  private static String redactInto(String text, Map<String, Integer> counts) {
+    Guarded g = redact(text);
+    g.redactions().forEach((kind, n) -> counts.merge(kind, n, Integer::sum));
+    return g.text();
   }
 }

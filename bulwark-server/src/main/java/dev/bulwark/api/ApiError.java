@@ -1,6 +1,11 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Requests;
+import dev.bulwark.SessionBusyException;
+import dev.bulwark.SessionDeadException;
+import dev.bulwark.SessionException;
+import dev.bulwark.SessionFileException;
+import dev.bulwark.SessionIsolationException;
 import dev.bulwark.model.ErrorBody;
 import dev.bulwark.model.Units;
 import java.util.Map;
@@ -65,8 +70,46 @@ final class ApiError extends RuntimeException {
                   + l.maximumProfile()
                   + "'",
               Map.of("maxProfile", l.maximumProfile()));
+      case Requests.IsolationNotAllowed i ->
+          new ApiError(
+              403, refusal.code(), i.getMessage(), Map.of("isolation", i.floor().tierName()));
       case Requests.SourceTooLarge s ->
           new ApiError(413, refusal.code(), s.getMessage(), Map.of("maxBytes", s.maxBytes()));
+    };
+  }
+
+  /**
+   * What a session refused: 409 {@code session_busy}, 409 {@code session_dead} with why and when it
+   * ended, a file operation's refusal (400, 404, 409 or 413, its code the engine's), or 409 {@code
+   * session_isolation_unsupported} for a tier without sessions.
+   */
+  static ApiError session(SessionException e) {
+    return switch (e) {
+      case SessionBusyException b ->
+          new ApiError(
+              409, b.code(), b.getMessage() + "; send \"wait\": true to wait for it", Map.of());
+      case SessionDeadException d ->
+          new ApiError(
+              409,
+              d.code(),
+              d.getMessage(),
+              Map.of(
+                  "cause", d.end().cause().name(),
+                  "reason", d.end().reason(),
+                  "endedAt", d.end().at().toString()));
+      case SessionFileException f ->
+          new ApiError(
+              switch (f.kind()) {
+                case INVALID_PATH -> 400;
+                case NOT_FOUND -> 404;
+                case NOT_A_FILE -> 409;
+                case TOO_LARGE, WORKSPACE_FULL -> 413;
+              },
+              f.code(),
+              f.getMessage(),
+              Map.of("path", f.path()));
+      case SessionIsolationException i ->
+          new ApiError(409, i.code(), i.getMessage(), Map.of("isolation", i.tier()));
     };
   }
 

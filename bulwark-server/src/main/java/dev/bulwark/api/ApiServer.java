@@ -4,6 +4,7 @@ import dev.bulwark.Engine;
 import dev.bulwark.audit.AgentRunLog;
 import dev.bulwark.audit.Anomalies;
 import dev.bulwark.audit.AuditLog;
+import dev.bulwark.audit.SessionLog;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
 import io.javalin.Javalin;
@@ -56,6 +57,8 @@ public final class ApiServer implements AutoCloseable {
   private final ValidationRoutes validation;
   private final AgentRunRoutes agentRuns;
   private final AuditRoutes audit;
+  private final Sessions sessions;
+  private final SessionRoutes sessionRoutes;
   private final Javalin app;
 
   private ApiServer(Engine engine, Store store, DataDirLock lock, ServerConfig settings) {
@@ -73,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
     service =
         new Executions(engine, auditLog, new Admission(settings), metrics, anomalies, eventLog);
     AgentRuns agents = new AgentRuns(new AgentRunLog(db), settings.agent());
+    sessions = new Sessions(service, new SessionLog(db), settings.sessions());
 
     // The handlers, one class a concern.
     Authenticator authenticator = new Authenticator(keys, anomalies);
@@ -83,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
     validation = new ValidationRoutes(service);
     agentRuns = new AgentRunRoutes(agents, service, gate);
     audit = new AuditRoutes(auditLog, anomalies);
+    sessionRoutes = new SessionRoutes(sessions, service, settings.maxSourceBytes());
     mcp = new McpEndpoint(service, version());
     McpGuard mcpGuard = new McpGuard(gate, authenticator::authenticate);
     slowClients = new SlowClients(settings.connections());
@@ -123,6 +128,18 @@ public final class ApiServer implements AutoCloseable {
         new Route(HandlerType.GET, "/v1/runtimes", runtimes::list),
         new Route(HandlerType.POST, "/v1/executions", executions::run),
         new Route(HandlerType.GET, "/v1/executions/{id}", audit::record),
+        new Route(HandlerType.GET, "/v1/executions/{id}/artifacts/<name>", executions::artifact),
+        new Route(HandlerType.POST, "/v1/sessions", sessionRoutes::open),
+        new Route(HandlerType.GET, "/v1/sessions", sessionRoutes::list),
+        new Route(HandlerType.GET, "/v1/sessions/{id}", sessionRoutes::find),
+        new Route(HandlerType.DELETE, "/v1/sessions/{id}", sessionRoutes::delete),
+        new Route(HandlerType.POST, "/v1/sessions/{id}/executions", sessionRoutes::run),
+        new Route(HandlerType.POST, "/v1/sessions/{id}/restart", sessionRoutes::restart),
+        new Route(HandlerType.POST, "/v1/sessions/{id}/interrupt", sessionRoutes::interrupt),
+        new Route(HandlerType.GET, "/v1/sessions/{id}/files", sessionRoutes::files),
+        new Route(HandlerType.PUT, "/v1/sessions/{id}/files/<path>", sessionRoutes::upload),
+        new Route(HandlerType.GET, "/v1/sessions/{id}/files/<path>", sessionRoutes::download),
+        new Route(HandlerType.DELETE, "/v1/sessions/{id}/files/<path>", sessionRoutes::deleteFile),
         new Route(HandlerType.POST, "/v1/validate", validation::validate),
         new Route(HandlerType.POST, "/v1/agent/runs", agentRuns::start),
         new Route(HandlerType.GET, "/v1/agent/runs/{id}", agentRuns::find),
@@ -170,6 +187,10 @@ public final class ApiServer implements AutoCloseable {
     if (interrupted > 0) {
       LOG.warn("{} executions a previous server left running are marked interrupted", interrupted);
     }
+    int ended = new SessionLog(db).markInterrupted();
+    if (ended > 0) {
+      LOG.warn("{} sessions a previous server left open are marked ended with it", ended);
+    }
     int runs = new AgentRunLog(db).markInterrupted();
     if (runs > 0) {
       LOG.warn("{} agent runs a previous server left going are marked interrupted", runs);
@@ -201,6 +222,7 @@ public final class ApiServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       LOG.warn("interrupted while stopping: executions in flight end as interrupted on next start");
     }
+    sessions.close(); // each session's end is recorded
     slowClients.close();
     app.stop();
     mcp.close();

@@ -1,6 +1,7 @@
 package dev.bulwark.api;
 
 import dev.bulwark.Requests;
+import dev.bulwark.SessionException;
 import dev.bulwark.model.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -53,6 +54,7 @@ final class ErrorMapping {
   void install(RoutesConfig routes) {
     routes.exception(ApiError.class, (e, ctx) -> respond(ctx, e));
     routes.exception(Requests.Refusal.class, (e, ctx) -> respond(ctx, ApiError.refused(e)));
+    routes.exception(SessionException.class, (e, ctx) -> respond(ctx, ApiError.session(e)));
     routes.exception(
         HttpResponseException.class,
         (e, ctx) -> respond(ctx, forStatus(e.getStatus(), ctx.path())));

@@ -4,6 +4,7 @@ import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
+import dev.bulwark.model.Output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -19,11 +20,11 @@ import java.util.Map;
 
 /**
  * An execution as Server-Sent Events: {@code finding} events before the program runs, then {@code
- * stdout} and {@code stderr} chunks ({@code {"text": ...}}) as they come, and a final {@code
- * result}. When the client goes away, what {@link #whenGone} names runs once (the server cancels
- * the run). A stream kept alive ({@link #keepingAlive}) notices a client that went away while the
- * program prints nothing: a comment line is sent at each beat of silence, and a write to a closed
- * connection fails by the second beat.
+ * stdout} and {@code stderr} chunks ({@code {"text": ...}}) and {@code display} outputs (the
+ * model's {@code Output}) as they come, and a final {@code result}. When the client goes away, what
+ * {@link #whenGone} names runs once (the server cancels the run). A stream kept alive ({@link
+ * #keepingAlive}) notices a client that went away while the program prints nothing: a comment line
+ * is sent at each beat of silence, and a write to a closed connection fails by the second beat.
  */
 final class EventStream implements ExecutionListener {
   private final OutputStream out;
@@ -61,6 +62,11 @@ final class EventStream implements ExecutionListener {
     if (!text.isEmpty()) {
       send(stream.name().toLowerCase(Locale.ROOT), Map.of("text", text));
     }
+  }
+
+  @Override
+  public void display(Output output) {
+    send("display", output);
   }
 
   /** What to do once the client has gone: at once when it has gone already. */

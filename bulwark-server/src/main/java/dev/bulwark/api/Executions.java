@@ -1,29 +1,40 @@
 package dev.bulwark.api;
 
+import dev.bulwark.Cell;
 import dev.bulwark.Engine;
 import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
+import dev.bulwark.Session;
+import dev.bulwark.SessionBusyException;
+import dev.bulwark.SessionDeadException;
+import dev.bulwark.SessionEnd;
+import dev.bulwark.SessionSpec;
 import dev.bulwark.WarmPoolStats;
 import dev.bulwark.audit.Anomalies;
 import dev.bulwark.audit.AuditLog;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Json;
+import dev.bulwark.model.Limits;
 import dev.bulwark.model.RuntimeDescription;
 import dev.bulwark.model.Status;
+import dev.bulwark.model.TierDescription;
 import dev.bulwark.model.ValidationReport;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.tenant.ApiKeys;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +59,7 @@ final class Executions {
   private final Anomalies anomalies;
   private final EventLog eventLog;
   private final Set<Execution> inFlight = ConcurrentHashMap.newKeySet();
+  private final KeptArtifacts kept;
 
   Executions(
       Engine engine,
@@ -62,6 +74,7 @@ final class Executions {
     this.metrics = metrics;
     this.anomalies = anomalies;
     this.eventLog = eventLog;
+    this.kept = new KeptArtifacts(engine::artifact);
   }
 
   /**
@@ -83,7 +96,7 @@ final class Executions {
     }
 
     /** Writes the accepted record; the program must not run before it is written. */
-    private void record(String client, Job request) {
+    private void record(String client, Program what) {
       audit.accepted(
           new AuditLog.Accepted(
               id,
@@ -92,10 +105,11 @@ final class Executions {
               client,
               language,
               engine.runtimeInfo(language).version(),
-              request.code(),
-              request.policy().name(),
-              request.limits(),
-              permit.queued().toMillis()));
+              what.code(),
+              what.policy(),
+              what.limits(),
+              permit.queued().toMillis(),
+              what.sessionId()));
       recorded = true;
       metrics.started();
     }
@@ -103,7 +117,7 @@ final class Executions {
     /** Records the result; the body the API answers: the result under its {@code id}. */
     ExecutionResult finished(ExecutionResult r) {
       result = r;
-      return r.withId(id);
+      return kept.publish(caller.tenant().id(), r.withId(id));
     }
 
     @Override
@@ -136,10 +150,21 @@ final class Executions {
     }
   }
 
-  private Run admit(ApiKeys.Caller caller, Job request) {
+  /**
+   * What an execution's accepted record says of the program.
+   *
+   * @param sessionId the session it is a cell of, or null
+   */
+  private record Program(String code, String policy, Limits limits, String sessionId) {
+    static Program of(Job job) {
+      return new Program(job.code(), job.policy().name(), job.limits(), null);
+    }
+  }
+
+  private Run admit(ApiKeys.Caller caller, String language) {
     Admission.Permit permit = admission.admit(caller.tenant());
     try {
-      return new Run(caller, permit, engine.language(request.language()).orElseThrow());
+      return new Run(caller, permit, engine.language(language).orElseThrow());
     } catch (RuntimeException e) {
       permit.close();
       throw e;
@@ -153,8 +178,13 @@ final class Executions {
    * @throws ApiError 429 when the tenant or the machine has no room
    */
   ExecutionResult run(ApiKeys.Caller caller, String client, Job request) {
-    try (Run run = admit(caller, request)) {
-      return execute(run, client, request, ExecutionListener.NONE);
+    try (Run run = admit(caller, request.language())) {
+      return execute(
+          run,
+          client,
+          Program.of(request),
+          l -> engine.execute(request, l),
+          ExecutionListener.NONE);
     }
   }
 
@@ -167,13 +197,56 @@ final class Executions {
    * @throws ApiError 429 when the tenant or the machine has no room
    */
   void stream(ApiKeys.Caller caller, String client, Job request, Supplier<EventStream> open) {
-    try (Run run = admit(caller, request)) {
-      EventStream events = open.get();
-      try {
-        events.finish(execute(run, client, request, events));
-      } finally {
-        events.stop();
+    try (Run run = admit(caller, request.language())) {
+      streamed(
+          open,
+          events ->
+              execute(run, client, Program.of(request), l -> engine.execute(request, l), events));
+    }
+  }
+
+  /** Opens the stream, sends the result as its last event; the stream stops whatever happens. */
+  private static void streamed(
+      Supplier<EventStream> open, Function<EventStream, ExecutionResult> run) {
+    EventStream events = open.get();
+    try {
+      events.finish(run.apply(events));
+    } finally {
+      events.stop();
+    }
+  }
+
+  /**
+   * Runs a cell of a session, admitted, recorded (as an execution that names its session) and
+   * counted as any execution: it holds one of the machine's slots only while it runs. A cell
+   * refused at once because another runs or the session has ended takes no slot.
+   *
+   * @param open starts a stream of events once the cell is admitted, or null for none
+   * @return the result with the cell's {@code id}, or null when it was streamed
+   * @throws ApiError 429 when the tenant or the machine has no room
+   * @throws dev.bulwark.SessionException when the session is busy or has ended
+   */
+  ExecutionResult cell(
+      ApiKeys.Caller caller,
+      String client,
+      Session session,
+      Cell cell,
+      Supplier<EventStream> open) {
+    Optional<SessionEnd> end = session.end();
+    if (end.isPresent()) { // refused before admission: no slot, no record of a cell that never ran
+      throw new SessionDeadException(session.id(), end.get());
+    }
+    if (!cell.waitIfBusy() && session.state() == Session.State.BUSY) {
+      throw new SessionBusyException(session.id());
+    }
+    SessionSpec spec = session.spec();
+    Program program = new Program(cell.code(), spec.policy().name(), spec.limits(), session.id());
+    try (Run run = admit(caller, session.language())) {
+      if (open == null) {
+        return execute(run, client, program, l -> session.run(cell, l), ExecutionListener.NONE);
       }
+      streamed(open, events -> execute(run, client, program, l -> session.run(cell, l), events));
+      return null;
     }
   }
 
@@ -183,13 +256,18 @@ final class Executions {
    * ExecutionListener#decided}) waits for it, and the program does not run when it could not be
    * written. {@code listener} hears the run after that.
    */
-  private ExecutionResult execute(Run run, String client, Job request, ExecutionListener listener) {
+  private ExecutionResult execute(
+      Run run,
+      String client,
+      Program program,
+      Function<ExecutionListener, ExecutionResult> engineRun,
+      ExecutionListener listener) {
     CompletableFuture<Void> recorded = new CompletableFuture<>();
     Thread.ofVirtual()
         .name("bulwark-accepted")
         .start(() -> {
           try {
-            run.record(client, request);
+            run.record(client, program);
             recorded.complete(null);
           } catch (RuntimeException | Error e) {
             recorded.completeExceptionally(e);
@@ -210,7 +288,7 @@ final class Executions {
           }
         };
     try {
-      ExecutionResult result = engine.execute(request, afterTheRecord.andThen(listener));
+      ExecutionResult result = engineRun.apply(afterTheRecord.andThen(listener));
       recorded.join();
       return run.finished(result);
     } catch (CompletionException e) { // the record failed: the store's error
@@ -245,13 +323,39 @@ final class Executions {
   }
 
   /**
+   * Opens a session for the caller, admitted as an execution is: starting its sandbox costs like
+   * one. The slot is freed once it is open; each cell takes one again ({@link #cell}).
+   *
+   * @throws ApiError 429 when the tenant or the machine has no room
+   * @throws IllegalArgumentException when the runtime has no sessions or the tier is not this
+   *     engine's
+   * @throws dev.bulwark.SessionDeadException when the sandbox could not start
+   */
+  Session openSession(ApiKeys.Caller caller, SessionSpec spec) {
+    try (Admission.Permit permit = admission.admit(caller.tenant())) {
+      return engine.openSession(spec);
+    }
+  }
+
+  /** The version of a runtime, by its name or alias. */
+  String runtimeVersion(String language) {
+    return engine.runtimeInfo(language).version();
+  }
+
+  /** A one-shot run's kept artifact, for the caller's tenant, while the engine keeps it. */
+  Optional<InputStream> artifact(ApiKeys.Caller caller, String executionId, String name) {
+    return kept.open(caller.tenant().id(), executionId, name);
+  }
+
+  /**
    * Validates code under a policy, admitted as an execution is (it costs like one); nothing runs.
+   * The parse runs in the tenant's isolation tier: a tenant set to gVisor never reaches bubblewrap.
    *
    * @throws ApiError 429 when the tenant or the machine has no room
    */
   ValidationReport validate(ApiKeys.Caller caller, String language, String code, Policy policy) {
     try (Admission.Permit permit = admission.admit(caller.tenant())) {
-      return engine.validate(language, code, policy).report(policy.name());
+      return engine.validate(language, code, policy, caller.tenant().tier()).report(policy.name());
     }
   }
 
@@ -275,6 +379,11 @@ final class Executions {
   /** Each runtime with its version and the modules a program can import. */
   List<RuntimeDescription> runtimes() {
     return engine.describeRuntimes();
+  }
+
+  /** Each isolation tier, whether it runs here and its version. */
+  List<TierDescription> isolation() {
+    return engine.describeIsolation();
   }
 
   /** Whether every warm pool has filled once. */

@@ -10,12 +10,16 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -37,8 +41,12 @@ final class JsonBody {
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
 
   /** The overrides of a profile a request may send (the model knows more, for the CLI). */
-  private static final List<String> LIMIT_FIELDS =
+  static final List<String> LIMIT_FIELDS =
       List.of("timeout", "cpuTime", "memory", "outputLimit", "cpus", "pids");
+
+  /** A session's overrides: those of an execution, and the size of its files and workspace. */
+  static final List<String> SESSION_LIMIT_FIELDS =
+      Stream.concat(LIMIT_FIELDS.stream(), Stream.of("fileSize", "tmpfsSize")).toList();
 
   private final JsonNode root;
   private final String accept;
@@ -223,7 +231,8 @@ final class JsonBody {
         optional("stdin"),
         optional("policy"),
         optional("profile"),
-        overrides());
+        overrides(),
+        optional("isolation"));
   }
 
   /** Whether the caller asks for Server-Sent Events: {@code "stream": true}, or by its Accept. */
@@ -280,6 +289,11 @@ final class JsonBody {
    * @throws ApiError 400 for an override not offered, or a value of the wrong type or unit
    */
   LimitOverrides overrides() {
+    return overrides(LIMIT_FIELDS);
+  }
+
+  /** The {@code limits} object, with the overrides {@code offered}; see {@link #overrides()}. */
+  LimitOverrides overrides(List<String> offered) {
     String field = "limits";
     JsonNode node = node(field);
     if (node == null) {
@@ -290,8 +304,8 @@ final class JsonBody {
     }
     for (String name : node.propertyNames()) {
       String path = field + "." + name;
-      if (!LIMIT_FIELDS.contains(name)) {
-        throw unknown(path, field + " are " + String.join(", ", LIMIT_FIELDS));
+      if (!offered.contains(name)) {
+        throw unknown(path, field + " are " + String.join(", ", offered));
       }
       if (node.get(name).isNull()) { // a limit is a value; absent is how to leave it as it is
         throw ApiError.field(path, "must not be null");
@@ -305,8 +319,54 @@ final class JsonBody {
     }
   }
 
+  /** An optional array of strings; null when absent. */
+  List<String> strings(String field) {
+    JsonNode n = node(field);
+    if (n == null) {
+      return null;
+    }
+    if (!n.isArray()) {
+      throw ApiError.field(field, "must be an array of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n.size(); i++) {
+      if (!n.get(i).isString()) {
+        throw ApiError.field(field + "[" + i + "]", "must be a string");
+      }
+      out.add(n.get(i).asString());
+    }
+    return out;
+  }
+
+  /**
+   * An optional object of files: each name a workspace path, each value its content in base64;
+   * empty when absent.
+   */
+  Map<String, byte[]> files(String field) {
+    JsonNode n = node(field);
+    if (n == null) {
+      return Map.of();
+    }
+    if (!n.isObject()) {
+      throw ApiError.field(field, "must be an object of paths to base64 contents");
+    }
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      String path = field + "." + e.getKey();
+      if (!e.getValue().isString()) {
+        throw ApiError.field(path, "must be a string of base64");
+      }
+      try {
+        out.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asString()));
+      } catch (IllegalArgumentException bad) {
+        throw ApiError.field(path, "is not base64: " + bad.getMessage());
+      }
+    }
+    return out;
+  }
+
   /** An optional boolean field, false when absent. */
-  private boolean flag(String field) {
+  boolean flag(String field) {
     JsonNode n = node(field);
     if (n == null) {
       return false;

@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.bulwark.Requests;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How the server listens, how much it takes on at once, what it bears of slow clients and how it
@@ -20,6 +21,7 @@ import java.time.Duration;
  * @param connections what a client's connection may hold of the server
  * @param shutdownGrace how long a stopping server lets running executions finish before it cancels
  *     them
+ * @param sessions how long sessions live and how many a tenant may hold
  */
 public record ServerConfig(
     String host,
@@ -30,7 +32,8 @@ public record ServerConfig(
     AgentConfig agent,
     long maxSourceBytes,
     Connections connections,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    SessionSettings sessions) {
 
   /** The grace a stopping server gives running executions by default. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
@@ -81,7 +84,8 @@ public record ServerConfig(
         agent,
         Requests.DEFAULT_MAX_SOURCE_BYTES,
         Connections.DEFAULTS,
-        DEFAULT_SHUTDOWN_GRACE);
+        DEFAULT_SHUTDOWN_GRACE,
+        SessionSettings.DEFAULTS);
   }
 
   public ServerConfig {
@@ -95,6 +99,7 @@ public record ServerConfig(
     if (maxSourceBytes < 1) {
       throw new IllegalArgumentException("maxSourceSize must be at least 1 byte");
     }
+    Objects.requireNonNull(sessions, "sessions");
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("shutdownGrace must not be negative");
     }
@@ -115,7 +120,16 @@ public record ServerConfig(
 
   public ServerConfig withConcurrency(int max, Duration timeout, int queued) {
     return new ServerConfig(
-        host, port, max, timeout, queued, agent, maxSourceBytes, connections, shutdownGrace);
+        host,
+        port,
+        max,
+        timeout,
+        queued,
+        agent,
+        maxSourceBytes,
+        connections,
+        shutdownGrace,
+        sessions);
   }
 
   public ServerConfig withAgent(AgentConfig value) {
@@ -128,7 +142,8 @@ public record ServerConfig(
         value,
         maxSourceBytes,
         connections,
-        shutdownGrace);
+        shutdownGrace,
+        sessions);
   }
 
   public ServerConfig withMaxSourceBytes(long bytes) {
@@ -141,7 +156,8 @@ public record ServerConfig(
         agent,
         bytes,
         connections,
-        shutdownGrace);
+        shutdownGrace,
+        sessions);
   }
 
   public ServerConfig withConnections(Connections value) {
@@ -154,7 +170,8 @@ public record ServerConfig(
         agent,
         maxSourceBytes,
         value,
-        shutdownGrace);
+        shutdownGrace,
+        sessions);
   }
 
   public ServerConfig withShutdownGrace(Duration value) {
@@ -167,6 +184,21 @@ public record ServerConfig(
         agent,
         maxSourceBytes,
         connections,
+        value,
+        sessions);
+  }
+
+  public ServerConfig withSessions(SessionSettings value) {
+    return new ServerConfig(
+        host,
+        port,
+        maxConcurrent,
+        queueTimeout,
+        maxQueued,
+        agent,
+        maxSourceBytes,
+        connections,
+        shutdownGrace,
         value);
   }
 }

@@ -40,7 +40,9 @@ final class TenantRunner implements CodeRunner {
   @Override
   public ExecutionResult run(String language, String code, String stdin) {
     executions.requireLanguage(language);
-    Job request = new Job(language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy);
+    Job request =
+        new Job(language, code, limits, stdin.getBytes(StandardCharsets.UTF_8), policy)
+            .withIsolation(caller.tenant().tier());
     try {
       return executions.run(caller, client, request);
     } catch (ApiError e) {

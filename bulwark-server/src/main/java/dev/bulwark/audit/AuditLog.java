@@ -57,6 +57,7 @@ public final class AuditLog {
    * An execution about to run.
    *
    * @param queueMs how long it waited for one of the machine's slots
+   * @param sessionId the session it is a cell of, or null for a one-shot execution
    */
   public record Accepted(
       String id,
@@ -68,7 +69,24 @@ public final class AuditLog {
       String code,
       String policy,
       Limits limits,
-      long queueMs) {}
+      long queueMs,
+      String sessionId) {
+    /** A one-shot execution. */
+    public Accepted(
+        String id,
+        Tenant tenant,
+        String keyId,
+        String client,
+        String language,
+        String runtimeVersion,
+        String code,
+        String policy,
+        Limits limits,
+        long queueMs) {
+      this(
+          id, tenant, keyId, client, language, runtimeVersion, code, policy, limits, queueMs, null);
+    }
+  }
 
   /**
    * Filters of {@link #list}; null fields do not filter. {@code finishedAfter} keeps records that
@@ -84,8 +102,8 @@ public final class AuditLog {
   public void accepted(Accepted a) {
     update(
         "INSERT INTO execution (id, tenant_id, key_id, client, language, runtime_version,"
-            + " code_sha256, policy, limits, accepted_at, queue_ms, code) VALUES (?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?)",
+            + " code_sha256, policy, limits, accepted_at, queue_ms, code, session_id) VALUES (?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         a.id(),
         a.tenant().id(),
         a.keyId(),
@@ -97,7 +115,8 @@ public final class AuditLog {
         Json.write(LimitOverrides.of(a.limits())), // as people write them: 30s, 2g
         stamp(Instant.now()),
         a.queueMs(),
-        a.tenant().retainContent() ? a.code() : null);
+        a.tenant().retainContent() ? a.code() : null,
+        a.sessionId());
   }
 
   public void finished(String id, ExecutionResult r, boolean retainContent) {
@@ -198,7 +217,8 @@ public final class AuditLog {
                 Sql.json(r, "findings"),
                 Sql.json(r, "network"),
                 r.getString("code"),
-                Sql.json(r, "result")));
+                Sql.json(r, "result"),
+                r.getString("session_id")));
   }
 
   private int update(String sql, Object... args) {

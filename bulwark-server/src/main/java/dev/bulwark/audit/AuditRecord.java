@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
  * @param network every connection the egress proxy was asked for: host, port, bytes, reason
  * @param code the source, only when the tenant retains content
  * @param result the full result (output included), only when the tenant retains content
+ * @param sessionId the session it was a cell of; null for a one-shot execution
  */
 public record AuditRecord(
     String id,
@@ -32,4 +33,5 @@ public record AuditRecord(
     JsonNode findings,
     JsonNode network,
     String code,
-    JsonNode result) {}
+    JsonNode result,
+    String sessionId) {}

@@ -1,6 +1,7 @@
 package dev.bulwark.config;
 
 import dev.bulwark.EngineConfig;
+import dev.bulwark.GvisorPlatform;
 import dev.bulwark.WarmPoolSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,18 @@ final class EngineSection {
           .documented("`/run/bulwark` as root, else `bulwark-UID` in `$XDG_RUNTIME_DIR` or `/tmp`");
   static final Key<EngineConfig, Path> BWRAP =
       Key.of("bwrap", Type.PATH, EngineConfig::bwrap, "the bubblewrap binary");
+  static final Key<EngineConfig, Path> RUNSC =
+      Key.of(
+          "runsc",
+          Type.PATH,
+          EngineConfig::runsc,
+          "gVisor's runsc binary, for the gvisor isolation tier (left out where it is missing)");
+  static final Key<EngineConfig, GvisorPlatform> GVISOR_PLATFORM =
+      Key.of(
+          "gvisorPlatform",
+          Type.STRING.map("`ptrace` or `kvm`", GvisorPlatform::named, GvisorPlatform::flag),
+          EngineConfig::gvisorPlatform,
+          "how gVisor catches system calls: ptrace anywhere, kvm where /dev/kvm works");
   static final Key<EngineConfig, Boolean> DEGRADED =
       Key.of(
           "degraded",
@@ -45,7 +58,7 @@ final class EngineSection {
       Key.of(
           "warmPools",
           Type.list(
-              "RUNTIME[:PROFILE]=SIZE",
+              "RUNTIME[:PROFILE[:ISOLATION]]=SIZE",
               "python:default=4",
               specs -> specs.stream().map(WarmPoolSpec::parse).toList(),
               pools -> pools.stream().map(WarmPoolSpec::toString).toList()),
@@ -64,6 +77,8 @@ final class EngineSection {
           List.of(
               STATE_DIR,
               BWRAP,
+              RUNSC,
+              GVISOR_PLATFORM,
               DEGRADED,
               STAGED_LAUNCHERS,
               SANDBOX_UID_BASE,
@@ -81,7 +96,11 @@ final class EngineSection {
                   v.get(STAGED_LAUNCHERS),
                   v.get(WARM_POOLS),
                   v.get(WARM_MAX_IDLE),
-                  v.defaults().egress()));
+                  v.defaults().egress(),
+                  v.get(RUNSC),
+                  v.get(GVISOR_PLATFORM),
+                  v.defaults().sessionPools(),
+                  v.defaults().outputs()));
 
   private EngineSection() {}
 }

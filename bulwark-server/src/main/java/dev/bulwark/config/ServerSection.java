@@ -1,6 +1,7 @@
 package dev.bulwark.config;
 
 import dev.bulwark.api.ServerConfig;
+import dev.bulwark.api.SessionSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -66,6 +67,33 @@ final class ServerSection {
           s -> s.connections().maxConnections(),
           "connections open at once; beyond, new ones wait until one closes");
 
+  static final Key<ServerConfig, Duration> SESSION_IDLE_TIMEOUT =
+      Key.of(
+          "sessionIdleTimeout",
+          Type.DURATION,
+          s -> s.sessions().idleTimeout(),
+          "a session that runs no cell and moves no file for this long ends; the default and the"
+              + " most of a session's `ttl`");
+  static final Key<ServerConfig, Duration> SESSION_LIFETIME =
+      Key.of(
+          "sessionLifetime",
+          Type.DURATION,
+          s -> s.sessions().maxLifetime(),
+          "a session ends this long after it opened, whatever it does");
+  static final Key<ServerConfig, Integer> MAX_SESSIONS_PER_TENANT =
+      Key.of(
+          "maxSessionsPerTenant",
+          Type.atLeast(1),
+          s -> s.sessions().maxPerTenant(),
+          "live sessions a tenant may hold at once; beyond, 409 `too_many_sessions`");
+  static final Key<ServerConfig, Long> MAX_SESSION_MEMORY_PER_TENANT =
+      Key.of(
+          "maxSessionMemoryPerTenant",
+          Type.SIZE,
+          s -> s.sessions().maxMemoryPerTenant(),
+          "the memory limits of a tenant's live sessions, added up, at most; beyond, 409"
+              + " `session_memory_limit`");
+
   static final Section<ServerConfig> SECTION =
       new Section<>(
           "server",
@@ -79,7 +107,11 @@ final class ServerSection {
               SHUTDOWN_GRACE,
               HEAD_TIMEOUT,
               MIN_BODY_RATE,
-              MAX_CONNECTIONS),
+              MAX_CONNECTIONS,
+              SESSION_IDLE_TIMEOUT,
+              SESSION_LIFETIME,
+              MAX_SESSIONS_PER_TENANT,
+              MAX_SESSION_MEMORY_PER_TENANT),
           ConfigFile::server,
           v -> {
             int slots = v.get(MAX_CONCURRENT);
@@ -93,7 +125,12 @@ final class ServerSection {
                 v.get(MAX_SOURCE_SIZE),
                 new ServerConfig.Connections(
                     v.get(HEAD_TIMEOUT), v.get(MIN_BODY_RATE), v.get(MAX_CONNECTIONS)),
-                v.get(SHUTDOWN_GRACE));
+                v.get(SHUTDOWN_GRACE),
+                new SessionSettings(
+                    v.get(SESSION_IDLE_TIMEOUT),
+                    v.get(SESSION_LIFETIME),
+                    v.get(MAX_SESSIONS_PER_TENANT),
+                    v.get(MAX_SESSION_MEMORY_PER_TENANT)));
           });
 
   private ServerSection() {}

@@ -1,5 +1,6 @@
 package dev.bulwark.tenant;
 
+import dev.bulwark.Isolation;
 import dev.bulwark.Requests;
 import dev.bulwark.policy.Policies;
 
@@ -11,6 +12,8 @@ import dev.bulwark.policy.Policies;
  * @param name unique, lower case: {@code [a-z0-9][a-z0-9_-]*}
  * @param policy a built-in policy's name or a policy file's path
  * @param maxProfile the loosest limits preset a request may ask for
+ * @param isolation the weakest isolation tier its programs run in, and their default ({@code
+ *     bubblewrap} or {@code gvisor}); a request may only ask for a stronger one
  * @param concurrency executions at once
  * @param ratePerMinute executions started per minute
  * @param retainContent whether the audit log keeps the code and output of its executions (else only
@@ -24,6 +27,7 @@ public record Tenant(
     String name,
     String policy,
     String maxProfile,
+    String isolation,
     int concurrency,
     int ratePerMinute,
     boolean retainContent,
@@ -31,12 +35,18 @@ public record Tenant(
     String createdAt) {
 
   /**
-   * The most this tenant's requests may ask for: its policy, which a request may only tighten, and
-   * its maximum profile, which is also its default.
+   * The most this tenant's requests may ask for: its policy, which a request may only tighten, its
+   * maximum profile, which is also its default, and its isolation tier, which a request may only
+   * strengthen.
    *
    * @throws IllegalArgumentException when its policy file or profile no longer exists
    */
   public Requests.Ceiling ceiling() {
-    return Requests.Ceiling.of(Policies.resolve(policy), maxProfile);
+    return Requests.Ceiling.of(Policies.resolve(policy), maxProfile).withIsolation(tier());
+  }
+
+  /** The weakest isolation tier its programs run in. */
+  public Isolation tier() {
+    return Isolation.named(isolation);
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.tenant;
 
+import dev.bulwark.Isolation;
 import dev.bulwark.Profiles;
 import dev.bulwark.policy.Policies;
 import dev.bulwark.store.Sql;
@@ -41,10 +42,37 @@ public final class Tenants {
       int ratePerMinute,
       boolean retainContent,
       int anomalyThrottleSeconds) {
+    return create(
+        name,
+        policy,
+        maxProfile,
+        Isolation.BUBBLEWRAP.tierName(),
+        concurrency,
+        ratePerMinute,
+        retainContent,
+        anomalyThrottleSeconds);
+  }
+
+  /**
+   * Creates a tenant whose programs run in {@code isolation} or a stronger tier.
+   *
+   * @throws IllegalArgumentException as {@link #create(String, String, String, int, int, boolean,
+   *     int)} does, and for an unknown tier
+   */
+  public Tenant create(
+      String name,
+      String policy,
+      String maxProfile,
+      String isolation,
+      int concurrency,
+      int ratePerMinute,
+      boolean retainContent,
+      int anomalyThrottleSeconds) {
     if (name == null || !name.matches(NAME)) {
       throw new IllegalArgumentException(
           "a tenant name is 1-63 lower-case letters, digits, _ or -, starting with a letter or digit");
     }
+    String tier = Isolation.named(isolation).tierName();
     check(policy, maxProfile, concurrency, ratePerMinute, anomalyThrottleSeconds);
     if (find(name).isPresent()) {
       throw new IllegalArgumentException("a tenant named '" + name + "' exists already");
@@ -55,6 +83,7 @@ public final class Tenants {
             name,
             policy,
             maxProfile,
+            tier,
             concurrency,
             ratePerMinute,
             retainContent,
@@ -63,13 +92,14 @@ public final class Tenants {
     Sql.update(
         db,
         "tenant " + name,
-        "INSERT INTO tenant (id, name, policy, max_profile, concurrency, rate_per_min,"
+        "INSERT INTO tenant (id, name, policy, max_profile, isolation, concurrency, rate_per_min,"
             + " retain_content, anomaly_throttle_seconds, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         t.id(),
         t.name(),
         t.policy(),
         t.maxProfile(),
+        t.isolation(),
         t.concurrency(),
         t.ratePerMinute(),
         t.retainContent() ? 1 : 0,
@@ -82,6 +112,7 @@ public final class Tenants {
   public record Changes(
       String policy,
       String maxProfile,
+      String isolation,
       Integer concurrency,
       Integer ratePerMinute,
       Boolean retainContent,
@@ -90,6 +121,7 @@ public final class Tenants {
     public boolean isEmpty() {
       return policy == null
           && maxProfile == null
+          && isolation == null
           && concurrency == null
           && ratePerMinute == null
           && retainContent == null
@@ -111,6 +143,9 @@ public final class Tenants {
             t.name(),
             or(changes.policy(), t.policy()),
             or(changes.maxProfile(), t.maxProfile()),
+            changes.isolation() == null
+                ? t.isolation()
+                : Isolation.named(changes.isolation()).tierName(),
             or(changes.concurrency(), t.concurrency()),
             or(changes.ratePerMinute(), t.ratePerMinute()),
             or(changes.retainContent(), t.retainContent()),
@@ -125,10 +160,11 @@ public final class Tenants {
     Sql.update(
         db,
         "tenant " + name,
-        "UPDATE tenant SET policy = ?, max_profile = ?, concurrency = ?, rate_per_min = ?,"
-            + " retain_content = ?, anomaly_throttle_seconds = ? WHERE id = ?",
+        "UPDATE tenant SET policy = ?, max_profile = ?, isolation = ?, concurrency = ?,"
+            + " rate_per_min = ?, retain_content = ?, anomaly_throttle_seconds = ? WHERE id = ?",
         changed.policy(),
         changed.maxProfile(),
+        changed.isolation(),
         changed.concurrency(),
         changed.ratePerMinute(),
         changed.retainContent() ? 1 : 0,
@@ -263,6 +299,7 @@ public final class Tenants {
         r.getString("name"),
         r.getString("policy"),
         r.getString("max_profile"),
+        r.getString("isolation"),
         r.getInt("concurrency"),
         r.getInt("rate_per_min"),
         r.getBoolean("retain_content"),

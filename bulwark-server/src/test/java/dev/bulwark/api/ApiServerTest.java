@@ -3,10 +3,12 @@ package dev.bulwark.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.WarmPoolSpec;
+import dev.bulwark.model.ExecutionRequest;
 import dev.bulwark.model.Json;
 import dev.bulwark.store.Store;
 import dev.bulwark.tenant.ApiKeys;
@@ -136,6 +138,10 @@ class ApiServerTest {
     assertThat(python.get("packages").valueStream().map(JsonNode::asString))
         .contains("json", "sqlite3", "asyncio", "requests") // installed by the setup
         .doesNotContain("torch"); // what Debian's python3 has here, not what a guess would say
+    JsonNode tiers = r.body().get("isolation");
+    assertThat(tiers.findValuesAsString("name")).containsExactly("bubblewrap", "gvisor");
+    assertThat(tiers.get(0).get("available").asBoolean()).isTrue();
+    assertThat(tiers.get(0).get("version").asString()).matches("\\d+(\\.\\d+)+");
   }
 
   @Test
@@ -183,6 +189,41 @@ class ApiServerTest {
             "{\"language\": \"python\", \"code\": \"1\", \"policy\": \"/etc/x.yaml\"}"),
         400,
         "invalid_field");
+  }
+
+  @Test
+  void aTenantSetToGvisorNeverRunsOnBubblewrapAndARequestMayOnlyTighten() throws Exception {
+    assumeTrue(
+        engine.describeIsolation().stream()
+            .anyMatch(t -> t.name().equals("gvisor") && t.available()),
+        "runsc cannot run on this host");
+    // gVisor's kernel answers uname itself; bubblewrap's sandbox shares the host's.
+    String host = System.getProperty("os.version");
+    String uname = "import os\nprint(os.uname().release)";
+    new Tenants(store.dataSource())
+        .create("vault", "standard", "default", "gvisor", 2, 1000, false, 0);
+    String vault = new ApiKeys(store.dataSource()).issue("vault", "").token();
+    Reply inGvisor = call("POST", "/v1/executions", vault, "application/json", run(uname, null));
+    assertThat(inGvisor.body().get("stdout").asString().strip()).isNotEqualTo(host);
+    assertError(
+        call("POST", "/v1/executions", vault, "application/json", run(uname, "bubblewrap")),
+        403,
+        "isolation_not_allowed");
+
+    Reply byDefault = post("/v1/executions", new String(run(uname, null), StandardCharsets.UTF_8));
+    assertThat(byDefault.body().get("stdout").asString()).isEqualTo(host + "\n");
+    Reply asked = post("/v1/executions", new String(run(uname, "gvisor"), StandardCharsets.UTF_8));
+    assertThat(asked.body().get("status").asString()).isEqualTo("OK");
+    assertThat(asked.body().get("stdout").asString().strip()).isNotEqualTo(host);
+    assertError(
+        post("/v1/executions", new String(run(uname, "firecracker"), StandardCharsets.UTF_8)),
+        400,
+        "invalid_field");
+  }
+
+  private static byte[] run(String python, String isolation) {
+    return Json.write(ExecutionRequest.of("python", python).withIsolation(isolation))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -612,7 +653,8 @@ class ApiServerTest {
     }
     Set<String> served = new TreeSet<>();
     for (ApiServer.Route r : server.routes()) {
-      served.add(r.method() + " " + r.path());
+      // Javalin's <name> (a parameter that may hold slashes) is OpenAPI's {name}.
+      served.add(r.method() + " " + r.path().replaceAll("<([^>]+)>", "{$1}"));
     }
     served.add("POST /mcp"); // the MCP SDK's servlet, mounted beside the route table
     assertThat(documented).isEqualTo(served);

@@ -3,6 +3,7 @@ package dev.bulwark.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.Isolation;
 import dev.bulwark.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,6 +77,19 @@ class TenantsAndKeysTest {
         .hasMessageContaining("unknown profile");
     assertThatThrownBy(() -> tenants.create("b", "standard", "default", 0, 1, false, 0))
         .hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> tenants.create("b", "standard", "default", "kata", 1, 1, false, 0))
+        .hasMessageContaining("isolation is one of bubblewrap, gvisor");
+  }
+
+  @Test
+  void aTenantsIsolationIsKeptAndChangedAndBubblewrapByDefault() {
+    assertThat(tenants.create("plain", "standard", "default", 1, 1, false, 0).tier())
+        .isEqualTo(Isolation.BUBBLEWRAP);
+    tenants.create("vault", "standard", "default", "GVisor", 1, 1, false, 0);
+    assertThat(tenants.find("vault").orElseThrow().isolation()).isEqualTo("gvisor");
+    tenants.update("plain", new Tenants.Changes(null, null, "gvisor", null, null, null, null));
+    assertThat(tenants.find("plain").orElseThrow().ceiling().isolation())
+        .isEqualTo(Isolation.GVISOR);
   }
 
   @Test

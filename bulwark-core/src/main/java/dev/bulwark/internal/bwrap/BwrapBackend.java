@@ -3,6 +3,9 @@ package dev.bulwark.internal.bwrap;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.internal.cgroup.CgroupException;
 import dev.bulwark.internal.cgroup.Cgroups;
+import dev.bulwark.internal.launch.LauncherImage;
+import dev.bulwark.internal.launch.Launchers;
+import dev.bulwark.internal.layout.SandboxEtc;
 import dev.bulwark.internal.seccomp.SeccompFilters;
 import dev.bulwark.spi.EngineHost;
 import dev.bulwark.spi.Sandbox;
@@ -71,7 +74,7 @@ final class BwrapBackend implements SandboxBackend {
             host.runners(),
             ca.isPresent() ? Map.of("NODE_EXTRA_CA_CERTS", SandboxEtc.EGRESS_CA_INSIDE) : Map.of());
     Launchers launchers =
-        new Launchers(launcher, host.engineId(), cgroups, config.stagedLaunchers());
+        new Launchers(launcher, host::newSandboxName, cgroups, config.stagedLaunchers());
     BwrapBackend backend =
         new BwrapBackend(host, config.bwrap(), filters, cgroups, files, launchers, warnings);
     launchers.refill();
@@ -97,7 +100,9 @@ final class BwrapBackend implements SandboxBackend {
    */
   @Override
   public int recover() {
-    return cgroups == null ? 0 : cgroups.cleanupStale(name -> host.isDeadEngine(engineOf(name)));
+    return cgroups == null
+        ? 0
+        : cgroups.cleanupStale(name -> host.isDeadEngine(Launchers.engineOf(name)));
   }
 
   @Override
@@ -143,10 +148,5 @@ final class BwrapBackend implements SandboxBackend {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String engineOf(String runName) {
-    int dot = runName.lastIndexOf('.');
-    return dot < 0 ? runName : runName.substring(0, dot);
   }
 }

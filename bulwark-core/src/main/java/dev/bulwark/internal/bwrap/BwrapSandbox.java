@@ -1,33 +1,23 @@
 package dev.bulwark.internal.bwrap;
 
-import static dev.bulwark.spi.EngineHost.EGRESS_FORWARDER;
-
-import dev.bulwark.internal.cgroup.RunCgroup;
-import dev.bulwark.internal.host.StateDir;
+import dev.bulwark.internal.launch.LaunchRecord;
+import dev.bulwark.internal.launch.LaunchedSandbox;
+import dev.bulwark.internal.launch.StagedLauncher;
 import dev.bulwark.model.Limits;
-import dev.bulwark.model.NetworkAttempt;
-import dev.bulwark.spi.EgressSession;
 import dev.bulwark.spi.Exit;
-import dev.bulwark.spi.Program;
-import dev.bulwark.spi.RuntimeDescriptor;
-import dev.bulwark.spi.Sandbox;
 import dev.bulwark.spi.SandboxSpec;
 import dev.bulwark.spi.UidLease;
-import dev.bulwark.spi.Usage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One bubblewrap sandbox for one program: a uid, a cgroup, a run directory and, once started,
@@ -41,165 +31,33 @@ import org.slf4j.LoggerFactory;
  * engineDir/NAME/code/     0755, bound read-only inside: the runner (a hard link) and the program
  * </pre>
  */
-final class BwrapSandbox implements Sandbox {
-  private static final Logger LOG = LoggerFactory.getLogger(BwrapSandbox.class);
+final class BwrapSandbox extends LaunchedSandbox {
   private static final Pattern CHILD_PID = Pattern.compile("\"child-pid\"\\s*:\\s*(\\d+)");
   private static final Pattern EXIT_CODE = Pattern.compile("\"exit-code\"\\s*:\\s*(\\d+)");
 
+  /** A session's CPU rlimit: none in effect (RLIMIT_CPU in seconds, far beyond any life). */
+  private static final Duration SESSION_CPU = Duration.ofDays(3650);
+
   private final BwrapBackend backend;
-  private final RuntimeDescriptor runtime;
-  private final Limits limits;
-  private final UidLease uid;
-  private final Path dir;
-  private StagedLauncher launcher; // replaced when it died while idle
-  private Process process; // null until started
-  private long startedNanos;
-  private long handedOffNanos;
-  private long cpuBaselineNanos;
-  private EgressSession egress; // null: the run has no network
 
   private BwrapSandbox(
       BwrapBackend backend, SandboxSpec spec, UidLease uid, StagedLauncher launcher, Path dir) {
+    super(backend.host(), backend.launchers(), spec, uid, launcher, dir);
     this.backend = backend;
-    this.runtime = spec.runtime();
-    this.limits = spec.limits();
-    this.uid = uid;
-    this.launcher = launcher;
-    this.dir = dir;
   }
 
   /** Takes a uid and a staged launcher and lays out the run directory; nothing runs yet. */
   static BwrapSandbox prepare(BwrapBackend backend, SandboxSpec spec) throws IOException {
-    UidLease uid = backend.host().leaseUid();
-    StagedLauncher launcher = null;
-    Path dir = null;
-    try {
-      launcher = backend.launchers().take();
-      dir = backend.host().directory().resolve(launcher.name());
-      Files.createDirectory(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
-      Path code = Files.createDirectory(dir.resolve("code"));
-      Files.setPosixFilePermissions(code, PosixFilePermissions.fromString("rwxr-xr-x"));
-      if (spec.runtime().hasRunner()) {
-        String runner = spec.runtime().runnerFile();
-        Files.createLink(code.resolve(runner), backend.staticFiles().runners().resolve(runner));
-      }
-      return new BwrapSandbox(backend, spec, uid, launcher, dir);
-    } catch (IOException | RuntimeException e) {
-      if (launcher != null) {
-        launcher.discard();
-      }
-      if (dir != null) {
-        StateDir.deleteTree(dir);
-      }
-      uid.close();
-      throw e;
-    }
-  }
-
-  @Override
-  public void start() throws IOException {
-    byte[] record = launchRecord(egress != null);
-    startedNanos = System.nanoTime();
-    try {
-      process = launch(launcher, record);
-    } catch (IOException deadLauncher) {
-      LOG.debug("{}: its staged launcher died while idle; staging another", name(), deadLauncher);
-      launcher.discard(); // it died while idle: a fresh one, staged now, takes over
-      launcher = null; // discarded: if staging fails, close() must not discard it again
-      launcher = backend.launchers().stageNow();
-      process = launch(launcher, record);
-    }
-  }
-
-  @Override
-  public void handOff(Program program) throws IOException {
-    Path codeDir = dir.resolve("code");
-    Path file = codeDir.resolve(runtime.fileName());
-    Files.writeString(file, program.code(), StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
-    if (!program.networkAllow().isEmpty()) {
-      Files.createLink(
-          codeDir.resolve(EGRESS_FORWARDER),
-          backend.staticFiles().runners().resolve(EGRESS_FORWARDER));
-      egress =
-          backend
-              .host()
-              .openEgress(codeDir.resolve(BwrapCommand.EGRESS_SOCKET), program.networkAllow());
-    }
-    if (process == null) {
-      start();
-    }
-    handedOffNanos = System.nanoTime();
-    cpuBaselineNanos = launcher.cgroup() == null ? 0 : launcher.cgroup().cpuNanos();
-  }
-
-  @Override
-  public OutputStream stdin() {
-    return process.getOutputStream();
-  }
-
-  @Override
-  public InputStream stdout() {
-    return process.getInputStream();
-  }
-
-  @Override
-  public InputStream stderr() {
-    return process.getErrorStream();
-  }
-
-  @Override
-  public List<NetworkAttempt> closeNetwork() {
-    if (egress == null) {
-      return List.of();
-    }
-    egress.close();
-    return egress.attempts();
-  }
-
-  @Override
-  public long ageNanos() {
-    return process == null ? 0 : System.nanoTime() - startedNanos;
-  }
-
-  @Override
-  public boolean alive() {
-    return process != null && process.isAlive();
-  }
-
-  @Override
-  public String name() {
-    return launcher.name();
+    return prepare(
+        backend.host(),
+        backend.launchers(),
+        spec,
+        backend.staticFiles().runners(),
+        (s, uid, launcher, dir) -> new BwrapSandbox(backend, s, uid, launcher, dir));
   }
 
   private Path status() {
-    return dir.resolve("status.json");
-  }
-
-  @Override
-  public long handedOffNanos() {
-    return handedOffNanos;
-  }
-
-  @Override
-  public long cpuNanos() {
-    RunCgroup cgroup = launcher.cgroup();
-    return cgroup == null ? 0 : Math.max(0, cgroup.cpuNanos() - cpuBaselineNanos);
-  }
-
-  @Override
-  public Usage usage() {
-    RunCgroup cgroup = launcher.cgroup();
-    if (cgroup == null) {
-      return new Usage(0, 0, 0, 0);
-    }
-    Usage u = cgroup.usage();
-    return new Usage(
-        Math.max(0, u.cpuNanos() - cpuBaselineNanos),
-        u.peakMemoryBytes(),
-        u.oomKills(),
-        u.pidsLimitHits());
+    return dir().resolve("status.json");
   }
 
   /**
@@ -208,7 +66,7 @@ final class BwrapSandbox implements Sandbox {
    */
   @Override
   public Exit awaitExit() {
-    int bwrapExit = waitFor(process);
+    int bwrapExit = waitForProcess();
     Matcher exit = EXIT_CODE.matcher(readBounded(status()));
     return exit.find()
         ? new Exit(true, Integer.parseInt(exit.group(1)))
@@ -222,6 +80,7 @@ final class BwrapSandbox implements Sandbox {
    */
   @Override
   public void kill() {
+    Process process = process();
     if (process == null) {
       return;
     }
@@ -242,34 +101,6 @@ final class BwrapSandbox implements Sandbox {
     process.destroyForcibly();
   }
 
-  /** Sweeps the run's cgroup: what escaped the pid namespace's end, or a failed setup's rest. */
-  @Override
-  public void killAll() {
-    if (launcher.cgroup() != null) {
-      launcher.cgroup().killAll();
-    }
-  }
-
-  /**
-   * Destroys the sandbox: whatever still runs, its cgroup, its directory, its uid. Blocks; a run
-   * that is over leaves this to the engine's reaper, off the request path.
-   */
-  @Override
-  public void close() {
-    try {
-      closeNetwork();
-      if (launcher != null) {
-        if (process != null && process.isAlive()) {
-          kill();
-        }
-        launcher.discard();
-      }
-    } finally {
-      StateDir.deleteTree(dir);
-      uid.close();
-    }
-  }
-
   /** bwrap's status report is small; never read more than 64 KiB of anything in the run dir. */
   private static String readBounded(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
@@ -279,45 +110,32 @@ final class BwrapSandbox implements Sandbox {
     }
   }
 
-  private static int waitFor(Process process) {
-    try {
-      return process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+  /** The limits as they are: the cgroup holds bwrap and the program's processes only. */
+  @Override
+  protected Limits hostLimits(Limits limits) {
+    return limits;
   }
 
-  private byte[] launchRecord(boolean withEgress) {
+  @Override
+  protected LaunchRecord launchRecord(boolean withEgress) {
     List<String> command = new ArrayList<>();
     command.add(backend.bwrap().toString());
     command.addAll(
-        BwrapCommand.bwrapArgs(
-            runtime, limits, backend.staticFiles(), dir.resolve("code"), withEgress));
+        BwrapCommand.bwrapArgs(spec(), backend.staticFiles(), dir().resolve("code"), withEgress));
     // The CPU rlimit counts each process's own start-up, the runner's included, which the budget
     // does not. With a cgroup the watchdog measures the budget from the hand-off, so the rlimit is
-    // a backstop one second later; without one it is the only enforcement.
+    // a backstop one second later; without one it is the only enforcement. A session's agent and
+    // kernel live across many programs, whose CPU time the engine counts one by one: no rlimit.
     Limits rlimits =
-        launcher.cgroup() == null ? limits : limits.withCpuTime(limits.cpuTime().plusSeconds(1));
+        spec().kind() == SandboxSpec.Kind.SESSION
+            ? limits().withCpuTime(SESSION_CPU)
+            : hasCgroup() ? limits().withCpuTime(limits().cpuTime().plusSeconds(1)) : limits();
     return BwrapCommand.launchRecord(
         rlimits,
-        uid.uid(),
+        uid().uid(),
         backend.filters().allowlist(),
         backend.filters().guard(),
         status(),
         command);
-  }
-
-  /** Applies the limits to the launcher's cgroup, then hands the launcher its record. */
-  private Process launch(StagedLauncher l, byte[] record) throws IOException {
-    if (l.cgroup() != null) {
-      l.cgroup().applyLimits(limits);
-    }
-    return l.launch(record);
-  }
-
-  @Override
-  public String toString() {
-    return "BwrapSandbox[" + name() + ", " + runtime.name() + "]";
   }
 }

@@ -30,6 +30,11 @@ public final class BwrapTier implements SandboxTier {
   }
 
   @Override
+  public String version() {
+    return HostFacts.version(config.bwrap()).orElse("");
+  }
+
+  @Override
   public List<HostCheck> checkHost() {
     return HostFacts.check(config);
   }

@@ -2,19 +2,21 @@ package dev.bulwark.internal.bwrap;
 
 import dev.bulwark.EngineConfig;
 import dev.bulwark.internal.cgroup.Cgroups;
+import dev.bulwark.internal.host.HostProbes;
 import dev.bulwark.internal.host.HostUser;
+import dev.bulwark.internal.launch.LauncherImage;
 import dev.bulwark.internal.seccomp.SeccompFilters;
 import dev.bulwark.spi.HostCheck;
 import dev.bulwark.spi.HostCheck.Level;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 final class HostFacts {
   private static final Logger LOG = LoggerFactory.getLogger(HostFacts.class);
   private static final Pattern BWRAP_VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+  private static final Map<Path, Optional<String>> VERSIONS = new ConcurrentHashMap<>();
 
   private HostFacts() {}
 
@@ -37,7 +40,7 @@ final class HostFacts {
   static List<HostCheck> check(EngineConfig config) {
     return List.of(
         bubblewrap(config.bwrap()),
-        userNamespaces(),
+        HostProbes.userNamespaces(),
         cgroups(Cgroups.detect(), config.allowDegraded()),
         seccomp(),
         identity(config));
@@ -70,6 +73,20 @@ final class HostFacts {
     return problems;
   }
 
+  /** bwrap's version, as it reports it ({@code 0.8.0}), read once per binary. */
+  static Optional<String> version(Path bwrap) {
+    return VERSIONS.computeIfAbsent(
+        bwrap,
+        path -> {
+          if (!Files.isExecutable(path)) {
+            return Optional.empty();
+          }
+          Matcher m =
+              BWRAP_VERSION.matcher(HostProbes.capture(List.of(path.toString(), "--version")));
+          return m.find() ? Optional.of(m.group()) : Optional.empty();
+        });
+  }
+
   private static HostCheck bubblewrap(Path bwrap) {
     if (!Files.isExecutable(bwrap)) {
       return new HostCheck(
@@ -78,51 +95,20 @@ final class HostFacts {
           bwrap + " not found",
           "apt-get install bubblewrap (0.8 or newer)");
     }
-    String out = capture(List.of(bwrap.toString(), "--version"));
-    Matcher m = BWRAP_VERSION.matcher(out);
-    if (!m.find()) {
+    Optional<String> version = version(bwrap);
+    if (version.isEmpty()) {
       return new HostCheck(
-          "bubblewrap",
-          Level.FAIL,
-          "cannot read the version of " + bwrap + ": " + out.strip(),
-          "reinstall bubblewrap");
+          "bubblewrap", Level.FAIL, "cannot read the version of " + bwrap, "reinstall bubblewrap");
     }
-    int major = Integer.parseInt(m.group(1)), minor = Integer.parseInt(m.group(2));
-    if (major == 0 && minor < 8) {
+    Matcher m = BWRAP_VERSION.matcher(version.get());
+    if (m.matches() && Integer.parseInt(m.group(1)) == 0 && Integer.parseInt(m.group(2)) < 8) {
       return new HostCheck(
           "bubblewrap",
           Level.FAIL,
           "version " + m.group() + " lacks --disable-userns",
           "install bubblewrap 0.8 or newer");
     }
-    return new HostCheck("bubblewrap", Level.OK, m.group() + " (" + bwrap + ")", "");
-  }
-
-  private static HostCheck userNamespaces() {
-    String max = read("/proc/sys/user/max_user_namespaces");
-    if (max.equals("0")) {
-      return new HostCheck(
-          "user namespaces",
-          Level.FAIL,
-          "user.max_user_namespaces is 0",
-          "sysctl -w user.max_user_namespaces=15000");
-    }
-    if (read("/proc/sys/kernel/unprivileged_userns_clone").equals("0")) {
-      return new HostCheck(
-          "user namespaces",
-          Level.FAIL,
-          "unprivileged user namespaces are disabled",
-          "sysctl -w kernel.unprivileged_userns_clone=1");
-    }
-    if (read("/proc/sys/kernel/apparmor_restrict_unprivileged_userns").equals("1")) {
-      return new HostCheck(
-          "user namespaces",
-          Level.FAIL,
-          "AppArmor restricts unprivileged user namespaces",
-          "add an AppArmor profile allowing userns for /usr/bin/bwrap, or sysctl -w kernel.apparmor_restrict_unprivileged_userns=0");
-    }
-    return new HostCheck(
-        "user namespaces", Level.OK, "available (max " + (max.isEmpty() ? "?" : max) + ")", "");
+    return new HostCheck("bubblewrap", Level.OK, version.get() + " (" + bwrap + ")", "");
   }
 
   private static HostCheck cgroups(Cgroups cgroups, boolean degradedAllowed) {
@@ -176,35 +162,6 @@ final class HostFacts {
         Level.WARN,
         "host uid " + HostUser.uid() + " (the engine's own)",
         "run as root for a distinct unprivileged uid per sandbox");
-  }
-
-  /**
-   * A small /proc or /sys file, read in one call: a sysctl file answers a short first read with a
-   * short value and then end of file, so a reader that starts small (as {@link Files#readString}
-   * does for files that report size 0) sees only the first digit. Empty when it cannot be read (a
-   * kernel without that setting).
-   */
-  static String read(String file) {
-    try (InputStream in = Files.newInputStream(Path.of(file))) {
-      return new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      LOG.debug("cannot read {}: {}", file, e.toString());
-      return "";
-    }
-  }
-
-  private static String capture(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
-      p.waitFor(10, TimeUnit.SECONDS);
-      return out;
-    } catch (IOException e) {
-      return e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
   }
 
   private static void deleteQuietly(Path dir) {

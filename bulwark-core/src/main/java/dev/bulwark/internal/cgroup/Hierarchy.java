@@ -48,6 +48,9 @@ sealed interface Hierarchy permits V1Hierarchy, V2Hierarchy, NoHierarchy {
   /** CPU time used so far: the one reading a run's supervision needs on every tick. */
   long cpuNanos(String name);
 
+  /** The memory charged to the run now (a session reports what it holds while it idles). */
+  long memoryBytes(String name);
+
   /** Kills every process of the run; returns once none is left, or throws. */
   void killAll(String name);
 

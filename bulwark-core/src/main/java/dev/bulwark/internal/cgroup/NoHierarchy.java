@@ -59,6 +59,11 @@ record NoHierarchy(List<String> problems) implements Hierarchy {
   }
 
   @Override
+  public long memoryBytes(String name) {
+    throw unavailable();
+  }
+
+  @Override
   public void killAll(String name) {}
 
   private CgroupException unavailable() {

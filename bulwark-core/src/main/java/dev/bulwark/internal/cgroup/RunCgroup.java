@@ -62,6 +62,16 @@ public final class RunCgroup implements AutoCloseable {
   }
 
   /**
+   * The memory charged to the run now.
+   *
+   * @throws CgroupException if the cgroup is gone (after {@link #close()}) or unreadable
+   */
+  public long memoryBytes() {
+    checkOpen();
+    return hierarchy.memoryBytes(name);
+  }
+
+  /**
    * CPU time used so far, a single reading: what supervision needs on every tick.
    *
    * @throws CgroupException if the cgroup is gone (after {@link #close()}) or unreadable

@@ -164,6 +164,11 @@ final class V1Hierarchy implements Hierarchy {
   }
 
   @Override
+  public long memoryBytes(String name) {
+    return CgroupFs.readLong(dir("memory", name).resolve("memory.usage_in_bytes"));
+  }
+
+  @Override
   public Usage usage(String name) {
     Path memory = dir("memory", name);
     return new Usage(

@@ -180,6 +180,11 @@ final class V2Hierarchy implements Hierarchy {
   }
 
   @Override
+  public long memoryBytes(String name) {
+    return CgroupFs.readLong(baseDir.resolve(name).resolve("memory.current"));
+  }
+
+  @Override
   public Usage usage(String name) {
     Path dir = baseDir.resolve(name);
     Path peak = dir.resolve("memory.peak"); // Linux 5.19+

@@ -205,6 +205,7 @@ final class WarmPool implements AutoCloseable {
     return new WarmPoolStats(
         key.runtime(),
         key.profile(),
+        key.tier(),
         size,
         idle.size(),
         hits.get(),

@@ -10,6 +10,7 @@ import dev.bulwark.spi.SandboxBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +37,16 @@ public final class WarmPools implements AutoCloseable {
   }
 
   /**
-   * The pools of {@code specs} for sandboxes of {@code backend}, filling in the background.
+   * The pools of {@code specs}, filling in the background.
    *
+   * @param backends the backend of a tier by its name (null: the engine's default)
    * @throws IllegalArgumentException when a pool names an unknown runtime or one without a runner
    */
   public static WarmPools start(
       List<WarmPoolSpec> specs,
       Duration maxIdle,
       Runtimes runtimes,
-      SandboxBackend backend,
+      Function<String, SandboxBackend> backends,
       Reaper reaper) {
     List<WarmPool> pools = new ArrayList<>();
     for (WarmPoolSpec spec : specs) {
@@ -58,6 +60,8 @@ public final class WarmPools implements AutoCloseable {
                             + spec.runtime()
                             + "' for a warm pool; known: "
                             + runtimes.knownNames()));
+        SandboxBackend backend =
+            backends.apply(spec.isolation() == null ? null : spec.isolation().tierName());
         pools.add(new WarmPool(backend, reaper, runtime, spec.profile(), spec.size(), maxIdle));
       }
     }

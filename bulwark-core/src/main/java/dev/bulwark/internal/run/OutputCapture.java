@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * <p>Only {@link #drain} runs on the reading thread; the getters are for after it returned, or
  * after {@link #ended()} completed.
  */
-final class OutputCapture {
+public final class OutputCapture {
   /** Beyond this multiple of the limit a stream is a flood, and the run is stopped. */
   static final int FLOOD_FACTOR = 8;
 
@@ -59,7 +59,7 @@ final class OutputCapture {
   /**
    * @param listener hears each chunk as it is read, up to {@code limit} bytes in all; null for none
    */
-  OutputCapture(long limit, Runnable onFlood, Consumer<byte[]> listener) {
+  public OutputCapture(long limit, Runnable onFlood, Consumer<byte[]> listener) {
     this.headCapacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, limit / 2));
     this.tailCapacity = (int) Math.min(Integer.MAX_VALUE - 8, limit - headCapacity);
     this.onFlood = onFlood;
@@ -74,23 +74,10 @@ final class OutputCapture {
    */
   void drain(InputStream in) {
     byte[] buffer = new byte[64 * 1024];
-    long floodAt = ((long) headCapacity + tailCapacity) * FLOOD_FACTOR;
     try (in) {
       int n;
       while ((n = in.read(buffer)) > 0) {
-        long before = count;
-        append(buffer, n);
-        count += n;
-        total = count; // published for the supervising thread
-        int frame = endFrame(buffer, n); // a runner writes it at once: it is in this chunk
-        int forward = n - Math.min(n, frame);
-        if (listener != null && before < listenLimit && forward > 0) {
-          listener.accept(Arrays.copyOf(buffer, (int) Math.min(forward, listenLimit - before)));
-        }
-        if (!flooded && count > floodAt) {
-          flooded = true;
-          onFlood.run();
-        }
+        int frame = take(buffer, n, true);
         if (frame > 0) {
           ended.complete(status);
           return;
@@ -101,6 +88,32 @@ final class OutputCapture {
     } finally {
       ended.complete(null);
     }
+  }
+
+  /**
+   * Keeps {@code data}, which the caller read by other means (a session's frames): as {@link
+   * #drain} keeps what it reads, without end frames. On the one thread that feeds this capture.
+   */
+  public void feed(byte[] data) {
+    take(data, data.length, false);
+  }
+
+  /** Keeps the first n bytes of buffer; returns the length of an end frame they end with. */
+  private int take(byte[] buffer, int n, boolean frames) {
+    long before = count;
+    append(buffer, n);
+    count += n;
+    total = count; // published for the supervising thread
+    int frame = frames ? endFrame(buffer, n) : 0; // a runner writes it at once: in this chunk
+    int forward = n - Math.min(n, frame);
+    if (listener != null && before < listenLimit && forward > 0) {
+      listener.accept(Arrays.copyOf(buffer, (int) Math.min(forward, listenLimit - before)));
+    }
+    if (!flooded && count > ((long) headCapacity + tailCapacity) * FLOOD_FACTOR) {
+      flooded = true;
+      onFlood.run();
+    }
+    return frame;
   }
 
   /**
@@ -195,11 +208,11 @@ final class OutputCapture {
     }
   }
 
-  boolean truncated() {
+  public boolean truncated() {
     return total > (long) headCapacity + tailCapacity;
   }
 
-  boolean flooded() {
+  public boolean flooded() {
     return flooded;
   }
 
@@ -208,7 +221,7 @@ final class OutputCapture {
   }
 
   /** The kept bytes as UTF-8; a truncated stream shows a marker with the number of bytes cut. */
-  String text() {
+  public String text() {
     StringBuilder out = new StringBuilder(new String(head, 0, headLength, StandardCharsets.UTF_8));
     int kept = (int) Math.min(tailWritten, tailCapacity) - tailTrim;
     byte[] end = new byte[kept];

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This engine as registered on the host, and what it shares with its tier ({@link EngineHost}): its
@@ -33,6 +34,7 @@ public final class RegisteredEngine implements EngineHost, AutoCloseable {
   private final UidLeases uids;
   private final EgressProxy egress;
   private final Path runners;
+  private final AtomicLong sandboxes = new AtomicLong();
 
   private RegisteredEngine(
       HostRegistry registry, StateDir state, UidLeases uids, EgressProxy egress, Path runners) {
@@ -88,6 +90,11 @@ public final class RegisteredEngine implements EngineHost, AutoCloseable {
   @Override
   public Path directory() {
     return state.engineDir();
+  }
+
+  @Override
+  public String newSandboxName() {
+    return engineId() + "." + sandboxes.incrementAndGet();
   }
 
   @Override

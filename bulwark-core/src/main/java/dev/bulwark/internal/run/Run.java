@@ -6,7 +6,9 @@ import dev.bulwark.Job;
 import dev.bulwark.internal.runtime.RunnerFrame;
 import dev.bulwark.internal.validation.Summary;
 import dev.bulwark.model.ExecutionResult;
+import dev.bulwark.model.FigureFormat;
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.Json;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.NetworkAttempt;
 import dev.bulwark.model.RuntimeInfo;
@@ -16,12 +18,17 @@ import dev.bulwark.spi.Exit;
 import dev.bulwark.spi.Program;
 import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.Sandbox;
+import dev.bulwark.spi.SandboxBackend;
 import dev.bulwark.spi.SandboxSpec;
 import dev.bulwark.spi.Usage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -72,6 +79,9 @@ import org.slf4j.LoggerFactory;
 public final class Run {
   private static final Logger LOG = LoggerFactory.getLogger(Run.class);
 
+  /** How long the outputs channel may lag the program's end: the runner closes it before. */
+  private static final Duration CHANNEL_GRACE = Duration.ofSeconds(1);
+
   private final Runs runs;
   private final Job job;
   private final RuntimeDescriptor runtime;
@@ -82,9 +92,11 @@ public final class Run {
   // The run's thread only.
   private RuntimeInfo info;
   private List<Finding> hostFindings = List.of();
+  private SandboxBackend backend;
   private Sandbox sandbox;
   private boolean warm;
   private boolean entered;
+  private RunChannel channel;
 
   Run(Runs runs, Job job, RuntimeDescriptor runtime, Decider decider, ExecutionListener listener) {
     this.runs = runs;
@@ -167,12 +179,13 @@ public final class Run {
     }
   }
 
-  /** A warm sandbox when a pool serves this run, else a cold one. */
+  /** A warm sandbox of the job's tier when a pool serves this run, else a cold one. */
   private void lease() throws IOException {
-    sandbox = runs.pools().take(runtime.name(), job.limits(), runs.backend().tier());
+    backend = runs.backend(job.isolation() == null ? null : job.isolation().tierName());
+    sandbox = runs.pools().take(runtime.name(), job.limits(), backend.tier());
     warm = sandbox != null;
     if (!warm) {
-      sandbox = runs.backend().prepare(new SandboxSpec(runtime, job.limits()));
+      sandbox = backend.prepare(new SandboxSpec(runtime, job.limits()));
     }
   }
 
@@ -185,6 +198,7 @@ public final class Run {
     if (warm) {
       try {
         sandbox.handOff(program);
+        openChannel();
         tellRunner();
         return;
       } catch (IOException diedWhileWaiting) {
@@ -192,16 +206,24 @@ public final class Run {
         runs.reaper().retire(sandbox);
         sandbox = null;
         warm = false;
-        sandbox = runs.backend().prepare(new SandboxSpec(runtime, job.limits()));
+        sandbox = backend.prepare(new SandboxSpec(runtime, job.limits()));
       }
     }
     sandbox.handOff(program); // throws before the sandbox started: nothing to supervise
+    openChannel();
     try {
       tellRunner();
     } catch (IOException diedAtStart) {
       // The sandbox ended before it could take its program (a bwrap that cannot build it):
       // supervision reads why, as for a sandbox that ends later.
       LOG.debug("{} ended before its runner took the program", sandbox.name(), diedAtStart);
+    }
+  }
+
+  /** The outputs channel of a runtime with a runner: its rich outputs and artifacts. */
+  private void openChannel() throws IOException {
+    if (runtime.hasRunner()) {
+      channel = RunChannel.open(sandbox, runs.caps(), runs.artifacts(), listener::display);
     }
   }
 
@@ -359,10 +381,14 @@ public final class Run {
     boolean goAhead = runtime.hasRunner() && runnerFailure == null;
     byte[] input = runnerFailure == null ? job.stdin() : new byte[0];
     OutputStream stdin = sandbox.stdin();
-    if (input.length == 0) {
-      feed(stdin, goAhead, input); // a few bytes: the pipe takes them at once
+    String settings = goAhead ? settings() : null;
+    if (input.length == 0 && (settings == null || job.files().isEmpty())) {
+      feed(stdin, goAhead, settings, Map.of(), input); // a few bytes: the pipe takes them at once
     } else {
-      Thread.ofVirtual().name(sandbox.name() + "-stdin").start(() -> feed(stdin, goAhead, input));
+      Map<String, byte[]> files = goAhead ? job.files() : Map.of();
+      Thread.ofVirtual()
+          .name(sandbox.name() + "-stdin")
+          .start(() -> feed(stdin, goAhead, settings, files, input));
     }
     out.drain(sandbox.stdout());
     Integer endedWith = null;
@@ -394,6 +420,9 @@ public final class Run {
       }
       join(errReader);
       exitCode = exit.code();
+    }
+    if (channel != null) {
+      channel.finish(setupFinished && stopped == null ? CHANNEL_GRACE : Duration.ZERO);
     }
     List<NetworkAttempt> network = sandbox.closeNetwork();
     return new Observed(
@@ -456,22 +485,26 @@ public final class Run {
       Verdict verdict, Observed o, OutputCapture out, OutputCapture err, List<Finding> findings) {
     boolean ran =
         verdict.status() != Status.SANDBOX_ERROR; // else the stderr is bwrap's, in the reason
-    return new ExecutionResult(
-        null,
-        verdict.status(),
-        verdict.reason(),
-        ran ? o.exitCode() : null,
-        verdict.signal(),
-        ran ? out.text() : "",
-        ran ? o.stderr() : "",
-        out.truncated(),
-        err.truncated(),
-        TimeUnit.NANOSECONDS.toMillis(o.wallNanos()),
-        TimeUnit.NANOSECONDS.toMillis(o.usage().cpuNanos()),
-        o.usage().peakMemoryBytes(),
-        info,
-        findings,
-        o.network());
+    ExecutionResult r =
+        new ExecutionResult(
+            null,
+            verdict.status(),
+            verdict.reason(),
+            ran ? o.exitCode() : null,
+            verdict.signal(),
+            ran ? out.text() : "",
+            ran ? o.stderr() : "",
+            out.truncated(),
+            err.truncated(),
+            TimeUnit.NANOSECONDS.toMillis(o.wallNanos()),
+            TimeUnit.NANOSECONDS.toMillis(o.usage().cpuNanos()),
+            o.usage().peakMemoryBytes(),
+            info,
+            findings,
+            o.network());
+    return channel == null || !ran
+        ? r
+        : r.withOutputs(channel.outputs()).withArtifacts(channel.artifacts());
   }
 
   private void complete(ExecutionResult result) {
@@ -484,21 +517,60 @@ public final class Run {
 
   /** Hands the sandbox, if one was leased, to the reaper, and leaves the engine's live runs. */
   private void release() {
+    if (channel != null) {
+      channel.close();
+    }
     if (!entered) {
       return;
     }
     try {
-      runs.reaper().afterRun(sandbox, runs::restock);
+      SandboxBackend ran = backend;
+      runs.reaper().afterRun(sandbox, () -> runs.restock(ran));
     } finally {
       runs.live().leave(this);
     }
   }
 
-  /** Writes the runner's go-ahead (when there is a runner), then the program's input. */
-  private static void feed(OutputStream stdin, boolean gated, byte[] bytes) {
+  /**
+   * What the runner needs besides the program, as one line of JSON; null when it needs nothing (the
+   * common case: the runner's defaults, and no parsing on its side).
+   */
+  private String settings() {
+    boolean plain =
+        job.sourceName().equals(Job.UNNAMED)
+            && job.files().isEmpty()
+            && job.artifacts().isEmpty()
+            && job.figures() == FigureFormat.PNG;
+    if (plain) {
+      return null;
+    }
+    List<Map<String, Object>> files = new ArrayList<>();
+    job.files().forEach((path, bytes) -> files.add(Map.of("path", path, "size", bytes.length)));
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("name", job.sourceName());
+    s.put("figures", job.figures().name().toLowerCase(Locale.ROOT));
+    s.put("artifacts", job.artifacts());
+    s.put("maxArtifacts", runs.caps().maxArtifacts());
+    s.put("maxArtifactBytes", runs.caps().maxArtifactBytes());
+    s.put("files", files);
+    return Json.write(s);
+  }
+
+  /**
+   * Writes the runner's go-ahead (when there is a runner) with its settings and the input files
+   * they announce, then the program's input.
+   */
+  private static void feed(
+      OutputStream stdin, boolean gated, String settings, Map<String, byte[]> files, byte[] bytes) {
     try (stdin) {
-      if (gated) {
+      if (gated && settings == null) {
         RunnerFrame.sendRun(stdin);
+      } else if (gated) {
+        RunnerFrame.sendRun(stdin, settings);
+        for (byte[] file : files.values()) {
+          stdin.write(file);
+        }
+        stdin.flush();
       }
       stdin.write(bytes);
     } catch (IOException e) {

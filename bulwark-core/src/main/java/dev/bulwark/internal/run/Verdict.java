@@ -4,21 +4,23 @@ import dev.bulwark.model.Status;
 
 /**
  * Turns what the host observed about a finished run into one status and a one-line reason. Pure:
- * every input is a host-side observation (timers, cgroup counters, bwrap's own status report),
- * never something the sandboxed program printed.
+ * every input is a host-side observation (timers, cgroup counters, the sandbox manager's own report
+ * of the payload's exit), never something the sandboxed program printed.
  */
-record Verdict(Status status, String reason, Integer signal) {
+public record Verdict(Status status, String reason, Integer signal) {
   static final int SIGKILL = 9;
   static final int SIGXCPU = 24;
   static final int SIGXFSZ = 25;
 
   /**
    * What the host saw. Kills the host decided on (cancel, timeout, flood, CPU budget) come first:
-   * they also cut bwrap short, so its status report says nothing about them.
+   * they also cut the sandbox manager short, so its report says nothing about them.
    *
-   * @param setupFinished bwrap reported the payload's exit, so the sandbox was built
-   * @param exitCode bwrap's exit code: the payload's, or 128+N for signal N
-   * @param setupError bwrap's own complaint when setup failed
+   * @param setupFinished the sandbox manager (bwrap, runsc) reported the payload's exit, so the
+   *     sandbox was built
+   * @param exitCode the payload's exit code, or 128+N for signal N; the manager's own when it did
+   *     not report one
+   * @param setupError the manager's own complaint when setup failed
    * @param cancelled the caller cancelled
    * @param timedOut the wall clock ran out
    * @param cpuExhausted the host saw the cgroup's CPU time pass the budget and stopped the run
@@ -29,7 +31,7 @@ record Verdict(Status status, String reason, Integer signal) {
    * @param cpuNanos CPU time the run used
    * @param cpuBudgetNanos the CPU time limit
    */
-  record Observation(
+  public record Observation(
       boolean setupFinished,
       int exitCode,
       String setupError,
@@ -44,7 +46,7 @@ record Verdict(Status status, String reason, Integer signal) {
       long cpuBudgetNanos,
       String timeoutText) {}
 
-  static Verdict of(Observation o) {
+  public static Verdict of(Observation o) {
     Integer signal = o.exitCode > 128 && o.exitCode < 128 + 65 ? o.exitCode - 128 : null;
     if (o.cancelled) {
       return new Verdict(Status.CANCELLED, "cancelled by the caller", signal);
@@ -61,11 +63,19 @@ record Verdict(Status status, String reason, Integer signal) {
     }
     boolean failed = o.exitCode != 0;
     if (o.oomKills > 0 && (failed || !o.setupFinished)) {
-      // tmpfs pages belong to no process: the OOM killer may take bwrap itself before it reports.
+      // tmpfs pages belong to no process: the OOM killer may take the sandbox manager itself
+      // (bwrap,
+      // gVisor's Sentry) before it reports.
       return new Verdict(Status.OOM, "out of memory: the memory limit was reached", signal);
     }
+    if (!o.setupFinished && o.pidsLimitHits > 0) {
+      // gVisor's Sentry shares the process limit with the program and ends when it reaches it.
+      return new Verdict(
+          Status.PIDS_LIMIT, "process limit reached: a fork or thread was refused", signal);
+    }
     if (!o.setupFinished) {
-      String why = o.setupError.isBlank() ? "bwrap exited with " + o.exitCode : o.setupError;
+      String why =
+          o.setupError.isBlank() ? "the sandbox manager exited with " + o.exitCode : o.setupError;
       return new Verdict(Status.SANDBOX_ERROR, "sandbox setup failed: " + why, null);
     }
     if ((signal != null && signal == SIGXCPU) || (failed && o.cpuNanos >= o.cpuBudgetNanos)) {

@@ -10,41 +10,52 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * The runners of the built-in runtimes and the egress forwarder, written once per engine into a
- * directory that every sandbox uid can read and none can change; each sandbox links or binds its
- * runtime's runner from there.
+ * The runners of the built-in runtimes, the files they use besides (the sessions' agent and
+ * kernels, the display module: {@code support.list}) and the egress forwarder, written once per
+ * engine into a directory that every sandbox uid can read and none can change; each sandbox links
+ * or binds what it needs from there.
  */
 public final class RunnerFiles {
   private RunnerFiles() {}
 
   /**
-   * Writes (and compiles, where a runtime says so) every runner into {@code dir}, which must not
-   * exist, then makes it read-only.
+   * Writes (and compiles, where a runtime says so) every runner and support file into {@code dir},
+   * which must not exist, then makes it read-only. A runtime's compile step compiles its runner and
+   * the support files of the same kind (a Python runner: every {@code .py}) in one go.
    *
-   * @throws IllegalStateException when a runner's compile step fails: no sandbox of its runtime
-   *     could start
+   * @throws IllegalStateException when a compile step fails: no sandbox of its runtime could start
    */
   public static Path write(Path dir, Runtimes runtimes) {
     try {
       Files.createDirectory(dir);
+      List<String> support = Runtimes.supportFiles();
+      for (String name : support) {
+        try (InputStream in = Runtimes.support(name)) {
+          Files.copy(in, dir.resolve(name));
+        }
+      }
       for (RuntimeDescriptor d : runtimes.all()) {
         if (d.hasRunner()) {
           Path file = dir.resolve(d.runner());
           try (InputStream in = Runtimes.runnerSource(d)) {
             Files.copy(in, file);
           }
-          compile(d, file);
-          for (String name : new LinkedHashSet<>(List.of(d.runner(), d.runnerFile()))) {
-            if (Files.exists(dir.resolve(name))) {
-              readOnly(dir.resolve(name), "r--r--r--");
-            }
-          }
+          String kind = d.runner().substring(d.runner().lastIndexOf('.'));
+          List<Path> sources = new ArrayList<>(List.of(file));
+          support.stream().filter(n -> n.endsWith(kind)).map(dir::resolve).forEach(sources::add);
+          compile(d, sources);
+        }
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path file : files.toList()) {
+          readOnly(file, "r--r--r--");
         }
       }
       Path forwarder = dir.resolve(EGRESS_FORWARDER);
@@ -64,19 +75,27 @@ public final class RunnerFiles {
   }
 
   /**
-   * Runs the runtime's runner compile step, if it has one and its interpreter is installed (else
-   * the runtime cannot run anyway, and says so per request).
+   * Runs the runtime's runner compile step on {@code sources}, the runner first, if it has one and
+   * its interpreter is installed (else the runtime cannot run anyway, and says so per request).
    *
    * @throws IllegalStateException when the step fails: no sandbox of this runtime could start
    */
-  private static void compile(RuntimeDescriptor d, Path source) throws IOException {
-    List<String> command = d.runnerCompileFor(source.toString());
+  private static void compile(RuntimeDescriptor d, List<Path> sources) throws IOException {
+    List<String> command = new ArrayList<>();
+    for (String arg : d.runnerCompileFor(RuntimeDescriptor.RUNNER_PLACEHOLDER)) {
+      if (arg.equals(RuntimeDescriptor.RUNNER_PLACEHOLDER)) {
+        sources.forEach(source -> command.add(source.toString()));
+      } else {
+        command.add(arg);
+      }
+    }
     if (command.isEmpty() || !Files.isExecutable(Path.of(command.getFirst()))) {
       return;
     }
+    Path runner = sources.getFirst();
     Process p =
         new ProcessBuilder(command)
-            .directory(source.getParent().toFile())
+            .directory(runner.getParent().toFile())
             .redirectErrorStream(true)
             .start();
     p.getOutputStream().close();
@@ -91,7 +110,7 @@ public final class RunnerFiles {
     }
     if (p.isAlive()
         || p.exitValue() != 0
-        || !Files.isRegularFile(source.resolveSibling(d.runnerFile()))) {
+        || !Files.isRegularFile(runner.resolveSibling(d.runnerFile()))) {
       throw new IllegalStateException(
           d.name()
               + ": cannot compile its runner with "

@@ -107,4 +107,16 @@ public final class RunnerFrame {
     stdin.write(RUN);
     stdin.flush();
   }
+
+  /**
+   * Tells the runner to run the program with these settings, one line of JSON after {@code run }
+   * (its source name, figure format, artifact patterns and input files' paths and sizes); the input
+   * files' bytes follow, one after the other, then the program's own stdin.
+   */
+  public static void sendRun(OutputStream stdin, String settingsJson) throws IOException {
+    if (settingsJson.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("settings must be one line");
+    }
+    stdin.write(("run " + settingsJson + "\n").getBytes(StandardCharsets.UTF_8));
+  }
 }

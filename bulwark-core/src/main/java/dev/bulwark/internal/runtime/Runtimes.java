@@ -129,6 +129,24 @@ public final class Runtimes {
     return in;
   }
 
+  /** The files runtimes use besides their runners ({@code support.list}), by name. */
+  public static List<String> supportFiles() {
+    return resourceLines("support.list");
+  }
+
+  /**
+   * A support file's content.
+   *
+   * @throws IllegalStateException when it is missing
+   */
+  public static InputStream support(String name) {
+    InputStream in = Runtimes.class.getResourceAsStream(BASE + name);
+    if (in == null) {
+      throw new IllegalStateException("support file " + name + " is missing");
+    }
+    return in;
+  }
+
   private static List<String> resourceLines(String name) {
     try (InputStream in = Runtimes.class.getResourceAsStream(BASE + name)) {
       if (in == null) {

@@ -13,7 +13,7 @@ const fs = require('fs');
 const Module = require('module');
 const acorn = require('/usr/share/nodejs/acorn/dist/acorn.js');
 
-const PATH = process.argv[2];
+const PATH = process.argv[2] === '--serve' ? '<cell>' : process.argv[2];
 const ROOTS = new Set(['globalThis', 'global', 'window', 'self']);
 const GLOBALS = new Set(['process', 'Function', 'eval', 'setTimeout', 'setInterval', 'fetch',
   'WebSocket', 'Buffer', 'Object', 'Reflect', 'Error', 'module', 'require', 'atob', 'Proxy',
@@ -405,7 +405,7 @@ class Summary {
     }
   }
 
-  prepass(ast) {
+  prepass(ast, context = null) {
     const counts = new Map();
     walk(ast, n => {
       if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') {
@@ -414,6 +414,7 @@ class Summary {
         counts.set(n.left.name, (counts.get(n.left.name) || 0) + 2);
       }
     });
+    if (context) context.seed(this, ast, counts);
     for (let pass = 0; pass < 2; pass++) {
       walk(ast, n => {
         let name = null, value = null;
@@ -581,7 +582,75 @@ class Summary {
   }
 }
 
-function summarise(source) {
+/**
+ * What the cells of a session that ran have defined, as the analysis sees it: aliases (const run =
+ * require('child_process').exec), how their names were built, known values, taints. A cell is
+ * analysed with it, so that an alias made in one cell is seen where a later cell calls it. Keyed
+ * by name: a name a cell binds again replaces its entry.
+ */
+class Context {
+  constructor() {
+    this.aliases = new Map();
+    this.aliasHidden = new Map();
+    this.constants = new Map();
+    this.taints = new Map();
+  }
+
+  /** Every name a cell binds: declarations, assignments, imports, destructured names. */
+  static bound(ast) {
+    const names = new Set();
+    const pattern = p => {
+      if (!p) return;
+      if (p.type === 'Identifier') names.add(p.name);
+      else if (p.type === 'ObjectPattern') p.properties.forEach(q => pattern(q.type === 'RestElement' ? q.argument : q.value));
+      else if (p.type === 'ArrayPattern') p.elements.forEach(pattern);
+      else if (p.type === 'AssignmentPattern') pattern(p.left);
+      else if (p.type === 'RestElement') pattern(p.argument);
+    };
+    walk(ast, n => {
+      if (n.type === 'VariableDeclarator') pattern(n.id);
+      else if (n.type === 'AssignmentExpression') pattern(n.left);
+      else if ((n.type === 'FunctionDeclaration' || n.type === 'ClassDeclaration') && n.id) names.add(n.id.name);
+      else if (n.type === 'ImportDeclaration') n.specifiers.forEach(sp => names.add(sp.local.name));
+    });
+    return names;
+  }
+
+  seed(summary, ast) {
+    const bound = Context.bound(ast);
+    summary.contextBound = bound;
+    for (const [name, v] of this.aliases) if (!bound.has(name)) summary.aliases.set(name, v);
+    for (const [name, v] of this.aliasHidden) if (!bound.has(name)) summary.aliasHidden.set(name, v);
+    for (const [name, v] of this.constants) if (!bound.has(name)) summary.constants.set(name, v);
+    for (const [name, t] of this.taints) summary.taints.set(name, new Set(t));
+  }
+
+  /** The update to apply once the cell that summary analysed has run. */
+  after(summary) {
+    const bound = summary.contextBound || new Set();
+    const pick = map => [...map].filter(([name]) => bound.has(name));
+    const aliases = pick(summary.aliases), hidden = pick(summary.aliasHidden);
+    const constants = pick(summary.constants).filter(([, c]) => small(c.v));
+    const taints = [...summary.taints].filter(([, t]) => t.size);
+    return () => {
+      for (const name of bound) {
+        for (const map of [this.aliases, this.aliasHidden, this.constants]) map.delete(name);
+      }
+      aliases.forEach(([k, v]) => this.aliases.set(k, v));
+      hidden.forEach(([k, v]) => this.aliasHidden.set(k, v));
+      constants.forEach(([k, v]) => this.constants.set(k, v));
+      taints.forEach(([k, v]) => this.taints.set(k, v));
+    };
+  }
+}
+
+function small(v, depth = 0) {
+  if (typeof v === 'string') return v.length <= 4096;
+  if (Array.isArray(v)) return depth < 2 && v.length <= 16 && v.every(x => small(x, depth + 1));
+  return typeof v === 'number' || typeof v === 'boolean';
+}
+
+function summarise(source, context = null) {
   const parsed = parse(source);
   if (parsed.error) {
     const e = parsed.error;
@@ -595,7 +664,7 @@ function summarise(source) {
   const s = new Summary(source.length >> 3);
   let incomplete = null;
   try {
-    s.prepass(parsed.ast);
+    s.prepass(parsed.ast, context);
     s.walkAll(parsed.ast);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
@@ -606,7 +675,9 @@ function summarise(source) {
     const m = /bulwark:\s*allow\s+([\w.\-, ]+)/.exec(c.value);
     if (m) waivers.push({ line: c.loc.start.line, rules: m[1].split(/[,\s]+/).filter(Boolean) });
   }
-  return { v: 1, parsed: true, encoding: null, incomplete, ...s.out, work: s.work + s.steps, waivers };
+  const summary = { v: 1, parsed: true, encoding: null, incomplete, ...s.out, work: s.work + s.steps, waivers };
+  if (context) summary.apply = incomplete ? null : context.after(s);
+  return summary;
 }
 
 /** True when V8 compiles the source as a CommonJS module body; nothing of it runs. */
@@ -783,12 +854,63 @@ summarise("'use strict'; const { a } = require('fs'); /* c */ async function f(x
 require('net');
 require('tty');
 
-writeAll(1, '\0BULWARK-READY\n');
-if (readLine() !== 'code') process.exit(0);
-const source = fs.readFileSync(PATH, 'utf8');
-send(summarise(source));
-if (readLine() !== 'run') process.exit(0);
-if (fs.existsSync(EGRESS_SOCKET)) egress();
-process.argv.splice(1, 2, PATH);
-endFramesAfterExitListeners();
-Module._load(PATH, null, true);
+/** The one-shot protocol of RunnerFrame.java: parse, report, run on the host's word. */
+function runOnce() {
+  writeAll(1, '\0BULWARK-READY\n');
+  if (readLine() !== 'code') process.exit(0);
+  const source = fs.readFileSync(PATH, 'utf8');
+  send(summarise(source));
+  if (readLine() !== 'run') process.exit(0);
+  if (fs.existsSync(EGRESS_SOCKET)) egress();
+  process.argv.splice(1, 2, PATH);
+  endFramesAfterExitListeners();
+  Module._load(PATH, null, true);
+}
+
+/**
+ * A session's parser (session-agent.py starts it, non-dumpable, and never runs user code in it):
+ * requests on stdin, each "<length>\n" and JSON: {op: "summarise", code, name} answered with a
+ * summary found in the session's context, then {op: "commit"} once that cell ran, or the next
+ * request when it did not; {op: "reset"} when the interpreter was restarted.
+ */
+function serve() {
+  let context = new Context();
+  let pending = null;
+  let buffer = Buffer.alloc(0);
+  const chunk = Buffer.alloc(65536);
+  for (;;) {
+    let n;
+    try {
+      n = fs.readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if (e.code === 'EAGAIN') { pause(1); continue; }
+      throw e;
+    }
+    if (n === 0) process.exit(0);
+    buffer = Buffer.concat([buffer, chunk.subarray(0, n)]);
+    for (;;) {
+      const nl = buffer.indexOf(10);
+      if (nl < 0) break;
+      const length = Number(buffer.subarray(0, nl).toString('latin1'));
+      if (buffer.length < nl + 1 + length) break;
+      const request = JSON.parse(buffer.subarray(nl + 1, nl + 1 + length).toString('utf8'));
+      buffer = buffer.subarray(nl + 1 + length);
+      if (request.op === 'summarise') {
+        const summary = summarise(request.code, context);
+        pending = summary.apply || null;
+        delete summary.apply;
+        const body = Buffer.from(JSON.stringify(summary), 'utf8');
+        writeAll(1, Buffer.concat([Buffer.from(body.length + '\n'), body]));
+      } else if (request.op === 'commit' && pending) {
+        pending();
+        pending = null;
+      } else if (request.op === 'reset') {
+        context = new Context();
+        pending = null;
+      }
+    }
+  }
+}
+
+if (process.argv[2] === '--serve') serve();
+else runOnce();

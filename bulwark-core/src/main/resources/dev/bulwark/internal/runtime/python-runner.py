@@ -359,6 +359,8 @@ class Scopes:
         self.memo = {}
         self.evaluating = set()
         self.defs = {}  # local function name -> its node, for what a hook would run
+        self.context_values = {}  # module names earlier cells of a session bound to known values
+        self.context_runs = {}  # functions earlier cells defined -> what they call
 
     def key(self, scope, name):
         """Where a name lives, as Python scopes it: the innermost function that assigns it."""
@@ -371,8 +373,10 @@ class Scopes:
             s = self.scope_parent.get(s)
         return ("module", name)
 
-    def prepass(self, tree):
+    def prepass(self, tree, context=None):
         self.collect(tree, "module", [])
+        if context is not None:
+            context.seed(self)
         self.taint_fixpoint()
         self.memo.clear()  # values folded before every taint was known
         self.resolve_aliases(list(self.singles))
@@ -682,6 +686,8 @@ class Folder(Scopes):
                 self.memo[key] = self.ev(node, s)
                 self.evaluating.discard(key)
             return self.memo[key]
+        if key[0] == "module" and key not in self.counts and name in self.context_values:
+            return self.context_values[name]
         return Val(UNKNOWN, self.taint.get(key, NO_TAINT))
 
     def fold(self, node, scope, flow):
@@ -1150,7 +1156,7 @@ class Summary(Folder, NodeVisitor):
         body = node if isinstance(node, ast.Lambda) else (
             self.defs.get(node.id) if isinstance(node, ast.Name) else None)
         if body is None:
-            return []
+            return list(self.context_runs.get(node.id, ())) if isinstance(node, ast.Name) else []
         if id(body) not in self.runs_cache:
             names = []
             for n in walk(body):
@@ -1623,26 +1629,28 @@ def waivers(source):
     return out
 
 
-def summarise(source):
+def summarise(source, name=None, context=None, flags=0):
+    """The summary of a program; with a session's context (Context), of a cell, judged with what
+    the cells before it defined, and the context's update for when the cell runs."""
     summary = {"v": 1, "parsed": True, "encoding": cookie_of(source)}
     if summary["encoding"] not in (None, "utf-8") and same_text(source, summary["encoding"]):
         summary["encoding"] = None  # an ASCII file with a latin-1 cookie says what it shows
     try:
-        tree = compile(source, PATH, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        tree = compile(source, name or PATH, "exec", ast.PyCF_ONLY_AST | flags, dont_inherit=True)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
         # The interpreter's compile() uses this same parser and fails the same way when the
         # program runs: no differential to exploit, so the program needs no rule to stop it.
         summary["parsed"] = False
         summary["error"] = {"message": str(getattr(e, "msg", e)), "line": getattr(e, "lineno", 0) or 0,
                             "col": getattr(e, "offset", 0) or 0}
-        return summary
+        return (summary, None) if context is not None else summary
     lines = source.split(b"\n") if not source.isascii() else None
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(20000)  # deep expressions are legal; 3.11 frames cost no C stack
     s = Summary(lines, len(walk(tree)))
     gc.disable()  # millions of AST nodes and no cycles to collect: the collector only costs
     try:
-        s.prepass(tree)
+        s.prepass(tree, context)
         s.visit(tree)
     except RecursionError:
         summary["incomplete"] = "nested too deeply to analyse"
@@ -1654,7 +1662,85 @@ def summarise(source):
     summary.update(s.out)
     summary["work"] = s.work + s.steps
     summary["waivers"] = waivers(source)
-    return summary
+    if context is None:
+        return summary
+    return summary, (context.after(s) if "incomplete" not in summary else None)
+
+
+def small(v, depth=0):
+    """True for a folded value worth keeping across cells: short strings, numbers, short lists."""
+    if isinstance(v, (str, bytes)):
+        return len(v) <= 4096
+    if isinstance(v, (list, tuple)):
+        return depth < 2 and len(v) <= 16 and all(small(x, depth + 1) for x in v)
+    if isinstance(v, int):
+        return abs(v) < 1 << 64
+    return v is None or isinstance(v, float)
+
+
+class Context:
+    """What the cells of a session that ran have defined at module level, as the analysis sees it:
+    aliases (f = os.system), their taint, known values (cmd = "o" + "s"), what functions call.
+    A cell's summary is found with it, so that an alias made in one cell is seen where a later
+    cell calls it. Keyed by name: rebinding a name replaces its entry, so it grows with the
+    distinct names a session binds, at most MAX_NAMES of each kind (beyond, cells are refused as
+    incomplete rather than analysed without what came before)."""
+
+    MAX_NAMES = 65536
+
+    def __init__(self):
+        self.aliases = {}
+        self.alias_taint = {}
+        self.taint = {}
+        self.values = {}
+        self.runs = {}
+
+    def seed(self, scopes):
+        """Gives a cell's analysis what earlier cells defined, where the cell does not bind the
+        name itself (its own binding decides then), after its own walk and before the fixpoint."""
+        seeded = set()
+        for name, origin in self.aliases.items():
+            if ("module", name) not in scopes.counts and name not in scopes.aliases:
+                scopes.aliases[name] = origin
+                seeded.add(name)
+                if name in self.alias_taint:
+                    scopes.alias_taint[name] = self.alias_taint[name]
+        for name, t in self.taint.items():
+            key = ("module", name)
+            scopes.taint[key] = scopes.taint.get(key, NO_TAINT) | t
+        scopes.context_seeded = seeded
+        scopes.context_values = self.values
+        scopes.context_runs = self.runs
+
+    def after(self, s):
+        """The context's update once the cell that s analysed has run: a function the session
+        applies on the host's go, and never for a cell that was denied."""
+        seeded = getattr(s, "context_seeded", set())
+        own = {k: v for k, v in s.aliases.items() if k not in seeded}
+        redefined = {name for scope, name in s.counts if scope == "module"} | set(own)
+        taint = {name: t for (scope, name), t in s.taint.items() if scope == "module" and t}
+        values = {}
+        for name in redefined:
+            if s.counts.get(("module", name)) == 1:
+                v = s.lookup(name, "module", False)
+                if v.known() and small(v.v):
+                    values[name] = v
+        runs = {name: tuple(s.runs(ast.Name(id=name))) for name in s.defs if name in redefined}
+
+        def apply():
+            for name in redefined:
+                for kept in (self.aliases, self.alias_taint, self.values, self.runs):
+                    kept.pop(name, None)
+            self.aliases.update(own)
+            self.alias_taint.update({k: t for k, t in s.alias_taint.items() if k in own})
+            self.taint.update(taint)
+            self.values.update(values)
+            self.runs.update(runs)
+        return apply
+
+    def full(self):
+        return max(len(self.aliases), len(self.taint), len(self.values), len(self.runs)) >= (
+            self.MAX_NAMES)
 
 
 def send(summary):
@@ -1676,16 +1762,209 @@ def read_line():
     return line.strip()
 
 
+NAME = "<code>"  # what tracebacks call the program, unless the job names it
+SETTINGS = {}
+OUTPUTS_SOCKET = "/run/bulwark/outputs.sock"
+DISPLAY_MODULE = "/run/bulwark/bulwark_display.pyc"
+ENGINE_FILES = {"/run/bulwark/python-runner.py", "/run/bulwark/bulwark_display.py"}
+
+
+class Outputs:
+    """The run's outputs channel to the host (RunChannel.java), connected on first use: a run that
+    shows nothing, draws nothing and does not fail never pays for it. The program can write to it
+    too, and only confuses its own outputs by doing so: the host bounds everything."""
+
+    sock = None
+    failed = False
+
+    def send(self, kind, payload):
+        if self.sock is None and not self.failed:
+            try:
+                import socket
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                s.connect(OUTPUTS_SOCKET)
+                self.sock = s
+            except OSError:
+                self.failed = True  # a tier without the channel: no rich outputs
+        if self.sock is not None:
+            try:
+                self.sock.sendall(b"%s 0 %d\n" % (kind, len(payload)) + payload)
+            except OSError:
+                self.failed, self.sock = True, None
+
+    def show(self, output):
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()  # what the program printed before comes first
+            except Exception:
+                pass
+        import json
+        self.send(b"display", json.dumps(output, ensure_ascii=False, default=str).encode(
+            "utf-8", "replace"))
+
+    def close(self):
+        if self.sock is not None:
+            try:
+                self.sock.close()
+            except OSError:
+                pass
+            self.sock = None
+
+
+OUTPUTS = Outputs()
+
+
+def shows():
+    """bulwark_display, loaded from the runners' directory when first needed."""
+    m = sys.modules.get("bulwark_display")
+    if m is None:
+        from importlib.machinery import SourcelessFileLoader
+        from importlib.util import module_from_spec, spec_from_loader
+        loader = SourcelessFileLoader("bulwark_display", DISPLAY_MODULE)
+        m = module_from_spec(spec_from_loader("bulwark_display", loader))
+        loader.exec_module(m)
+        sys.modules["bulwark_display"] = m
+    return m
+
+
+def display(*objs, **kwargs):
+    """IPython's display(): each object as a rich output, its richest representations first."""
+    for obj in objs:
+        OUTPUTS.show(shows().display_data(obj))
+
+
+def show_figures():
+    if "matplotlib.pyplot" in sys.modules:
+        for output in shows().figures(SETTINGS.get("figures", "png")):
+            OUTPUTS.show(output)
+
+
+class PyplotHook:
+    """Loads the display module only once the program imports matplotlib.pyplot, whose show() it
+    makes show the open figures as outputs."""
+
+    def find_spec(self, name, path, target=None):
+        if name != "matplotlib.pyplot":
+            return None
+        return shows().PyplotHook(show_figures).find_spec(name, path, target)
+
+
+def report(e, source):
+    """Prints the error as the interpreter would, in the program's own terms (its name, its lines,
+    no frame of the runner), and sends it as an error output."""
+    try:
+        import linecache
+        text = source.decode("utf-8", "replace")
+        linecache.cache[NAME] = (len(text), None, text.splitlines(True), NAME)
+        output, printed = shows().error(e, ENGINE_FILES)
+    except Exception:
+        sys.excepthook(type(e), e, e.__traceback__)
+        return
+    try:
+        sys.stderr.write(printed)
+    except Exception:
+        pass
+    OUTPUTS.show(output)
+
+
+def place_files():
+    """The job's input files, read from stdin as the host sent them, into the workspace."""
+    for entry in SETTINGS.get("files", ()):
+        path, size = str(entry["path"]), int(entry["size"])
+        parts = path.split("/")
+        if path.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            os._exit(2)  # the host checked it: something is wrong
+        d = "/work"
+        for p in parts[:-1]:
+            d = d + "/" + p
+            if not os.path.isdir(d):
+                os.mkdir(d, 0o755)
+        fd = os.open(d + "/" + parts[-1], os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
+                     0o644)
+        left = size
+        while left:
+            chunk = os.read(0, min(left, 1 << 16))
+            if not chunk:
+                break
+            left -= len(chunk)
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view):]
+        os.close(fd)
+
+
+def glob_regex(pattern):
+    import re
+    out = []
+    parts = pattern.split("/")
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part == "**":
+            out.append(".*" if last else "(?:[^/]+/)*")
+            continue
+        for c in part:
+            out.append("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c))
+        if not last:
+            out.append("/")
+    return re.compile("".join(out) + r"\Z", re.S)
+
+
+def send_artifacts():
+    """The workspace's regular files that the job's patterns match, each opened without following
+    a link and without blocking, judged by its descriptor; within the caps the host gave."""
+    patterns = [glob_regex(p) for p in SETTINGS.get("artifacts", ())]
+    if not patterns:
+        return
+    import json
+    import stat
+    count, total = 0, 0
+    max_count = int(SETTINGS.get("maxArtifacts", 100))
+    max_bytes = int(SETTINGS.get("maxArtifactBytes", 256 << 20))
+    seen = 0
+    for root, dirs, files in os.walk("/work"):
+        dirs.sort()
+        for name in sorted(files):
+            seen += 1
+            if seen > 100000 or count >= max_count:
+                return
+            rel = (root + "/" + name)[len("/work/"):]
+            if not any(p.match(rel) for p in patterns):
+                continue
+            try:
+                fd = os.open(root + "/" + name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            except OSError:
+                continue
+            try:
+                st = os.fstat(fd)
+                if not stat.S_ISREG(st.st_mode) or total + st.st_size > max_bytes:
+                    continue
+                OUTPUTS.send(b"artifact", json.dumps({"name": rel, "size": st.st_size}).encode())
+                left = st.st_size
+                while left > 0:
+                    chunk = os.read(fd, min(left, 1 << 16))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
+                    OUTPUTS.send(b"data", chunk)
+                OUTPUTS.send(b"end", b"")
+                count += 1
+                total += st.st_size
+            finally:
+                os.close(fd)
+
+
 def run(source):
     main = type(sys)("__main__")
     main.__file__ = PATH
     main.__builtins__ = builtins
     sys.modules["__main__"] = main
     sys.argv[:] = [PATH]
+    builtins.display = display
+    sys.meta_path.insert(0, PyplotHook())
     try:
-        code = compile(source, PATH, "exec", dont_inherit=True)
+        code = compile(source, NAME, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as e:
-        sys.excepthook(type(e), e, None)
+        report(e, source)
         finish(1)
     try:
         exec(code, main.__dict__)
@@ -1694,7 +1973,7 @@ def run(source):
         status = exit_status(e.code)
     except BaseException as e:
         tb = e.__traceback__.tb_next if e.__traceback__ else None  # drop this runner's frame
-        sys.excepthook(type(e), e, e.with_traceback(tb).__traceback__)
+        report(e.with_traceback(tb), source)
         status = 130 if isinstance(e, KeyboardInterrupt) else 1
     finish(status)
 
@@ -1712,10 +1991,23 @@ def exit_status(code):
     return 1
 
 
+def attempt(step, failure):
+    """Runs one of the run's last steps; its failure is said on stderr and ends nothing."""
+    try:
+        step()
+    except BaseException as e:
+        try:
+            sys.stderr.write("bulwark: %s: %r\n" % (failure, e))
+        except Exception:
+            pass
+
+
 def finish(status):
     """Ends as the interpreter does (threads joined, atexit handlers run, streams flushed) but
     skips tearing down every module, a few ms per run that nothing relies on: Python does not
-    promise __del__ at exit, and the sandbox and its files are destroyed next."""
+    promise __del__ at exit, and the sandbox and its files are destroyed next. Figures still open
+    are shown first: pyplot's exit handler closes them."""
+    attempt(show_figures, "the figures could not be shown")
     try:
         threading = sys.modules.get("threading")
         if threading is not None:
@@ -1726,6 +2018,8 @@ def finish(status):
         status = exit_status(e.code)
     except BaseException:
         pass
+    attempt(send_artifacts, "the artifacts could not all be sent")
+    OUTPUTS.close()
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         try:
             stream.flush()
@@ -1760,11 +2054,19 @@ def main():
     with open(PATH, "rb") as f:
         source = f.read()
     send(summarise(source))
-    if read_line() != b"run":
+    verdict = read_line()
+    if verdict != b"run" and not verdict.startswith(b"run "):
         os._exit(0)
+    if verdict != b"run":
+        import json
+        global NAME
+        SETTINGS.update(json.loads(verdict[4:]))
+        NAME = str(SETTINGS.get("name") or NAME)
+        place_files()
     if os.path.exists(EGRESS_SOCKET):
         egress()
     run(source)
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.Profiles;
 import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.SandboxSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,8 @@ class BwrapCommandTest {
   @Test
   void theRecipeHasEveryNamespaceAndNoWayBack() {
     List<String> args =
-        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"), false);
+        BwrapCommand.bwrapArgs(
+            new SandboxSpec(python, Profiles.STRICT), files, Path.of("/state/run1/code"), false);
     assertThat(args)
         .contains("--unshare-all", "--unshare-user", "--disable-userns", "--new-session")
         .contains("--die-with-parent", "--clearenv")
@@ -46,7 +48,8 @@ class BwrapCommandTest {
   @Test
   void everyWritableMountIsSizeCapped() {
     List<String> args =
-        BwrapCommand.bwrapArgs(python, Profiles.STRICT, files, Path.of("/state/run1/code"), false);
+        BwrapCommand.bwrapArgs(
+            new SandboxSpec(python, Profiles.STRICT), files, Path.of("/state/run1/code"), false);
     String size = Long.toString(Profiles.STRICT.tmpfsBytes());
     for (String dir : List.of("/tmp", "/dev/shm", "/work")) {
       int at = args.indexOf(dir);
@@ -59,12 +62,13 @@ class BwrapCommandTest {
   void theLaunchRecordIsItsLengthThenNulTerminatedFields() {
     byte[] record =
         BwrapCommand.launchRecord(
-            Profiles.STRICT,
-            OptionalLong.of(2_000_000_007L),
-            Path.of("/a.bpf"),
-            Path.of("/g.bpf"),
-            Path.of("/run dir/s.json"),
-            List.of("/usr/bin/bwrap", "--setenv", "X", "it's\nmultiline"));
+                Profiles.STRICT,
+                OptionalLong.of(2_000_000_007L),
+                Path.of("/a.bpf"),
+                Path.of("/g.bpf"),
+                Path.of("/run dir/s.json"),
+                List.of("/usr/bin/bwrap", "--setenv", "X", "it's\nmultiline"))
+            .bytes();
     String text = new String(record, StandardCharsets.UTF_8);
     int newline = text.indexOf('\n');
     String body = text.substring(newline + 1);
@@ -102,11 +106,12 @@ class BwrapCommandTest {
 
   private static byte[] recordWithoutUid(List<String> command) {
     return BwrapCommand.launchRecord(
-        Profiles.STRICT,
-        OptionalLong.empty(),
-        Path.of("/a.bpf"),
-        Path.of("/g.bpf"),
-        Path.of("/s.json"),
-        command);
+            Profiles.STRICT,
+            OptionalLong.empty(),
+            Path.of("/a.bpf"),
+            Path.of("/g.bpf"),
+            Path.of("/s.json"),
+            command)
+        .bytes();
   }
 }

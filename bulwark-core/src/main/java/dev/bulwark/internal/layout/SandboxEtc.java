@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.layout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +18,9 @@ import java.util.Optional;
  * The sandbox's {@code /etc}: a curated copy of a few host entries plus generated identity files,
  * assembled once per engine and bound read-only as a whole. One bind instead of one per entry saves
  * about 3.5 ms per sandbox (measured with {@code bulwark bench}); host changes to these entries
- * reach sandboxes at the engine's next start.
+ * reach sandboxes at the engine's next start. Every tier binds the same one.
  */
-final class SandboxEtc {
+public final class SandboxEtc {
   /** Host /etc entries a runtime may need; everything else of /etc stays out. */
   static final List<String> HOST_ENTRIES =
       List.of(
@@ -55,7 +55,7 @@ final class SandboxEtc {
           "hostname", "sandbox\n");
 
   /** Where the egress interception CA is, inside, when the operator turned interception on. */
-  static final String EGRESS_CA_INSIDE = "/etc/ssl/certs/bulwark-egress-ca.pem";
+  public static final String EGRESS_CA_INSIDE = "/etc/ssl/certs/bulwark-egress-ca.pem";
 
   private SandboxEtc() {}
 
@@ -69,7 +69,7 @@ final class SandboxEtc {
    *
    * @param egressCa the egress proxy's interception CA (PEM), added to the trusted certificates
    */
-  static Path build(Path hostEtc, Path dir, Optional<String> egressCa) {
+  public static Path build(Path hostEtc, Path dir, Optional<String> egressCa) {
     try {
       Files.createDirectories(dir);
       for (String entry : HOST_ENTRIES) {

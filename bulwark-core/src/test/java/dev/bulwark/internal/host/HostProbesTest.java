@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class HostFactsTest {
+class HostProbesTest {
   private static final String MAX_USERNS = "/proc/sys/user/max_user_namespaces";
 
   @Test
@@ -20,6 +20,6 @@ class HostFactsTest {
     assertThat(cat.waitFor()).isZero();
     assumeTrue(expected.length() > 1, "a one-digit limit cannot tell a whole read from a cut one");
 
-    assertThat(HostFacts.read(MAX_USERNS)).isEqualTo(expected);
+    assertThat(HostProbes.read(MAX_USERNS)).isEqualTo(expected);
   }
 }

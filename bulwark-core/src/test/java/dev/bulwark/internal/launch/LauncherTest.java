@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,13 +46,16 @@ class LauncherTest {
   }
 
   private byte[] record(OptionalLong uid, List<String> command) {
-    return BwrapCommand.launchRecord(
-        Profiles.STRICT,
-        uid,
-        Path.of("/etc/hostname"),
-        Path.of("/dev/null"),
-        dir.resolve("status.json"),
-        command);
+    return new LaunchRecord(
+            (Profiles.STRICT.cpuTime().toMillis() + 999) / 1000,
+            Profiles.STRICT.fileSizeBytes(),
+            Profiles.STRICT.openFiles(),
+            uid,
+            Path.of("/etc/hostname"),
+            Path.of("/dev/null"),
+            dir.resolve("status.json"),
+            command)
+        .bytes();
   }
 
   private static void send(Process p, byte[] bytes) throws IOException {

@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.launch;
 
 import dev.bulwark.internal.cgroup.RunCgroup;
 import java.io.File;
@@ -10,12 +10,12 @@ import java.util.List;
 
 /**
  * A launcher ({@code bulwark-launch.c}) that has already joined a fresh cgroup and waits on stdin
- * for the record that starts its sandbox ({@link BwrapCommand#launchRecord}). Joining a cgroup v1
- * hierarchy waits for an RCU grace period (about 10 ms on the development machine, most of a cold
- * start's overhead), so the engine stages launchers before requests arrive. Each launcher, its
- * cgroup and the sandbox it starts serve one run only.
+ * for the record that starts its sandbox ({@link LaunchRecord}). Joining a cgroup v1 hierarchy
+ * waits for an RCU grace period (about 10 ms on the development machine, most of a cold start's
+ * overhead), so the engine stages launchers before requests arrive. Each launcher, its cgroup and
+ * the sandbox it starts serve one run only.
  */
-final class StagedLauncher {
+public final class StagedLauncher {
   private final String name;
   private final RunCgroup cgroup; // null in degraded mode
   private final Process process;
@@ -37,8 +37,9 @@ final class StagedLauncher {
     if (cgroup != null) {
       cgroup.procsFiles().forEach(procs -> command.add(procs.toString()));
     }
-    // No variable and no directory of the engine's reaches bwrap's init, whose environ the payload
-    // can read as /proc/1/environ. Every program the launcher runs has an absolute path.
+    // No variable and no directory of the engine's reaches the sandbox manager (bwrap's init is
+    // the payload's pid 1, whose environ it can read). Every program the launcher runs has an
+    // absolute path.
     ProcessBuilder pb = new ProcessBuilder(command).directory(new File("/"));
     pb.environment().clear();
     try {
@@ -51,28 +52,28 @@ final class StagedLauncher {
     }
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  RunCgroup cgroup() {
+  public RunCgroup cgroup() {
     return cgroup;
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
   /** Sends the launch record; from now on stdin belongs to the program. */
-  Process launch(byte[] record) throws IOException {
+  public Process launch(LaunchRecord record) throws IOException {
     OutputStream stdin = process.getOutputStream();
-    stdin.write(record);
+    stdin.write(record.bytes());
     stdin.flush();
     return process;
   }
 
   /** Kills the launcher, or what it became, and removes its cgroup with whatever is left in it. */
-  void discard() {
+  public void discard() {
     process.destroyForcibly();
     try {
       process.waitFor();

@@ -1,4 +1,4 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.launch;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -25,9 +25,9 @@ import java.util.Objects;
  * change once sealed, and which goes away with the JVM. One per JVM, whatever the number of
  * engines.
  */
-final class LauncherImage {
+public final class LauncherImage {
   /** The resource next to this class, built by bulwark-core's build. */
-  static final String RESOURCE = "bulwark-launch";
+  public static final String RESOURCE = "bulwark-launch";
 
   // <linux/memfd.h> and <fcntl.h>, x86_64 and aarch64 alike
   private static final int MFD_CLOEXEC = 1, MFD_ALLOW_SEALING = 2, MFD_EXEC = 0x10;
@@ -41,12 +41,12 @@ final class LauncherImage {
   private LauncherImage() {}
 
   /** Whether the build put the binary on the class path. */
-  static boolean built() {
+  public static boolean built() {
     return LauncherImage.class.getResource(RESOURCE) != null;
   }
 
   /** Links {@code link} to the image, which this JVM creates on first use. */
-  static Path link(Path link) {
+  public static Path link(Path link) {
     try {
       return Files.createSymbolicLink(link, image());
     } catch (IOException e) {

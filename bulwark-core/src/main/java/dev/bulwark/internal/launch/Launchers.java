@@ -1,10 +1,10 @@
-package dev.bulwark.internal.bwrap;
+package dev.bulwark.internal.launch;
 
 import dev.bulwark.internal.cgroup.Cgroups;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,33 +19,38 @@ import org.slf4j.LoggerFactory;
  * #close} began, nothing staged stays behind: a launcher staged meanwhile is discarded.
  * Thread-safe: {@link #take} from any run, one refill at a time.
  */
-final class Launchers implements AutoCloseable {
+public final class Launchers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Launchers.class);
 
   private final Path binary;
-  private final String engineId;
+  private final Supplier<String> names;
   private final Cgroups cgroups; // null when degraded
   private final int count;
   private final BlockingQueue<StagedLauncher> staged;
-  private final AtomicLong sequence = new AtomicLong();
   private volatile boolean closed;
 
   /**
    * @param binary the launcher binary (a link to {@link LauncherImage})
-   * @param engineId names each launcher's cgroup {@code ID.SEQUENCE}
+   * @param names a new name for each launcher's cgroup and sandbox ({@code ID.SEQUENCE})
    * @param cgroups where launchers get their cgroup; null in degraded mode (no cgroup)
    * @param count how many wait at most (0: every run stages its own)
    */
-  Launchers(Path binary, String engineId, Cgroups cgroups, int count) {
+  public Launchers(Path binary, Supplier<String> names, Cgroups cgroups, int count) {
     this.binary = binary;
-    this.engineId = engineId;
+    this.names = names;
     this.cgroups = cgroups;
     this.count = count;
     this.staged = new ArrayBlockingQueue<>(Math.max(1, count));
   }
 
+  /** The engine id in a run's name, {@code ID.SEQUENCE}: cgroups and sandboxes are named so. */
+  public static String engineOf(String runName) {
+    int dot = runName.lastIndexOf('.');
+    return dot < 0 ? runName : runName.substring(0, dot);
+  }
+
   /** A launcher for one run: a staged one when ready, else one staged now (the cold path). */
-  StagedLauncher take() {
+  public StagedLauncher take() {
     StagedLauncher launcher;
     while ((launcher = staged.poll()) != null && !launcher.alive()) {
       launcher.discard(); // someone killed it while idle: never reuse what we cannot vouch for
@@ -54,15 +59,15 @@ final class Launchers implements AutoCloseable {
   }
 
   /** A launcher staged on the caller's thread, with a fresh cgroup without limits yet. */
-  StagedLauncher stageNow() {
-    String name = engineId + "." + sequence.incrementAndGet();
-    // The request's limits are applied when it comes, before the sandbox starts (BwrapSandbox).
+  public StagedLauncher stageNow() {
+    String name = names.get();
+    // The request's limits are applied when it comes, before the sandbox starts.
     return StagedLauncher.stage(
         binary, name, cgroups == null ? null : cgroups.createUnlimited(name));
   }
 
   /** Stages, on the caller's thread, until {@code count} launchers wait. */
-  synchronized void refill() {
+  public synchronized void refill() {
     while (!closed && staged.size() < count) {
       StagedLauncher launcher;
       try {
@@ -84,7 +89,7 @@ final class Launchers implements AutoCloseable {
    * kernel's threadgroup lock for writing while it waits for an RCU grace period, and every fork on
    * the host waits with it, the starting sandbox's included.
    */
-  void restockLater() {
+  public void restockLater() {
     if (!closed && staged.size() < count) {
       Thread.ofVirtual().name("bulwark-stage").start(this::refill);
     }
