@@ -58,9 +58,12 @@ class ResourceLimitsTest {
     // gVisor: the peak is the sandbox's on the host, its kernel (the Sentry) included, which has
     // room of its own beyond the program's limit.
     long sentry = tier == Isolation.GVISOR ? SentryLimits.SENTRY_MEMORY_BYTES : 0;
+    // The kernel may force a few pages past the limit for a task it is killing (an OOM victim
+    // frees memory faster if its last allocations succeed): seen as one page over under gVisor.
+    long forcedCharges = 64L << 10;
     assertThat(r.peakMemoryBytes())
         .isGreaterThan(64L << 20)
-        .isLessThanOrEqualTo(SMALL.memoryBytes() + sentry);
+        .isLessThanOrEqualTo(SMALL.memoryBytes() + sentry + forcedCharges);
   }
 
   @EachTier
