@@ -394,6 +394,19 @@ class SessionApiTest {
   }
 
   @Test
+  void oneShotFilesAndArtifactsOfALanguageWithoutThemAreRefusedNotDropped() throws Exception {
+    String files = "{\"a.txt\": \"aGk=\"}";
+    for (String body :
+        List.of(
+            "{\"language\": \"javascript\", \"code\": \"1\", \"files\": " + files + "}",
+            "{\"language\": \"bash\", \"code\": \"ls\", \"artifacts\": [\"*.png\"]}")) {
+      Reply r = call("POST", "/v1/executions", key, body);
+      assertThat(r.status()).as(r.raw().body()).isEqualTo(400);
+      assertThat(r.body().get("error").get("message").asString()).contains("python runs only");
+    }
+  }
+
+  @Test
   void oneShotFilesComeInAndArtifactsComeOutInlineOrKept() throws Exception {
     String code =
         """
