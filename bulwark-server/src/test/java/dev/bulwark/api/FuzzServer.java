@@ -1,5 +1,7 @@
 package dev.bulwark.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import dev.bulwark.Engine;
@@ -108,6 +110,20 @@ final class FuzzServer implements AutoCloseable {
             .mapToLong(Map.Entry::getValue)
             .sum();
     return sent + " requests, " + fives + " answered 5xx; by status " + statuses;
+  }
+
+  /**
+   * Ends a fuzzing run: prints the summary (docs/reliability.md quotes it), requires the server to
+   * answer still and no answer to have been a 5xx, and stops the server whatever the verdict.
+   */
+  void finish(String surface) throws IOException {
+    try {
+      System.out.println(surface + " fuzzing: " + summary());
+      assertThat(alive()).as("the server answers after the fuzzing").isTrue();
+      requireNo5xx();
+    } finally {
+      close();
+    }
   }
 
   /** Whether the server still answers a plain request. */

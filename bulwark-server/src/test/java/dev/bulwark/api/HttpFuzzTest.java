@@ -28,13 +28,7 @@ class HttpFuzzTest {
 
   @AfterAll
   static void stop() throws IOException {
-    try {
-      System.out.println("http fuzzing: " + server.summary());
-      assertThat(server.alive()).as("the server answers after the fuzzing").isTrue();
-      server.requireNo5xx();
-    } finally {
-      server.close();
-    }
+    server.finish("http");
   }
 
   @FuzzTest(maxExecutions = 10_000, maxDuration = "60m")

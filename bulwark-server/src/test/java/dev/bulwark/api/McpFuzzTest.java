@@ -46,13 +46,7 @@ class McpFuzzTest {
 
   @AfterAll
   static void stop() throws IOException {
-    try {
-      System.out.println("mcp fuzzing: " + server.summary());
-      assertThat(server.alive()).as("the server answers after the fuzzing").isTrue();
-      server.requireNo5xx();
-    } finally {
-      server.close();
-    }
+    server.finish("mcp");
   }
 
   @FuzzTest(maxExecutions = 10_000, maxDuration = "60m")
