@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
     mixinStandardHelpOptions = true,
     description = {
       "Serves Bulwark to an MCP client (Claude Desktop, IDEs, agent runtimes) over stdio, until the"
-          + " client closes it: the tools run_code, validate_code and list_runtimes.",
+          + " client closes it: the tools run_code, validate_code and list_runtimes, and sessions"
+          + " (create_session, run_in_session, upload_file, list_files, read_file,"
+          + " close_session), which end when the client closes.",
       "Programs run in sandboxes on this host, under --policy and --profile. stdout carries the"
           + " protocol only; messages go to stderr."
     })
@@ -45,8 +47,8 @@ final class McpCommand implements Callable<Integer> {
     var resolved = policy.resolve(); // bad flags fail here, before the engine starts
     var limits = Profiles.named(profile);
     McpStdio stdio = new McpStdio(Main.stdio(spec).in(), Main.stdio(spec).out());
-    try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
-      EngineRunner runner = new EngineRunner(engine, resolved, limits);
+    try (Engine engine = engineOptions.start(spec.commandLine().getErr());
+        EngineRunner runner = new EngineRunner(engine, resolved, limits)) {
       var transport =
           new StdioServerTransportProvider(
               new JacksonMcpJsonMapper(JsonMapper.builder().build()),
@@ -58,7 +60,7 @@ final class McpCommand implements Callable<Integer> {
               .capabilities(ServerCapabilities.builder().tools(false).build())
               .tools(new McpTools(runner.languages()).forSession(runner))
               .build();
-      stdio.pump(); // until the client closes the session
+      stdio.pump(); // until the client closes the session; then its sessions end
       server.closeGracefully();
     }
     return ExitCode.OK;

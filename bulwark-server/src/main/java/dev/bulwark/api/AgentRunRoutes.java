@@ -21,14 +21,16 @@ final class AgentRunRoutes {
 
   private final AgentRuns agentRuns;
   private final Executions executions;
+  private final Sessions sessions;
   private final DrainGate gate;
 
   /**
    * @param gate a run stops at its next step once the server is stopping
    */
-  AgentRunRoutes(AgentRuns agentRuns, Executions executions, DrainGate gate) {
+  AgentRunRoutes(AgentRuns agentRuns, Executions executions, Sessions sessions, DrainGate gate) {
     this.agentRuns = agentRuns;
     this.executions = executions;
+    this.sessions = sessions;
     this.gate = gate;
   }
 
@@ -45,6 +47,7 @@ final class AgentRunRoutes {
     TenantRunner runner =
         new TenantRunner(
             executions,
+            sessions,
             caller,
             ctx.ip(),
             Requests.policy(body.optional("policy"), ceiling),

@@ -85,10 +85,10 @@ public final class ApiServer implements AutoCloseable {
     runtimes = new RuntimeRoutes(service);
     executions = new ExecutionRoutes(service, settings.maxSourceBytes());
     validation = new ValidationRoutes(service);
-    agentRuns = new AgentRunRoutes(agents, service, gate);
+    agentRuns = new AgentRunRoutes(agents, service, sessions, gate);
     audit = new AuditRoutes(auditLog, anomalies);
     sessionRoutes = new SessionRoutes(sessions, service, settings.maxSourceBytes());
-    mcp = new McpEndpoint(service, version());
+    mcp = new McpEndpoint(service, sessions, version());
     McpGuard mcpGuard = new McpGuard(gate, authenticator::authenticate);
     slowClients = new SlowClients(settings.connections());
 

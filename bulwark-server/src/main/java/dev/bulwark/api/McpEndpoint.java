@@ -21,10 +21,11 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * MCP over streamable HTTP at {@code /mcp}: the tools of {@code bulwark mcp} ({@code run_code},
- * {@code validate_code}, {@code list_runtimes}) for remote MCP clients, under the API's keys. The
- * server is stateless (no session to keep or lose): every request carries its key, and its code
- * runs as that key's tenant, admitted and audited as any execution.
+ * MCP over streamable HTTP at {@code /mcp}: the tools of {@code bulwark mcp} ({@link McpTools}) for
+ * remote MCP clients, under the API's keys. The transport is stateless (no MCP session to keep or
+ * lose): every request carries its key, and its code runs as that key's tenant, admitted and
+ * audited as any execution. The code sessions its tools open are the tenant's, as those of {@code
+ * /v1/sessions}: they end at their ttl or when closed, and another tenant's id is unknown.
  */
 final class McpEndpoint {
   static final String PATH = "/mcp";
@@ -35,7 +36,7 @@ final class McpEndpoint {
   private final HttpServletStatelessServerTransport transport;
   private final McpStatelessSyncServer server;
 
-  McpEndpoint(Executions executions, String version) {
+  McpEndpoint(Executions executions, Sessions sessions, String version) {
     transport =
         HttpServletStatelessServerTransport.builder()
             .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
@@ -55,6 +56,7 @@ final class McpEndpoint {
           Requests.Ceiling ceiling = caller.tenant().ceiling();
           return new TenantRunner(
               executions,
+              sessions,
               caller,
               (String) context.get(CLIENT),
               Requests.policy(null, ceiling),

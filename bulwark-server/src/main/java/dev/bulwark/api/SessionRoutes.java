@@ -103,9 +103,11 @@ final class SessionRoutes {
     Policy policy = Requests.policy(body.optional("policy"), ceiling);
     Isolation isolation = Requests.isolation(body.optional("isolation"), ceiling);
     SessionSettings settings = sessions.settings();
-    Duration ttl = body.duration("ttl");
-    if (ttl != null && (ttl.toMillis() < 100 || ttl.compareTo(settings.idleTimeout()) > 0)) {
-      throw ApiError.field("ttl", "from 100ms to " + Units.formatDuration(settings.idleTimeout()));
+    Duration ttl;
+    try {
+      ttl = settings.ttl(body.duration("ttl"));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.field("ttl", e.getMessage());
     }
     SessionSpec spec;
     try {
@@ -117,7 +119,7 @@ final class SessionRoutes {
               body.strings("network"),
               isolation == null ? null : isolation.tierName(),
               null,
-              Objects.requireNonNullElse(ttl, settings.idleTimeout()),
+              ttl,
               settings.maxLifetime());
     } catch (IllegalArgumentException e) {
       throw ApiError.field("network", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.bulwark.api;
 
+import dev.bulwark.model.Units;
 import java.time.Duration;
 
 /**
@@ -29,5 +30,20 @@ public record SessionSettings(
     if (maxPerTenant < 1 || maxMemoryPerTenant < 1) {
       throw new IllegalArgumentException("a tenant may hold at least one session and some memory");
     }
+  }
+
+  /**
+   * The idle timeout of a session that asks for {@code ttl}: its own, or the default when null.
+   *
+   * @throws IllegalArgumentException when it is under 100 ms or over {@link #idleTimeout}
+   */
+  public Duration ttl(Duration ttl) {
+    if (ttl == null) {
+      return idleTimeout;
+    }
+    if (ttl.toMillis() < 100 || ttl.compareTo(idleTimeout) > 0) {
+      throw new IllegalArgumentException("from 100ms to " + Units.formatDuration(idleTimeout));
+    }
+    return ttl;
   }
 }
