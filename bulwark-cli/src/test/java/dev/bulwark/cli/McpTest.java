@@ -9,9 +9,11 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class McpTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   private static McpSyncClient client;
 
   @BeforeAll
@@ -60,7 +63,20 @@ class McpTest {
   void theToolsAreListedWithSchemasAndDescriptionsForModels() {
     Map<String, Tool> tools = new HashMap<>();
     client.listTools().tools().forEach(t -> tools.put(t.name(), t));
-    assertThat(tools).containsOnlyKeys("run_code", "validate_code", "list_runtimes");
+    assertThat(tools)
+        .containsOnlyKeys(
+            "run_code",
+            "validate_code",
+            "list_runtimes",
+            "create_session",
+            "run_in_session",
+            "upload_file",
+            "list_files",
+            "read_file",
+            "close_session");
+    assertThat(tools.get("create_session").description())
+        .contains("keeps its state")
+        .contains("workspace");
     Tool run = tools.get("run_code");
     assertThat(run.description()).contains("POLICY_DENIED").contains("not instructions");
     Map<String, Object> schema = run.inputSchema();
@@ -105,6 +121,98 @@ class McpTest {
     assertThat(v.path("findings").toString()).contains("py.process");
     JsonNode runtimes = call("list_runtimes", Map.of());
     assertThat(runtimes.path("runtimes").toString()).contains("\"python\"").contains("numpy");
+  }
+
+  @Test
+  void aSessionKeepsStateAndFilesAndItsFigureComesBackAsAPngImage() {
+    String id =
+        call("create_session", Map.of("language", "python", "ttl", "2m"))
+            .path("session_id")
+            .asString();
+    call(
+        "upload_file",
+        Map.of("session_id", id, "path", "data/in.csv", "content", "x,y\n1,2\n3,5\n"));
+    JsonNode first =
+        call(
+            "run_in_session",
+            Map.of(
+                "session_id",
+                id,
+                "code",
+                "import csv\nrows = list(csv.DictReader(open('data/in.csv')))"));
+    assertThat(first.path("status").asString()).isEqualTo("OK");
+    JsonNode second =
+        call(
+            "run_in_session",
+            Map.of("session_id", id, "code", "print(sum(int(r['y']) for r in rows))"));
+    assertThat(second.path("stdout").asString())
+        .as("rows survived the first cell")
+        .isEqualTo("7\n");
+
+    CallToolResult drawn =
+        client.callTool(
+            new CallToolRequest(
+                "run_in_session",
+                Map.of(
+                    "session_id",
+                    id,
+                    "code",
+                    "import matplotlib.pyplot as plt\nprint('x' * 10000)\nplt.plot([1, 2, 3])\n"
+                        + "plt.savefig('chart.png')")));
+    assertThat(drawn.isError()).isFalse();
+    String stdout = JSON.readTree(text(drawn)).path("stdout").asString();
+    assertThat(stdout).as("the text is cut").contains("characters cut").hasSizeLessThan(9000);
+    ImageContent image =
+        drawn.content().stream()
+            .filter(ImageContent.class::isInstance)
+            .map(ImageContent.class::cast)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no image in " + drawn.content()));
+    assertThat(image.mimeType()).isEqualTo("image/png");
+    assertThat(Base64.getDecoder().decode(image.data())).startsWith(PNG);
+
+    assertThat(call("list_files", Map.of("session_id", id)).path("entries").toString())
+        .contains("chart.png")
+        .contains("data");
+    CallToolResult read =
+        client.callTool(
+            new CallToolRequest("read_file", Map.of("session_id", id, "path", "chart.png")));
+    assertThat(read.content())
+        .filteredOn(ImageContent.class::isInstance)
+        .singleElement()
+        .satisfies(
+            c -> assertThat(Base64.getDecoder().decode(((ImageContent) c).data())).startsWith(PNG));
+    CallToolResult csv =
+        client.callTool(
+            new CallToolRequest("read_file", Map.of("session_id", id, "path", "data/in.csv")));
+    assertThat(text(csv)).isEqualTo("x,y\n1,2\n3,5\n");
+
+    call("close_session", Map.of("session_id", id));
+    CallToolResult gone =
+        client.callTool(
+            new CallToolRequest("run_in_session", Map.of("session_id", id, "code", "1")));
+    assertThat(gone.isError()).isTrue();
+    assertThat(text(gone)).contains("session_not_found");
+  }
+
+  @Test
+  void aOneShotRunReturnsItsFigureAsAnImageBesideItsText() {
+    CallToolResult r =
+        client.callTool(
+            new CallToolRequest(
+                "run_code",
+                Map.of(
+                    "language",
+                    "python",
+                    "code",
+                    "import matplotlib.pyplot as plt\nplt.bar(['a', 'b'], [3, 4])\nplt.show()")));
+    assertThat(r.isError()).as(text(r)).isFalse();
+    assertThat(JSON.readTree(text(r)).path("outputs").toString()).contains("image/png");
+    assertThat(r.content())
+        .filteredOn(ImageContent.class::isInstance)
+        .singleElement()
+        .satisfies(
+            c -> assertThat(Base64.getDecoder().decode(((ImageContent) c).data())).startsWith(PNG));
   }
 
   private static JsonNode call(String tool, Map<String, Object> arguments) {
