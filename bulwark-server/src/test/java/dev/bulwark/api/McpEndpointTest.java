@@ -17,6 +17,7 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.net.URI;
@@ -25,6 +26,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +50,7 @@ class McpEndpointTest {
   private static ApiServer server;
   private static String key;
   private static McpSyncClient client;
+  private static McpSyncClient other;
 
   @BeforeAll
   static void start() {
@@ -57,11 +61,15 @@ class McpEndpointTest {
     server = ApiServer.start(engine, store, ServerConfig.defaults("127.0.0.1", 0));
     client = client(key);
     client.initialize();
+    new Tenants(store.dataSource()).create("globex", "standard", "default", 2, 1000, false, 0);
+    other = client(new ApiKeys(store.dataSource()).issue("globex", "mcp").token());
+    other.initialize();
   }
 
   @AfterAll
   static void stop() {
     client.closeGracefully();
+    other.closeGracefully();
     server.close();
     store.close();
     engine.close();
@@ -84,7 +92,17 @@ class McpEndpointTest {
   @Test
   void theToolsAreListedWithTheirSchemas() {
     List<String> names = client.listTools().tools().stream().map(Tool::name).toList();
-    assertThat(names).containsExactlyInAnyOrder("run_code", "validate_code", "list_runtimes");
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "run_code",
+            "validate_code",
+            "list_runtimes",
+            "create_session",
+            "run_in_session",
+            "upload_file",
+            "list_files",
+            "read_file",
+            "close_session");
   }
 
   @Test
@@ -152,6 +170,84 @@ class McpEndpointTest {
     McpSyncClient stranger = client("bwk_aaaaaaaaaaaaaaaa.nope");
     assertThatThrownBy(stranger::initialize).isInstanceOf(RuntimeException.class);
     stranger.close();
+  }
+
+  @Test
+  void aSessionIsTheTenantsAndAnotherTenantCannotFindIt() {
+    String id = call("create_session", Map.of("language", "python")).path("session_id").asString();
+    call("upload_file", Map.of("session_id", id, "path", "secret.txt", "content", "acme's"));
+    call("run_in_session", Map.of("session_id", id, "code", "kept = open('secret.txt').read()"));
+    JsonNode second = call("run_in_session", Map.of("session_id", id, "code", "print(kept)"));
+    assertThat(second.path("stdout").asString()).isEqualTo("acme's\n");
+
+    String unknown = "00000000-0000-0000-0000-000000000000";
+    for (Map<String, Object> call :
+        List.<Map<String, Object>>of(
+            Map.of("tool", "run_in_session", "code", "print(kept)"),
+            Map.of("tool", "read_file", "path", "secret.txt"),
+            Map.of("tool", "list_files"),
+            Map.of("tool", "upload_file", "path", "x.txt", "content", "globex's"),
+            Map.of("tool", "close_session"))) {
+      Map<String, Object> args = new HashMap<>(call);
+      String tool = (String) args.remove("tool");
+      String foreign = refusal(other, tool, withId(args, id));
+      assertThat(foreign).as(tool).contains("session_not_found").doesNotContain("acme's");
+      assertThat(foreign.replace(id, unknown))
+          .as("another tenant's id answers as one that never was")
+          .isEqualTo(refusal(other, tool, withId(args, unknown)));
+    }
+    assertThat(
+            call("run_in_session", Map.of("session_id", id, "code", "print(kept)"))
+                .path("stdout")
+                .asString())
+        .as("the owner's session is untouched")
+        .isEqualTo("acme's\n");
+    call("close_session", Map.of("session_id", id));
+    assertThat(refusal(client, "list_files", Map.of("session_id", id)))
+        .contains("session_not_found");
+  }
+
+  @Test
+  void aCellsFigureComesBackAsAPngImageAndItsLongTextIsCut() {
+    String id =
+        call("create_session", Map.of("language", "python", "ttl", "1m"))
+            .path("session_id")
+            .asString();
+    CallToolResult r =
+        client.callTool(
+            new CallToolRequest(
+                "run_in_session",
+                Map.of(
+                    "session_id",
+                    id,
+                    "code",
+                    "import matplotlib.pyplot as plt\nprint('y' * 10000)\nplt.plot([3, 1, 2])")));
+    assertThat(r.isError()).isFalse();
+    JsonNode text = JSON.readTree(((TextContent) r.content().getFirst()).text());
+    assertThat(text.path("stdout").asString()).contains("characters cut");
+    assertThat(r.content())
+        .filteredOn(ImageContent.class::isInstance)
+        .singleElement()
+        .satisfies(c -> {
+          assertThat(((ImageContent) c).mimeType()).isEqualTo("image/png");
+          assertThat(Base64.getDecoder().decode(((ImageContent) c).data()))
+              .startsWith(0x89, 'P', 'N', 'G');
+        });
+    call("close_session", Map.of("session_id", id));
+  }
+
+  private static Map<String, Object> withId(Map<String, Object> args, String id) {
+    Map<String, Object> with = new HashMap<>(args);
+    with.put("session_id", id);
+    return with;
+  }
+
+  /** The text of a call that must be refused. */
+  private static String refusal(McpSyncClient as, String tool, Map<String, Object> arguments) {
+    CallToolResult r = as.callTool(new CallToolRequest(tool, arguments));
+    String text = ((TextContent) r.content().getFirst()).text();
+    assertThat(r.isError()).as(text).isTrue();
+    return text;
   }
 
   private static JsonNode call(String tool, Map<String, Object> arguments) {
