@@ -3,15 +3,24 @@ package dev.bulwark.cli;
 import dev.bulwark.Engine;
 import dev.bulwark.Profiles;
 import dev.bulwark.agent.Agent;
+import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.client.BulwarkClient;
 import dev.bulwark.client.BulwarkException;
 import dev.bulwark.policy.Policies;
 import dev.langchain4j.model.chat.ChatModel;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -108,6 +117,29 @@ final class AgentCommand implements Callable<Integer> {
       description = "The server's API key (default: $BULWARK_API_KEY); with --server.")
   String key;
 
+  @Option(
+      names = "--file",
+      paramLabel = "PATH",
+      description =
+          "A local file placed in the model's workspace, under its own name, before the first"
+              + " step. Repeatable.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Where the figures the code drew (figure-1.png...) and the files it wrote are saved at"
+              + " the end (created if missing); each saved path is printed on stderr.")
+  Path out;
+
+  @Option(
+      names = "--text-only",
+      description =
+          "The model reads no images: the figures the code draws are only named (for a model"
+              + " without vision).")
+  boolean textOnly;
+
   @Mixin DataOptions data;
 
   @Mixin ConfigOptions configOptions;
@@ -127,6 +159,8 @@ final class AgentCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--max-steps, --max-time, --max-tokens: " + e.getMessage(), e);
     }
+    Map<String, byte[]> inputs = inputs();
+    OutputDirectory saved = outputDirectory();
     ModelSettings settings = modelSettings();
     ChatModel chat = settings.chatModel(System.getenv());
     PrintWriter out = spec.commandLine().getOut();
@@ -136,32 +170,74 @@ final class AgentCommand implements Callable<Integer> {
       if (token == null || token.isBlank()) {
         throw new IllegalArgumentException("--server needs --key or $BULWARK_API_KEY");
       }
-      try (BulwarkClient client = BulwarkClient.connect(server, token)) {
-        ClientRunner runner;
-        try {
-          runner = new ClientRunner(client, serverPolicy(), given("--profile") ? profile : null);
-        } catch (BulwarkException e) {
-          String message = "--server " + server + ": " + e.getMessage();
-          throw e.status() == 0 // unreachable: the environment's; else the key or the URL's
-              ? new IllegalStateException(message, e)
-              : new IllegalArgumentException(message, e);
-        }
-        return report(new Agent(chat, runner, limits), settings, out, err);
+      try (BulwarkClient client = BulwarkClient.connect(server, token);
+          ClientRunner runner = clientRunner(client)) {
+        return report(agent(chat, runner, limits, inputs), saved, settings, out, err);
       }
     }
     var resolved = policy.resolve();
     var sandboxLimits = Profiles.named(profile);
-    try (Engine engine = engineOptions.start(err)) {
-      return report(
-          new Agent(chat, new EngineRunner(engine, resolved, sandboxLimits), limits),
-          settings,
-          out,
-          err);
+    try (Engine engine = engineOptions.start(err);
+        EngineRunner runner = new EngineRunner(engine, resolved, sandboxLimits)) {
+      return report(agent(chat, runner, limits, inputs), saved, settings, out, err);
     }
   }
 
-  /** Runs the agent: steps on stderr, the answer on stdout; the exit code. */
-  private int report(Agent agent, ModelSettings settings, PrintWriter out, PrintWriter err) {
+  private ClientRunner clientRunner(BulwarkClient client) {
+    try {
+      return new ClientRunner(client, serverPolicy(), given("--profile") ? profile : null);
+    } catch (BulwarkException e) {
+      String message = "--server " + server + ": " + e.getMessage();
+      throw e.status() == 0 // unreachable: the environment's; else the key or the URL's
+          ? new IllegalStateException(message, e)
+          : new IllegalArgumentException(message, e);
+    }
+  }
+
+  private Agent agent(
+      ChatModel chat, CodeRunner runner, Agent.Limits limits, Map<String, byte[]> inputs) {
+    return new Agent(chat, runner, limits).withFiles(inputs).withImages(!textOnly);
+  }
+
+  /** The --file files by their names, read now: a missing one fails before the model is asked. */
+  private Map<String, byte[]> inputs() {
+    Map<String, byte[]> inputs = new LinkedHashMap<>();
+    for (Path file : files) {
+      String name = String.valueOf(file.getFileName());
+      try {
+        if (inputs.put(name, Files.readAllBytes(file)) != null) {
+          throw new IllegalArgumentException("--file: two files are named " + name);
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--file " + file + ": cannot read it: " + e, e);
+      }
+    }
+    return inputs;
+  }
+
+  /** The --out directory, made now, so that a bad one fails before the model is asked. */
+  private OutputDirectory outputDirectory() {
+    if (out == null) {
+      return null;
+    }
+    try {
+      return OutputDirectory.open(out);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--out " + out + ": " + e, e);
+    }
+  }
+
+  /**
+   * Runs the agent: steps and saved files on stderr, the answer on stdout; the exit code.
+   *
+   * @param saved where the figures and files go, or null
+   */
+  private int report(
+      Agent agent,
+      OutputDirectory saved,
+      ModelSettings settings,
+      PrintWriter out,
+      PrintWriter err) {
     Agent.Result r =
         agent.run(
             task,
@@ -176,6 +252,11 @@ final class AgentCommand implements Callable<Integer> {
                     s.status(),
                     s.redactions().isEmpty() ? "" : " (redacted: " + s.redactions() + ")");
                 err.flush();
+              }
+
+              @Override
+              public Agent.FileSink files() {
+                return saved == null ? null : (name, content) -> save(saved, name, content, err);
               }
             });
     if (r.end() == Agent.End.ANSWER) {
@@ -200,6 +281,18 @@ final class AgentCommand implements Callable<Integer> {
         r.elapsed().toMillis());
     err.flush();
     return ExitCode.FAILED;
+  }
+
+  /** Saves one file and prints where; a name the directory refuses is skipped, and said. */
+  private static void save(OutputDirectory dir, String name, byte[] content, PrintWriter err) {
+    try {
+      err.println("bulwark: saved " + dir.write(name, content));
+    } catch (IllegalArgumentException e) {
+      err.println("bulwark: not saved: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    err.flush();
   }
 
   /**

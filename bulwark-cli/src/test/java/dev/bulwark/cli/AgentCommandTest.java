@@ -122,6 +122,82 @@ class AgentCommandTest {
     }
   }
 
+  /**
+   * Step 1 loads the uploaded CSV and draws it; step 2 uses what step 1 defined and writes a file;
+   * then the answer.
+   */
+  private static Turn analyse(JsonNode messages) {
+    long results = messages.findValuesAsString("role").stream().filter("tool"::equals).count();
+    if (results == 0) {
+      return Turn.call(
+          "execute_code",
+          ScriptedModel.codeArguments(
+              "python",
+              "import csv\nimport matplotlib.pyplot as plt\n"
+                  + "rows = list(csv.DictReader(open('data.csv')))\n"
+                  + "plt.bar([r['region'] for r in rows], [int(r['units']) for r in rows])"));
+    }
+    if (results == 1) {
+      return Turn.call(
+          "execute_code",
+          ScriptedModel.codeArguments(
+              "python",
+              "import os\ntotal = sum(int(r['units']) for r in rows)\n"
+                  + "os.makedirs('out', exist_ok=True)\n"
+                  + "open('out/total.txt', 'w').write(str(total))\nprint(total)"));
+    }
+    return Turn.answer(
+        "Total " + ScriptedModel.spotlightedStdout(ScriptedModel.last(messages, "tool")));
+  }
+
+  @Test
+  void theFilesGoInBeforeTheFirstStepAndTheFigureAndTheFilesMadeAreSavedUnderOut(@TempDir Path dir)
+      throws Exception {
+    Path csv = dir.resolve("data.csv");
+    Files.writeString(csv, "region,units\nnorth,3\nsouth,4\n");
+    Path out = dir.resolve("results");
+    try (ScriptedModel model = new ScriptedModel(AgentCommandTest::analyse)) {
+      MainTest.Outcome o =
+          MainTest.bulwark(
+              "agent",
+              "--base-url",
+              model.baseUrl(),
+              "--file",
+              csv.toString(),
+              "--out",
+              out.toString(),
+              "Total the units and chart them.");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      assertThat(o.out()).isEqualTo("Total 7\n");
+      assertThat(model.requests().getFirst().toString())
+          .as("the model is told of the file")
+          .contains("Files in the working directory: data.csv");
+      assertThat(Files.readString(out.resolve("out/total.txt"))).isEqualTo("7");
+      assertThat(Files.readAllBytes(out.resolve("figure-1.png"))).startsWith(0x89, 'P', 'N', 'G');
+      assertThat(out.resolve("data.csv")).as("an input left as it was is not saved").doesNotExist();
+      assertThat(o.err())
+          .contains("bulwark: saved " + out.resolve("figure-1.png"))
+          .contains("bulwark: saved " + out.resolve("out/total.txt"));
+    }
+  }
+
+  @Test
+  void aMissingFileFailsBeforeTheModelIsAsked(@TempDir Path dir) throws Exception {
+    try (ScriptedModel model = new ScriptedModel(AgentCommandTest::printThenAnswer)) {
+      MainTest.Outcome o =
+          MainTest.bulwark(
+              "agent",
+              "--base-url",
+              model.baseUrl(),
+              "--file",
+              dir.resolve("nope.csv").toString(),
+              "Hello");
+      assertThat(o.exitCode()).isEqualTo(2);
+      assertThat(o.err()).contains("--file").contains("nope.csv");
+      assertThat(model.requests()).isEmpty();
+    }
+  }
+
   @Test
   void aLimitEndsTheRunWithoutAnAnswerAndSaysWhich() throws Exception {
     try (ScriptedModel model = new ScriptedModel(messages -> Turn.call("execute_code", PRINT_42))) {

@@ -1,12 +1,14 @@
 package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.Profiles;
 import dev.bulwark.agent.Agent;
 import dev.bulwark.agent.CodeRunner;
+import dev.bulwark.agent.CodeSession;
 import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.agent.ScriptedModel;
 import dev.bulwark.agent.ScriptedModel.Turn;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +115,97 @@ class AgentTest {
           .contains(Agent.TOOL)
           .contains("language");
     }
+  }
+
+  @Test
+  void cellsBuildOnEachOtherAndTheModelSeesTheFigureAsAPngImage() {
+    List<JsonNode> seen = new ArrayList<>();
+    Agent.Result r =
+        run(
+            messages -> {
+              seen.add(messages);
+              return switch (toolResults(messages)) {
+                case 0 ->
+                    Turn.call(
+                        Agent.TOOL,
+                        ScriptedModel.codeArguments(
+                            "python",
+                            "import matplotlib.pyplot as plt\nx = 21\nplt.plot([1, 4, 9])"));
+                case 1 ->
+                    Turn.call(Agent.TOOL, ScriptedModel.codeArguments("python", "print(x * 2)"));
+                default ->
+                    Turn.answer(
+                        "It is "
+                            + ScriptedModel.spotlightedStdout(
+                                ScriptedModel.last(messages, "tool")));
+              };
+            },
+            LIMITS);
+    assertThat(r.answer()).as("step 2 used what step 1 defined").isEqualTo("It is 42");
+    assertThat(r.steps().getFirst().observation()).contains("\"figures\":[\"figure-1.png\"]");
+    List<String> images = new ArrayList<>();
+    for (JsonNode m : seen.get(1)) {
+      if (m.path("role").asString().equals("user") && m.path("content").isArray()) {
+        for (JsonNode part : m.path("content")) {
+          if (part.path("type").asString().equals("image_url")) {
+            images.add(part.path("image_url").path("url").asString());
+          }
+        }
+      }
+    }
+    assertThat(images)
+        .singleElement()
+        .satisfies(url -> {
+          assertThat(url).startsWith("data:image/png;base64,");
+          assertThat(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1)))
+              .startsWith(0x89, 'P', 'N', 'G');
+        });
+  }
+
+  @Test
+  void aTextOnlyModelIsToldOfTheFigureWithoutTheImage() {
+    List<JsonNode> seen = new ArrayList<>();
+    try (ScriptedModel model =
+        new ScriptedModel(messages -> {
+          seen.add(messages);
+          return toolResults(messages) == 0
+              ? Turn.call(
+                  Agent.TOOL,
+                  ScriptedModel.codeArguments(
+                      "python", "import matplotlib.pyplot as plt\nplt.plot([1, 2])"))
+              : Turn.answer("drawn");
+        })) {
+      Agent.Result r =
+          new Agent(chat(model), runner, LIMITS)
+              .withImages(false)
+              .run("Draw.", Agent.Listener.NONE);
+      assertThat(r.answer()).isEqualTo("drawn");
+      assertThat(ScriptedModel.last(seen.getLast(), "tool")).contains("figure-1.png");
+      assertThat(seen.getLast().toString()).doesNotContain("image_url");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theRunnersSessionsEndWhenItCloses() {
+    EngineRunner own = new EngineRunner(engine, Policies.standard(), Profiles.named("default"));
+    CodeSession s = own.openSession("python", null);
+    assertThat(engine.session(s.id())).isPresent();
+    own.close();
+    assertThat(engine.session(s.id())).isEmpty();
+    assertThatThrownBy(() -> own.session(s.id()))
+        .isInstanceOf(CodeRunner.Refused.class)
+        .hasMessageContaining("no session");
+  }
+
+  /** How many tool results the conversation holds: the step the model is at. */
+  private static int toolResults(JsonNode messages) {
+    int n = 0;
+    for (JsonNode m : messages) {
+      n += m.path("role").asString().equals("tool") ? 1 : 0;
+    }
+    return n;
   }
 
   @Test
@@ -238,18 +332,17 @@ class AgentTest {
 
   private static Agent.Result run(Function<JsonNode, Turn> script, Agent.Limits limits) {
     try (ScriptedModel model = new ScriptedModel(script)) {
-      Agent agent =
-          new Agent(
-              OpenAiChatModel.builder()
-                  .baseUrl(model.baseUrl())
-                  .apiKey("not-needed")
-                  .modelName("scripted")
-                  .build(),
-              runner,
-              limits);
-      return agent.run("Do the task.", Agent.Listener.NONE);
+      return new Agent(chat(model), runner, limits).run("Do the task.", Agent.Listener.NONE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static OpenAiChatModel chat(ScriptedModel model) {
+    return OpenAiChatModel.builder()
+        .baseUrl(model.baseUrl())
+        .apiKey("not-needed")
+        .modelName("scripted")
+        .build();
   }
 }
