@@ -129,6 +129,31 @@ class AgentRunsTest {
   }
 
   @Test
+  void aRunsCellsShareOneSessionOfTheTenantWhichEndsWithTheRun() throws Exception {
+    SCRIPT.set(messages -> {
+      long results = messages.findValuesAsString("role").stream().filter("tool"::equals).count();
+      return switch ((int) results) {
+        case 0 -> Turn.call("execute_code", ScriptedModel.codeArguments("python", "x = 6"));
+        case 1 -> Turn.call("execute_code", ScriptedModel.codeArguments("python", "print(x * 7)"));
+        default ->
+            Turn.answer(
+                "It is " + ScriptedModel.spotlightedStdout(ScriptedModel.last(messages, "tool")));
+      };
+    });
+    JsonNode run = post(keeper, "{\"task\": \"Build on the first cell.\"}", 200);
+    assertThat(run.path("answer").asString()).as("step 2 used step 1's x").isEqualTo("It is 42");
+    JsonNode cell =
+        get(
+            keeper,
+            "/v1/executions/" + run.path("steps").get(1).path("executionId").asString(),
+            200);
+    assertThat(cell.path("sessionId").asString()).as("a cell of the tenant's session").isNotBlank();
+    assertThat(get(keeper, "/v1/sessions", 200).path("sessions").findValuesAsString("state"))
+        .as("the session ended with the run")
+        .doesNotContain("idle", "busy");
+  }
+
+  @Test
   void aTenantThatKeepsNoContentKeepsHashesOfTheTaskAndTheCode() throws Exception {
     SCRIPT.set(sumOfRange(10));
     JsonNode run = post(hasher, "{\"task\": \"A private task.\"}", 200);
