@@ -10,6 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -123,18 +127,22 @@ class AgentCommandTest {
   }
 
   /**
-   * Step 1 loads the uploaded CSV and draws it; step 2 uses what step 1 defined and writes a file;
-   * then the answer.
+   * Step 1 loads the CSV the task came with and draws it; step 2 uses what step 1 defined and
+   * writes a file; then the answer.
    */
   private static Turn analyse(JsonNode messages) {
     long results = messages.findValuesAsString("role").stream().filter("tool"::equals).count();
     if (results == 0) {
+      String task = ScriptedModel.last(messages, "user");
+      String file = task.substring(task.indexOf("working directory: ") + 19).strip();
       return Turn.call(
           "execute_code",
           ScriptedModel.codeArguments(
               "python",
               "import csv\nimport matplotlib.pyplot as plt\n"
-                  + "rows = list(csv.DictReader(open('data.csv')))\n"
+                  + "rows = list(csv.DictReader(open('"
+                  + file
+                  + "')))\n"
                   + "plt.bar([r['region'] for r in rows], [int(r['units']) for r in rows])"));
     }
     if (results == 1) {
@@ -150,31 +158,46 @@ class AgentCommandTest {
         "Total " + ScriptedModel.spotlightedStdout(ScriptedModel.last(messages, "tool")));
   }
 
+  /** The documented {@code bulwark agent --file ... --out ...} line, run as written. */
   @Test
-  void theFilesGoInBeforeTheFirstStepAndTheFigureAndTheFilesMadeAreSavedUnderOut(@TempDir Path dir)
+  void theDocumentedFileAndOutRunUploadsTheFileAndSavesTheFigureAndTheFileMade(@TempDir Path dir)
       throws Exception {
-    Path csv = dir.resolve("data.csv");
-    Files.writeString(csv, "region,units\nnorth,3\nsouth,4\n");
-    Path out = dir.resolve("results");
+    String line =
+        DocsTest.commands().stream()
+            .map(DocsTest.Command::line)
+            .filter(l -> l.startsWith("./bulwark agent --file"))
+            .findFirst()
+            .orElseThrow();
+    List<String> args = new ArrayList<>();
+    Matcher word = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+    while (word.find()) {
+      args.add(word.group(1) != null ? word.group(1) : word.group(2));
+    }
+    assertThat(args.subList(0, 2)).containsExactly("./bulwark", "agent");
+    args = new ArrayList<>(args.subList(1, args.size()));
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    Path csv = root.resolve(args.get(args.indexOf("--file") + 1));
+    args.set(args.indexOf("--file") + 1, csv.toString());
+    Path out = dir.resolve(args.get(args.indexOf("--out") + 1));
+    args.set(args.indexOf("--out") + 1, out.toString());
+    long units =
+        Files.readAllLines(csv).stream()
+            .skip(1)
+            .mapToLong(l -> Long.parseLong(l.split(",")[2]))
+            .sum();
     try (ScriptedModel model = new ScriptedModel(AgentCommandTest::analyse)) {
-      MainTest.Outcome o =
-          MainTest.bulwark(
-              "agent",
-              "--base-url",
-              model.baseUrl(),
-              "--file",
-              csv.toString(),
-              "--out",
-              out.toString(),
-              "Total the units and chart them.");
+      args.addAll(1, List.of("--base-url", model.baseUrl()));
+      MainTest.Outcome o = MainTest.bulwark(args.toArray(String[]::new));
       assertThat(o.exitCode()).as(o.err()).isZero();
-      assertThat(o.out()).isEqualTo("Total 7\n");
+      assertThat(o.out()).as("step 2 used the rows step 1 read").isEqualTo("Total " + units + "\n");
       assertThat(model.requests().getFirst().toString())
           .as("the model is told of the file")
-          .contains("Files in the working directory: data.csv");
-      assertThat(Files.readString(out.resolve("out/total.txt"))).isEqualTo("7");
+          .contains("Files in the working directory: " + csv.getFileName());
+      assertThat(Files.readString(out.resolve("out/total.txt"))).isEqualTo(String.valueOf(units));
       assertThat(Files.readAllBytes(out.resolve("figure-1.png"))).startsWith(0x89, 'P', 'N', 'G');
-      assertThat(out.resolve("data.csv")).as("an input left as it was is not saved").doesNotExist();
+      assertThat(out.resolve(csv.getFileName().toString()))
+          .as("an input left as it was is not saved")
+          .doesNotExist();
       assertThat(o.err())
           .contains("bulwark: saved " + out.resolve("figure-1.png"))
           .contains("bulwark: saved " + out.resolve("out/total.txt"));

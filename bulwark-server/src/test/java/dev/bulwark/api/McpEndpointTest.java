@@ -106,6 +106,21 @@ class McpEndpointTest {
   }
 
   @Test
+  void theApiDescriptionListsEveryTool() throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/openapi.json"))
+                    .header("Authorization", "Bearer " + key)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    String mcp = JSON.readTree(r.body()).path("paths").path("/mcp").path("post").toString();
+    assertThat(client.listTools().tools())
+        .allSatisfy(t -> assertThat(mcp).as("/openapi.json's /mcp").contains(t.name() + " {"));
+  }
+
+  @Test
   void runCodeRunsAsTheKeysTenantAndIsAudited() {
     String marker = "mcp-" + System.nanoTime();
     JsonNode ran =
