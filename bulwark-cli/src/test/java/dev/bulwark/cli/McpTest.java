@@ -187,6 +187,24 @@ class McpTest {
             new CallToolRequest("read_file", Map.of("session_id", id, "path", "data/in.csv")));
     assertThat(text(csv)).isEqualTo("x,y\n1,2\n3,5\n");
 
+    call(
+        "run_in_session",
+        Map.of("session_id", id, "code", "open('big.bin', 'wb').write(bytes(2 << 20))"));
+    CallToolResult big =
+        client.callTool(
+            new CallToolRequest("read_file", Map.of("session_id", id, "path", "big.bin")));
+    assertThat(big.isError()).as("a file over read_file's cap").isTrue();
+    assertThat(text(big)).contains("file_too_large");
+    call(
+        "upload_file",
+        Map.of("session_id", id, "path", "b.bin", "content", "AAEC/w==", "encoding", "base64"));
+    assertThat(
+            text(
+                client.callTool(
+                    new CallToolRequest("read_file", Map.of("session_id", id, "path", "b.bin")))))
+        .as("bytes that are not text come back in base64")
+        .contains("\"base64\":\"AAEC/w==\"");
+
     call("close_session", Map.of("session_id", id));
     CallToolResult gone =
         client.callTool(
