@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sandboxes of one agent run: a session per language the model uses, opened on its first cell
@@ -22,7 +24,7 @@ import java.util.Objects;
  * <p>Not thread-safe: one run's loop uses it.
  */
 final class Conversation implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(Conversation.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
 
   /**
    * Entries listed at most per workspace, so that a program's 100,000 files cannot stall a step.
@@ -38,16 +40,10 @@ final class Conversation implements AutoCloseable {
   /**
    * One cell's result and what it made.
    *
-   * @param session the session it ran in, or null when it ran one-shot
-   * @param note why it ran one-shot, or null
+   * @param note why it ran one-shot, or null when it ran in a session
    * @param files the workspace files it made or changed
    */
-  record Cell(
-      ExecutionResult result,
-      String session,
-      String note,
-      List<Figure> figures,
-      List<String> files) {}
+  record Cell(ExecutionResult result, String note, List<Figure> figures, List<String> files) {}
 
   private final CodeRunner runner;
   private final Map<String, byte[]> inputs;
@@ -66,7 +62,7 @@ final class Conversation implements AutoCloseable {
     CodeSession s = session(language);
     if (s == null) {
       ExecutionResult r = runner.run(language, code, "");
-      return new Cell(r, null, unavailable.get(language), name(r), List.of());
+      return new Cell(r, unavailable.get(language), name(r), List.of());
     }
     ExecutionResult r;
     try {
@@ -80,7 +76,7 @@ final class Conversation implements AutoCloseable {
       }
       throw e;
     }
-    return new Cell(r, s.id(), null, name(r), changed(s));
+    return new Cell(r, null, name(r), changed(s));
   }
 
   private List<Figure> name(ExecutionResult r) {
@@ -118,9 +114,18 @@ final class Conversation implements AutoCloseable {
     return s;
   }
 
-  /** The files made or changed since the last look, and remembers this one. */
+  /**
+   * The files made or changed since the last look, and remembers this one; none when the session
+   * cannot be listed (it ended with the cell: the next call says so).
+   */
   private List<String> changed(CodeSession s) {
-    Map<String, FileInfo> now = snapshot(s);
+    Map<String, FileInfo> now;
+    try {
+      now = snapshot(s);
+    } catch (CodeRunner.Refused e) {
+      LOG.warn("cannot list the workspace of session {}: {}", s.id(), e.getMessage());
+      return List.of();
+    }
     Map<String, FileInfo> before = seen.put(s.language(), now);
     return now.values().stream()
         .filter(f -> !Objects.equals(before == null ? null : before.get(f.path()), f))
@@ -150,23 +155,38 @@ final class Conversation implements AutoCloseable {
     return files;
   }
 
-  /** Hands the figures and the files made to {@code sink}; a file over the cap is skipped. */
+  /**
+   * Hands the figures and the files made to {@code sink}; a file over the cap, or the files of a
+   * session that has ended, are skipped and logged.
+   */
   void collect(Agent.FileSink sink) {
     figures.forEach(f -> sink.save(f.name(), f.image().bytes()));
     for (CodeSession s : sessions.values()) {
-      for (FileInfo f : snapshot(s).values()) {
-        byte[] given = inputs.get(f.path());
-        byte[] content;
-        try {
-          content = s.read(f.path(), MAX_SAVED_BYTES);
-        } catch (CodeRunner.Refused e) {
-          LOG.log(System.Logger.Level.WARNING, "not saved: {0}", e.getMessage());
-          continue;
+      try {
+        for (FileInfo f : snapshot(s).values()) {
+          save(s, f.path(), sink);
         }
-        if (given == null || !Arrays.equals(given, content)) {
-          sink.save(f.path(), content);
-        }
+      } catch (CodeRunner.Refused e) {
+        LOG.warn("the files of session {} are not saved: {}", s.id(), e.getMessage());
       }
+    }
+  }
+
+  /** Saves one file unless it is an input as it was given. */
+  private void save(CodeSession s, String path, Agent.FileSink sink) {
+    byte[] content;
+    try {
+      content = s.read(path, MAX_SAVED_BYTES);
+    } catch (CodeRunner.Refused e) {
+      if (!"file_too_large".equals(e.code())) {
+        throw e;
+      }
+      LOG.warn("{} is not saved: {}", path, e.getMessage());
+      return;
+    }
+    byte[] given = inputs.get(path);
+    if (given == null || !Arrays.equals(given, content)) {
+      sink.save(path, content);
     }
   }
 

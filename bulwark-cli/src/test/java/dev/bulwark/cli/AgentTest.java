@@ -93,7 +93,13 @@ class AgentTest {
           String result = ScriptedModel.last(messages, "tool");
           return result.isEmpty()
               ? Turn.call(
-                  Agent.TOOL, ScriptedModel.codeArguments("python", "print(sum(range(" + n + ")))"))
+                  Agent.TOOL,
+                  ScriptedModel.codeArguments(
+                      "python",
+                      "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n"
+                          + "print(sum(range("
+                          + n
+                          + ")))"))
               : Turn.answer("The sum is " + ScriptedModel.spotlightedStdout(result));
         })) {
       String baseUrl =
@@ -114,6 +120,9 @@ class AgentTest {
           .as("the tool and its schema reach the model")
           .contains(Agent.TOOL)
           .contains("language");
+      assertThat(model.requests().get(1).toString())
+          .as("the figure reaches the model as an image, in the provider's own form")
+          .contains("iVBORw0KGgo"); // a PNG's signature, in base64
     }
   }
 
