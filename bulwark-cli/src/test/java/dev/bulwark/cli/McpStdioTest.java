@@ -54,7 +54,7 @@ class McpStdioTest {
     send(in, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\"}");
     JsonNode tools = read(out);
     assertThat(tools.path("id").asInt()).isEqualTo(8);
-    assertThat(tools.path("result").path("tools").size()).isEqualTo(3);
+    assertThat(tools.path("result").path("tools").size()).isEqualTo(9);
 
     in.close(); // end of input: the client is gone
     assertThat(mcp.waitFor(30, TimeUnit.SECONDS)).as("the server ends with its input").isTrue();
