@@ -104,11 +104,6 @@ final class WarmPool implements AutoCloseable {
         && shape(wanted).equals(shape(spec.limits()));
   }
 
-  /** Whether its sandboxes wait for one program or for a session. */
-  SandboxSpec.Kind kind() {
-    return kind;
-  }
-
   /** A waiting sandbox, or null when none is left. */
   Sandbox take() {
     for (Sandbox s; (s = idle.poll()) != null; ) {
