@@ -394,16 +394,79 @@ class SessionApiTest {
   }
 
   @Test
-  void oneShotFilesAndArtifactsOfALanguageWithoutThemAreRefusedNotDropped() throws Exception {
-    String files = "{\"a.txt\": \"aGk=\"}";
-    for (String body :
-        List.of(
-            "{\"language\": \"javascript\", \"code\": \"1\", \"files\": " + files + "}",
-            "{\"language\": \"bash\", \"code\": \"ls\", \"artifacts\": [\"*.png\"]}")) {
-      Reply r = call("POST", "/v1/executions", key, body);
-      assertThat(r.status()).as(r.raw().body()).isEqualTo(400);
-      assertThat(r.body().get("error").get("message").asString()).contains("python runs only");
-    }
+  void javascriptOneShotRunsTakeFilesAndReturnArtifactsOutputsAndStructuredErrors()
+      throws Exception {
+    String code =
+        """
+        const fs = require('fs');
+        const data = JSON.parse(fs.readFileSync('data.json', 'utf8'));
+        fs.mkdirSync('out');
+        fs.writeFileSync('out/result.json', JSON.stringify({ n: data.items.length }));
+        display({ n: data.items.length });
+        null.boom;
+        """;
+    Reply r =
+        call(
+            "POST",
+            "/v1/executions",
+            key,
+            Json.write(
+                Map.of(
+                    "language",
+                    "javascript",
+                    "code",
+                    code,
+                    "files",
+                    Map.of("data.json", base64("{\"items\": [1, 2, 3]}")),
+                    "artifacts",
+                    List.of("out/*.json"))));
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+    assertThat(r.body().get("status").asString()).isEqualTo("ERROR");
+    JsonNode artifact = r.body().get("artifacts").get(0);
+    assertThat(artifact.get("name").asString()).isEqualTo("out/result.json");
+    assertThat(decode(artifact.get("content").asString())).isEqualTo("{\"n\":3}");
+    JsonNode outputs = r.body().get("outputs");
+    assertThat(outputs.get(0).get("data").get("application/json").get("n").asInt()).isEqualTo(3);
+    JsonNode error = outputs.get(1);
+    assertThat(error.get("output_type").asString()).isEqualTo("error");
+    assertThat(error.get("ename").asString()).isEqualTo("TypeError");
+    assertThat(error.get("traceback").toString())
+        .contains("<code>:6:")
+        .doesNotContain("/run/bulwark");
+  }
+
+  @Test
+  void bashOneShotRunsTakeFilesAndReturnArtifacts() throws Exception {
+    Reply r =
+        call(
+            "POST",
+            "/v1/executions",
+            key,
+            Json.write(
+                Map.of(
+                    "language",
+                    "bash",
+                    "code",
+                    "mkdir out && sort -r data.csv > out/sorted.csv && ln -s /etc/passwd out/x.csv",
+                    "files",
+                    Map.of("data.csv", base64("a,1\nb,2\n")),
+                    "artifacts",
+                    List.of("out/*.csv"))));
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+    assertThat(r.body().get("status").asString()).as(r.raw().body()).isEqualTo("OK");
+    JsonNode artifacts = r.body().get("artifacts");
+    assertThat(artifacts).hasSize(1);
+    assertThat(artifacts.get(0).get("name").asString()).isEqualTo("out/sorted.csv");
+    assertThat(decode(artifacts.get(0).get("content").asString())).isEqualTo("b,2\na,1\n");
+    assertThat(r.body().get("outputs")).isEmpty();
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decode(String base64) {
+    return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 
   @Test
