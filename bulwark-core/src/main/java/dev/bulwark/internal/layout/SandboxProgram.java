@@ -14,13 +14,6 @@ import java.util.Map;
  */
 public final class SandboxProgram {
   /**
-   * The workspace step (a runtime support file): places a job's input files in the workspace and
-   * sends back its artifacts, for every runtime. Runners load or start it themselves; a runtime
-   * without a runner runs under it.
-   */
-  public static final String WORKSPACE_STEP = "bulwark_workspace.pyc";
-
-  /**
    * What the start of a program's sandbox depends on besides its spec.
    *
    * @param egress the run may connect through the egress proxy
@@ -62,7 +55,7 @@ public final class SandboxProgram {
               "-S",
               "-X",
               "utf8",
-              SandboxSpec.CODE_DIR + "/" + WORKSPACE_STEP,
+              SandboxSpec.CODE_DIR + "/" + CodeDir.WORKSPACE_STEP,
               "wrap"));
     }
     argv.addAll(spec.command());
