@@ -183,6 +183,17 @@ class OneShotRuntimesTest {
   }
 
   @Test
+  void aJavaScriptSyntaxErrorIsStructuredWithItsLine() {
+    ExecutionResult r = run(job("javascript", "const a = 1;\nlet = = 2;"));
+    assertThat(r.status()).as(r.reason() + r.stderr()).isEqualTo(Status.ERROR);
+    Output error = r.outputs().getLast();
+    assertThat(error.ename()).isEqualTo("SyntaxError");
+    assertThat(String.join("\n", error.traceback()))
+        .contains("<code>:2")
+        .doesNotContain("/run/bulwark");
+  }
+
+  @Test
   void aJavaScriptErrorOfALaterTickOrRejectionIsStructuredUnderTheJobsName() {
     for (String code :
         List.of(
