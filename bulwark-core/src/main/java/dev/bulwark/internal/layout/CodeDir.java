@@ -25,8 +25,9 @@ public final class CodeDir {
   public static final String EGRESS_SOCKET = "proxy.sock";
 
   /**
-   * The workspace step (a runtime support file, compiled with the Python runner), there only for a
-   * job with input files or artifacts: it places the files in the workspace and sends back the
+   * The workspace step (a runtime support file, compiled with the Python runner), there for a job
+   * with input files or artifacts (and always for a runtime whose runner files list it: Python's
+   * runner sends its outputs through it): it places the files in the workspace and sends back the
    * artifacts, for every runtime. Runners load or start it themselves; a runtime without a runner
    * runs under it ({@link SandboxProgram#argv}).
    */
@@ -55,7 +56,7 @@ public final class CodeDir {
     Path file = code.resolve(runtime.fileName());
     Files.writeString(file, program.code(), StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
-    if (program.carriesFiles()) {
+    if (program.carriesFiles() && !runtime.runnerFiles().contains(WORKSPACE_STEP)) {
       Files.createLink(code.resolve(WORKSPACE_STEP), host.runners().resolve(WORKSPACE_STEP));
     }
     if (program.networkAllow().isEmpty()) {

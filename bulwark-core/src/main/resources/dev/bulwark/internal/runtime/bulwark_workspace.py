@@ -145,7 +145,7 @@ def collect(settings, send):
 
 class Channel:
     """A connection of its own to the run's outputs channel, opened on first use; a tier without
-    the channel gets no artifacts."""
+    the channel gets no artifacts or rich outputs. Python's runner sends its outputs on one too."""
 
     sock = None
     failed = False

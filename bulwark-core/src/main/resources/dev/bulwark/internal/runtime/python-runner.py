@@ -1764,33 +1764,22 @@ def read_line():
 
 NAME = "<code>"  # what tracebacks call the program, unless the job names it
 SETTINGS = {}
-OUTPUTS_SOCKET = "/run/bulwark/outputs.sock"
 SUPPORT = "/run/bulwark/%s.pyc"  # the runner's modules, loaded when first needed
 ENGINE_FILES = {"/run/bulwark/python-runner.py", "/run/bulwark/bulwark_display.py"}
 
 
 class Outputs:
-    """The run's outputs channel to the host (RunChannel.java), connected on first use: a run that
-    shows nothing, draws nothing and does not fail never pays for it. The program can write to it
-    too, and only confuses its own outputs by doing so: the host bounds everything."""
+    """The run's outputs channel to the host (RunChannel.java), connected on first use (through
+    bulwark_workspace's Channel, as the other runtimes' workspace step connects): a run that shows
+    nothing, draws nothing and does not fail never pays for it. The program can write to it too,
+    and only confuses its own outputs by doing so: the host bounds everything."""
 
-    sock = None
-    failed = False
+    channel = None
 
     def send(self, kind, payload):
-        if self.sock is None and not self.failed:
-            try:
-                import socket
-                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                s.connect(OUTPUTS_SOCKET)
-                self.sock = s
-            except OSError:
-                self.failed = True  # a tier without the channel: no rich outputs
-        if self.sock is not None:
-            try:
-                self.sock.sendall(b"%s 0 %d\n" % (kind, len(payload)) + payload)
-            except OSError:
-                self.failed, self.sock = True, None
+        if self.channel is None:
+            self.channel = support("bulwark_workspace").Channel()
+        self.channel.send(kind, payload)
 
     def show(self, output):
         for stream in (sys.stdout, sys.stderr):
@@ -1803,12 +1792,8 @@ class Outputs:
             "utf-8", "replace"))
 
     def close(self):
-        if self.sock is not None:
-            try:
-                self.sock.close()
-            except OSError:
-                pass
-            self.sock = None
+        if self.channel is not None:
+            self.channel.close()
 
 
 OUTPUTS = Outputs()
