@@ -222,7 +222,8 @@ public final class Run {
 
   /**
    * The outputs channel of a runtime with a runner (its rich outputs and artifacts), or of a job
-   * with artifacts (a runtime without a runner runs under the workspace step, which sends them).
+   * with files or artifacts (a runtime without a runner runs under the workspace step, which sends
+   * the artifacts).
    */
   private void openChannel() throws IOException {
     if (runtime.hasRunner() || carriesFiles()) {

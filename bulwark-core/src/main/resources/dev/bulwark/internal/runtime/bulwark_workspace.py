@@ -123,7 +123,7 @@ def collect(settings, send):
             try:
                 fd = os.open(root + "/" + name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
             except OSError:
-                continue  # a link, a FIFO without a writer: never followed, never waited for
+                continue  # a symbolic link (ELOOP), a file gone: never followed
             try:
                 st = os.fstat(fd)
                 if not stat.S_ISREG(st.st_mode) or total + st.st_size > max_bytes:

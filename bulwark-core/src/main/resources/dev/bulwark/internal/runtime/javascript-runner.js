@@ -769,26 +769,6 @@ function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** One line from fd 0, byte by byte, so that nothing of the program's stdin is consumed. */
-function readLine() {
-  const one = Buffer.alloc(1);
-  const line = [];
-  for (;;) {
-    let n;
-    try {
-      n = fs.readSync(0, one, 0, 1, null);
-    } catch (e) {
-      if (e.code === 'EAGAIN') { pause(5); continue; }
-      if (e.code === 'EOF') break;
-      throw e;
-    }
-    if (n === 0) break;
-    if (one[0] === 10) break;
-    line.push(one[0]);
-  }
-  return Buffer.from(line).toString('utf8').trim();
-}
-
 /** Exactly size bytes from fd 0 (fewer at its end), waiting while it is non-blocking. */
 function readExact(size) {
   const data = Buffer.alloc(size);
@@ -806,6 +786,17 @@ function readExact(size) {
     off += n;
   }
   return data.subarray(0, off);
+}
+
+/** One line from fd 0, byte by byte, so that nothing of the program's stdin is consumed. */
+function readLine() {
+  const line = [];
+  for (;;) {
+    const one = readExact(1);
+    if (one.length === 0 || one[0] === 10) break;
+    line.push(one[0]);
+  }
+  return Buffer.from(line).toString('utf8').trim();
 }
 
 const EGRESS_SOCKET = '/run/bulwark/proxy.sock';
