@@ -717,10 +717,11 @@ function writeAll(fd, bytes) {
 /**
  * The end frames (RunnerFrame.java), once node has run the program's exit listeners: the host need
  * not wait for node's teardown. Output to pipes and files is written synchronously by then. Only
- * for the two exits known to come last: process.exit(), and the event loop running dry ('exit'
- * emitted from outside JavaScript). An uncaught exception emits 'exit' before its error is
- * printed, and anything else may go on: then no frame, and the host waits for the exit itself,
- * as it would without a runner. So too when a listener throws or a stream was closed.
+ * for the two exits known to come last: process.exit() (an uncaught error's too, see uncaught),
+ * and the event loop running dry ('exit' emitted from outside JavaScript). Anything else may go
+ * on: then no frame, and the host waits for the exit itself, as it would without a runner. So too
+ * when a listener throws or a stream was closed. Either way the artifacts are sent and the outputs
+ * channel closed first.
  */
 function endFramesAfterExitListeners() {
   const emit = process.emit;
