@@ -880,7 +880,8 @@ let SETTINGS = {};
 /**
  * The run's outputs channel, connected on first use: a run that shows nothing and does not fail
  * never pays for it. Frames are written synchronously to the connected socket's descriptor, so
- * that none is lost when the program exits: net's writes would wait for the event loop.
+ * that none is lost when the program exits: net's writes would wait for the event loop (the
+ * descriptor is the handle's, which node exposes on Unix; without it, no rich outputs).
  */
 const outputs = {
   socket: null,
@@ -933,8 +934,8 @@ display.mime = (data, metadata) => shows().display.mime(data, metadata);
 
 /**
  * An error nobody caught, printed and sent as an error output in the program's terms (its name,
- * its lines, no frame of the runner or of node), ends the run as node would: status 1. A program
- * that listens for uncaught exceptions itself keeps them.
+ * its lines, no frame of the runner or of node), ends the run as node would: exit code 1. A
+ * program that listens for uncaught exceptions itself keeps them.
  */
 function uncaught(e) {
   if (process.listenerCount('uncaughtException') > 1) return;
