@@ -368,6 +368,7 @@ public final class Run {
       int exitCode,
       long wallNanos,
       Usage usage,
+      boolean oomBeforeForkRefused,
       List<NetworkAttempt> network,
       String stderr) {}
 
@@ -430,6 +431,7 @@ public final class Run {
       channel.finish(setupFinished && stopped == null ? CHANNEL_GRACE : Duration.ZERO);
     }
     List<NetworkAttempt> network = sandbox.closeNetwork();
+    Usage usage = sandbox.usage();
     return new Observed(
         stopped,
         flooded,
@@ -437,7 +439,8 @@ public final class Run {
         setupFinished,
         exitCode,
         wallNanos,
-        sandbox.usage(),
+        usage,
+        watchdog.oomBeforeForkRefused(usage),
         network,
         err.text());
   }
@@ -457,6 +460,7 @@ public final class Run {
                 o.truncated(),
                 o.usage().oomKills(),
                 o.usage().pidsLimitHits(),
+                o.oomBeforeForkRefused(),
                 o.usage().cpuNanos(),
                 job.limits().cpuTime().toNanos(),
                 Units.formatDuration(job.limits().wallTimeout())));
