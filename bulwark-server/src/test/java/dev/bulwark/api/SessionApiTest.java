@@ -406,20 +406,11 @@ class SessionApiTest {
         null.boom;
         """;
     Reply r =
-        call(
-            "POST",
-            "/v1/executions",
-            key,
-            Json.write(
-                Map.of(
-                    "language",
-                    "javascript",
-                    "code",
-                    code,
-                    "files",
-                    Map.of("data.json", base64("{\"items\": [1, 2, 3]}")),
-                    "artifacts",
-                    List.of("out/*.json"))));
+        oneShot(
+            "javascript",
+            code,
+            Map.of("data.json", "{\"items\": [1, 2, 3]}"),
+            List.of("out/*.json"));
     assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
     assertThat(r.body().get("status").asString()).isEqualTo("ERROR");
     JsonNode artifact = r.body().get("artifacts").get(0);
@@ -438,20 +429,11 @@ class SessionApiTest {
   @Test
   void bashOneShotRunsTakeFilesAndReturnArtifacts() throws Exception {
     Reply r =
-        call(
-            "POST",
-            "/v1/executions",
-            key,
-            Json.write(
-                Map.of(
-                    "language",
-                    "bash",
-                    "code",
-                    "mkdir out && sort -r data.csv > out/sorted.csv && ln -s /etc/passwd out/x.csv",
-                    "files",
-                    Map.of("data.csv", base64("a,1\nb,2\n")),
-                    "artifacts",
-                    List.of("out/*.csv"))));
+        oneShot(
+            "bash",
+            "mkdir out && sort -r data.csv > out/sorted.csv && ln -s /etc/passwd out/x.csv",
+            Map.of("data.csv", "a,1\nb,2\n"),
+            List.of("out/*.csv"));
     assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
     assertThat(r.body().get("status").asString()).as(r.raw().body()).isEqualTo("OK");
     JsonNode artifacts = r.body().get("artifacts");
@@ -461,8 +443,20 @@ class SessionApiTest {
     assertThat(r.body().get("outputs")).isEmpty();
   }
 
-  private static String base64(String text) {
-    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  /** {@code POST /v1/executions} as {@code key}: files are given as text, sent in base64. */
+  private Reply oneShot(
+      String language, String code, Map<String, String> files, List<String> artifacts)
+      throws Exception {
+    Map<String, String> encoded = new HashMap<>();
+    files.forEach((path, text) ->
+        encoded.put(
+            path, Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
+    return call(
+        "POST",
+        "/v1/executions",
+        key,
+        Json.write(
+            Map.of("language", language, "code", code, "files", encoded, "artifacts", artifacts)));
   }
 
   private static String decode(String base64) {
@@ -477,24 +471,7 @@ class SessionApiTest {
         open('out.txt', 'w').write(data.upper())
         open('big.bin', 'wb').write(bytes(range(256)) * 400)
         """;
-    Reply r =
-        call(
-            "POST",
-            "/v1/executions",
-            key,
-            Json.write(
-                Map.of(
-                    "language",
-                    "python",
-                    "code",
-                    code,
-                    "files",
-                    Map.of(
-                        "in.txt",
-                        Base64.getEncoder()
-                            .encodeToString("hello".getBytes(StandardCharsets.UTF_8))),
-                    "artifacts",
-                    List.of("*.txt", "big.bin"))));
+    Reply r = oneShot("python", code, Map.of("in.txt", "hello"), List.of("*.txt", "big.bin"));
     assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
     Map<String, JsonNode> byName = new HashMap<>();
     r.body().get("artifacts").forEach(a -> byName.put(a.get("name").asString(), a));
