@@ -91,14 +91,14 @@ class BenignWorkloadsTest {
     assertThat(r.stdout()).isEqualTo("start\ntimer\nexit listener 3\n");
     assertThat(r.exitCode()).isEqualTo(3);
 
-    // node emits 'exit' before it prints an uncaught error: the error must still arrive whole.
+    // An uncaught error is printed in the program's terms before the run ends, and arrives whole.
     ExecutionResult thrown = run("javascript", "console.log('before'); throw new Error('boom');");
     assertThat(thrown.exitCode()).isEqualTo(1);
     assertThat(thrown.stdout()).isEqualTo("before\n");
-    assertThat(thrown.stderr()).contains("Error: boom").contains("Node.js v");
+    assertThat(thrown.stderr()).isEqualTo("Error: boom\n    at Object.<anonymous> (<code>:1:30)\n");
     ExecutionResult rejected = run("javascript", "Promise.reject(new Error('refused'));");
     assertThat(rejected.exitCode()).isEqualTo(1);
-    assertThat(rejected.stderr()).contains("Error: refused").contains("Node.js v");
+    assertThat(rejected.stderr()).startsWith("Error: refused\n    at ").contains("<code>:1:");
 
     // A program that emits 'exit' itself has not ended.
     ExecutionResult emitted =

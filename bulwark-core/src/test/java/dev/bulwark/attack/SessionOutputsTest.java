@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,22 @@ class SessionOutputsTest {
       assertThat(String.join("\n", error.traceback()))
           .contains("<cell-1>:2")
           .doesNotContain("/run/bulwark");
+    }
+  }
+
+  @Test
+  void javascriptCellsDisplayWithTheOneShotRunsDisplay() {
+    try (Session s = open("javascript")) {
+      ExecutionResult r =
+          s.run(Cell.of("display({ a: [1, 2] });\ndisplay.html('<i>x</i>');\n({ b: 3 })"));
+      assertThat(r.status()).as(r.stderr()).isEqualTo(Status.OK);
+      List<Output> outputs = r.outputs();
+      assertThat(outputs).hasSize(3);
+      assertThat(outputs.get(0).data().get("application/json"))
+          .isEqualTo(Map.of("a", List.of(1, 2)));
+      assertThat(outputs.get(1).data().get("text/html")).isEqualTo("<i>x</i>");
+      assertThat(outputs.get(2).outputType()).isEqualTo(Output.Type.EXECUTE_RESULT);
+      assertThat(outputs.get(2).data().get("application/json")).isEqualTo(Map.of("b", 3));
     }
   }
 

@@ -52,13 +52,6 @@ final class ExecutionRoutes {
     if (artifacts != null) {
       job = with(job, "artifacts", j -> j.withArtifacts(artifacts));
     }
-    if ((!job.files().isEmpty() || !job.artifacts().isEmpty())
-        && !executions.carriesFiles(job.language())) {
-      throw ApiError.field(
-          job.files().isEmpty() ? "artifacts" : "files",
-          "files and artifacts come with python runs only for now; send the data in the code"
-              + " or use a session");
-    }
     if (body.wantsEvents()) {
       executions.stream(caller, ctx.ip(), job, () -> Reply.events(ctx));
     } else {

@@ -371,14 +371,6 @@ final class Executions {
     }
   }
 
-  /**
-   * Whether a one-shot run of this language takes input files and returns artifacts: its runner
-   * speaks the outputs channel (Python's; the others' do not yet).
-   */
-  boolean carriesFiles(String language) {
-    return engine.language(language).filter("python"::equals).isPresent();
-  }
-
   /** The runtimes' names. */
   List<String> languages() {
     return engine.languages();

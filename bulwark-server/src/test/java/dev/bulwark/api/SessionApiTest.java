@@ -394,16 +394,73 @@ class SessionApiTest {
   }
 
   @Test
-  void oneShotFilesAndArtifactsOfALanguageWithoutThemAreRefusedNotDropped() throws Exception {
-    String files = "{\"a.txt\": \"aGk=\"}";
-    for (String body :
-        List.of(
-            "{\"language\": \"javascript\", \"code\": \"1\", \"files\": " + files + "}",
-            "{\"language\": \"bash\", \"code\": \"ls\", \"artifacts\": [\"*.png\"]}")) {
-      Reply r = call("POST", "/v1/executions", key, body);
-      assertThat(r.status()).as(r.raw().body()).isEqualTo(400);
-      assertThat(r.body().get("error").get("message").asString()).contains("python runs only");
-    }
+  void javascriptOneShotRunsTakeFilesAndReturnArtifactsOutputsAndStructuredErrors()
+      throws Exception {
+    String code =
+        """
+        const fs = require('fs');
+        const data = JSON.parse(fs.readFileSync('data.json', 'utf8'));
+        fs.mkdirSync('out');
+        fs.writeFileSync('out/result.json', JSON.stringify({ n: data.items.length }));
+        display({ n: data.items.length });
+        null.boom;
+        """;
+    Reply r =
+        oneShot(
+            "javascript",
+            code,
+            Map.of("data.json", "{\"items\": [1, 2, 3]}"),
+            List.of("out/*.json"));
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+    assertThat(r.body().get("status").asString()).isEqualTo("ERROR");
+    JsonNode artifact = r.body().get("artifacts").get(0);
+    assertThat(artifact.get("name").asString()).isEqualTo("out/result.json");
+    assertThat(decode(artifact.get("content").asString())).isEqualTo("{\"n\":3}");
+    JsonNode outputs = r.body().get("outputs");
+    assertThat(outputs.get(0).get("data").get("application/json").get("n").asInt()).isEqualTo(3);
+    JsonNode error = outputs.get(1);
+    assertThat(error.get("output_type").asString()).isEqualTo("error");
+    assertThat(error.get("ename").asString()).isEqualTo("TypeError");
+    assertThat(error.get("traceback").toString())
+        .contains("<code>:6:")
+        .doesNotContain("/run/bulwark");
+  }
+
+  @Test
+  void bashOneShotRunsTakeFilesAndReturnArtifacts() throws Exception {
+    Reply r =
+        oneShot(
+            "bash",
+            "mkdir out && sort -r data.csv > out/sorted.csv && ln -s /etc/passwd out/x.csv",
+            Map.of("data.csv", "a,1\nb,2\n"),
+            List.of("out/*.csv"));
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+    assertThat(r.body().get("status").asString()).as(r.raw().body()).isEqualTo("OK");
+    JsonNode artifacts = r.body().get("artifacts");
+    assertThat(artifacts).hasSize(1);
+    assertThat(artifacts.get(0).get("name").asString()).isEqualTo("out/sorted.csv");
+    assertThat(decode(artifacts.get(0).get("content").asString())).isEqualTo("b,2\na,1\n");
+    assertThat(r.body().get("outputs")).isEmpty();
+  }
+
+  /** {@code POST /v1/executions} as {@code key}: files are given as text, sent in base64. */
+  private Reply oneShot(
+      String language, String code, Map<String, String> files, List<String> artifacts)
+      throws Exception {
+    Map<String, String> encoded = new HashMap<>();
+    files.forEach((path, text) ->
+        encoded.put(
+            path, Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
+    return call(
+        "POST",
+        "/v1/executions",
+        key,
+        Json.write(
+            Map.of("language", language, "code", code, "files", encoded, "artifacts", artifacts)));
+  }
+
+  private static String decode(String base64) {
+    return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -414,24 +471,7 @@ class SessionApiTest {
         open('out.txt', 'w').write(data.upper())
         open('big.bin', 'wb').write(bytes(range(256)) * 400)
         """;
-    Reply r =
-        call(
-            "POST",
-            "/v1/executions",
-            key,
-            Json.write(
-                Map.of(
-                    "language",
-                    "python",
-                    "code",
-                    code,
-                    "files",
-                    Map.of(
-                        "in.txt",
-                        Base64.getEncoder()
-                            .encodeToString("hello".getBytes(StandardCharsets.UTF_8))),
-                    "artifacts",
-                    List.of("*.txt", "big.bin"))));
+    Reply r = oneShot("python", code, Map.of("in.txt", "hello"), List.of("*.txt", "big.bin"));
     assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
     Map<String, JsonNode> byName = new HashMap<>();
     r.body().get("artifacts").forEach(a -> byName.put(a.get("name").asString(), a));

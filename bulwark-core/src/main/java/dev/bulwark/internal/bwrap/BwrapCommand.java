@@ -62,11 +62,11 @@ final class BwrapCommand {
    * The bwrap arguments (without the binary) for one sandbox of {@code spec}.
    *
    * @param codeDir the run's host directory that holds (or will hold) the program and its runner
-   * @param egress whether the run may connect through the egress proxy: a runtime without a runner
-   *     then starts the forwarder before the program, with the proxy in its environment (a runner
-   *     does both itself, once it sees the socket)
+   * @param start whether the run may connect through the egress proxy and carries files (see {@link
+   *     SandboxProgram#argv})
    */
-  static List<String> bwrapArgs(SandboxSpec spec, StaticFiles files, Path codeDir, boolean egress) {
+  static List<String> bwrapArgs(
+      SandboxSpec spec, StaticFiles files, Path codeDir, SandboxProgram.Start start) {
     Limits limits = spec.limits();
     List<String> a = new ArrayList<>();
     // Every namespace, and no way back: --disable-userns stops nested user namespaces (the
@@ -101,14 +101,14 @@ final class BwrapCommand {
     add(a, "--ro-bind", codeDir.toString(), CODE_DIR);
     add(a, "--remount-ro", "/");
     add(a, "--chdir", "/work", "--clearenv");
-    for (Map.Entry<String, String> e : SandboxProgram.env(spec, files.env(), egress).entrySet()) {
+    for (Map.Entry<String, String> e : SandboxProgram.env(spec, files.env(), start).entrySet()) {
       add(a, "--setenv", e.getKey(), e.getValue());
     }
     add(a, "--json-status-fd", Integer.toString(FD_STATUS));
     add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_ALLOW));
     add(a, "--add-seccomp-fd", Integer.toString(FD_SECCOMP_GUARD));
     a.add("--");
-    a.addAll(SandboxProgram.argv(spec, egress));
+    a.addAll(SandboxProgram.argv(spec, start));
     return a;
   }
 

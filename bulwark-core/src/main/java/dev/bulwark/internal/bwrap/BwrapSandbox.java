@@ -3,6 +3,7 @@ package dev.bulwark.internal.bwrap;
 import dev.bulwark.internal.launch.LaunchRecord;
 import dev.bulwark.internal.launch.LaunchedSandbox;
 import dev.bulwark.internal.launch.StagedLauncher;
+import dev.bulwark.internal.layout.SandboxProgram;
 import dev.bulwark.model.Limits;
 import dev.bulwark.spi.Exit;
 import dev.bulwark.spi.SandboxSpec;
@@ -117,11 +118,11 @@ final class BwrapSandbox extends LaunchedSandbox {
   }
 
   @Override
-  protected LaunchRecord launchRecord(boolean withEgress) {
+  protected LaunchRecord launchRecord(SandboxProgram.Start start) {
     List<String> command = new ArrayList<>();
     command.add(backend.bwrap().toString());
     command.addAll(
-        BwrapCommand.bwrapArgs(spec(), backend.staticFiles(), dir().resolve("code"), withEgress));
+        BwrapCommand.bwrapArgs(spec(), backend.staticFiles(), dir().resolve("code"), start));
     // The CPU rlimit counts each process's own start-up, the runner's included, which the budget
     // does not. With a cgroup the watchdog measures the budget from the hand-off, so the rlimit is
     // a backstop one second later; without one it is the only enforcement. A session's agent and

@@ -3,6 +3,7 @@ package dev.bulwark.internal.gvisor;
 import dev.bulwark.internal.launch.LaunchRecord;
 import dev.bulwark.internal.launch.LaunchedSandbox;
 import dev.bulwark.internal.launch.StagedLauncher;
+import dev.bulwark.internal.layout.SandboxProgram;
 import dev.bulwark.model.Limits;
 import dev.bulwark.spi.Exit;
 import dev.bulwark.spi.SandboxSpec;
@@ -119,11 +120,11 @@ final class GvisorSandbox extends LaunchedSandbox {
    * the program's files.
    */
   @Override
-  protected LaunchRecord launchRecord(boolean withEgress) throws IOException {
+  protected LaunchRecord launchRecord(SandboxProgram.Start start) throws IOException {
     Path config = dir().resolve("config.json");
     Files.writeString(
         config,
-        OciSpec.json(spec(), backend.files(), dir().resolve("code"), withEgress),
+        OciSpec.json(spec(), backend.files(), dir().resolve("code"), start),
         StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
     Path devNull = Path.of("/dev/null");

@@ -39,14 +39,15 @@ final class OciSpec {
    * The specification, as JSON.
    *
    * @param codeDir the run's host directory that holds (or will hold) the program and its runner
-   * @param egress whether the run may connect through the egress proxy (see {@link
+   * @param start whether the run may connect through the egress proxy and carries files (see {@link
    *     SandboxProgram#argv})
    */
-  static String json(SandboxSpec sandbox, StaticFiles files, Path codeDir, boolean egress) {
+  static String json(
+      SandboxSpec sandbox, StaticFiles files, Path codeDir, SandboxProgram.Start start) {
     Limits limits = sandbox.limits();
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("ociVersion", "1.0.2");
-    spec.put("process", process(sandbox, files, egress));
+    spec.put("process", process(sandbox, files, start));
     spec.put("root", Map.of("path", files.rootfs().toString(), "readonly", true));
     spec.put("hostname", "sandbox");
     spec.put("mounts", mounts(limits, files, codeDir));
@@ -62,15 +63,15 @@ final class OciSpec {
   }
 
   private static Map<String, Object> process(
-      SandboxSpec sandbox, StaticFiles files, boolean egress) {
+      SandboxSpec sandbox, StaticFiles files, SandboxProgram.Start start) {
     Limits limits = sandbox.limits();
     Map<String, Object> process = new LinkedHashMap<>();
     process.put("terminal", false);
     process.put("user", Map.of("uid", INNER_ID, "gid", INNER_ID));
-    process.put("args", SandboxProgram.argv(sandbox, egress));
+    process.put("args", SandboxProgram.argv(sandbox, start));
     process.put(
         "env",
-        SandboxProgram.env(sandbox, files.env(), egress).entrySet().stream()
+        SandboxProgram.env(sandbox, files.env(), start).entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue())
             .toList());
     process.put("cwd", "/work");

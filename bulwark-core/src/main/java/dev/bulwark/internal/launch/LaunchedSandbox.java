@@ -3,6 +3,7 @@ package dev.bulwark.internal.launch;
 import dev.bulwark.internal.cgroup.RunCgroup;
 import dev.bulwark.internal.host.StateDir;
 import dev.bulwark.internal.layout.CodeDir;
+import dev.bulwark.internal.layout.SandboxProgram;
 import dev.bulwark.model.Limits;
 import dev.bulwark.model.NetworkAttempt;
 import dev.bulwark.spi.EgressSession;
@@ -60,6 +61,7 @@ public abstract class LaunchedSandbox implements Sandbox {
   private long handedOffNanos;
   private long cpuBaselineNanos;
   private EgressSession egress; // null: the run has no network
+  private boolean carriesFiles; // the program has input files or artifacts
 
   protected LaunchedSandbox(
       EngineHost host,
@@ -108,14 +110,14 @@ public abstract class LaunchedSandbox implements Sandbox {
   }
 
   /** What the launcher runs: the manager's command line, its rlimits and uid. */
-  protected abstract LaunchRecord launchRecord(boolean withEgress) throws IOException;
+  protected abstract LaunchRecord launchRecord(SandboxProgram.Start start) throws IOException;
 
   /** The limits the run's cgroup gets, from the run's. */
   protected abstract Limits hostLimits(Limits limits);
 
   @Override
   public void start() throws IOException {
-    LaunchRecord record = launchRecord(egress != null);
+    LaunchRecord record = launchRecord(new SandboxProgram.Start(egress != null, carriesFiles));
     startedNanos = System.nanoTime();
     try {
       process = launch(launcher, record);
@@ -139,6 +141,7 @@ public abstract class LaunchedSandbox implements Sandbox {
   @Override
   public void handOff(Program program) throws IOException {
     egress = CodeDir.place(dir.resolve("code"), runtime, program, host);
+    carriesFiles = program.carriesFiles();
     if (process == null) {
       start();
     }

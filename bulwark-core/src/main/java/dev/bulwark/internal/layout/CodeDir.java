@@ -24,6 +24,15 @@ public final class CodeDir {
   /** The egress proxy's socket, there only for a run that may connect (the runners look for it). */
   public static final String EGRESS_SOCKET = "proxy.sock";
 
+  /**
+   * The workspace step (a runtime support file, compiled with the Python runner), there for a job
+   * with input files or artifacts (and always for a runtime whose runner files list it: Python's
+   * runner sends its outputs through it): it places the files in the workspace and sends back the
+   * artifacts, for every runtime. Runners load or start it themselves; a runtime without a runner
+   * runs under it ({@link SandboxProgram#argv}).
+   */
+  public static final String WORKSPACE_STEP = "bulwark_workspace.pyc";
+
   private CodeDir() {}
 
   /** Makes {@code runDir/code} (0755) with the spec's files of the runners' directory in it. */
@@ -37,8 +46,8 @@ public final class CodeDir {
   }
 
   /**
-   * Writes the program (read-only for all) and, when it may connect, links the forwarder and opens
-   * its egress proxy on the socket.
+   * Writes the program (read-only for all), links the workspace step when it carries files and,
+   * when it may connect, links the forwarder and opens its egress proxy on the socket.
    *
    * @return the program's egress, or null when it has no network
    */
@@ -47,6 +56,9 @@ public final class CodeDir {
     Path file = code.resolve(runtime.fileName());
     Files.writeString(file, program.code(), StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+    if (program.carriesFiles() && !runtime.runnerFiles().contains(WORKSPACE_STEP)) {
+      Files.createLink(code.resolve(WORKSPACE_STEP), host.runners().resolve(WORKSPACE_STEP));
+    }
     if (program.networkAllow().isEmpty()) {
       return null;
     }

@@ -194,7 +194,7 @@ public final class Run {
    * it waited is retired and a cold one takes over: nothing of the program ran.
    */
   private void handOff() throws IOException {
-    Program program = new Program(job.code(), job.policy().networkAllow());
+    Program program = new Program(job.code(), job.policy().networkAllow(), carriesFiles());
     if (warm) {
       try {
         sandbox.handOff(program);
@@ -220,9 +220,13 @@ public final class Run {
     }
   }
 
-  /** The outputs channel of a runtime with a runner: its rich outputs and artifacts. */
+  /**
+   * The outputs channel of a runtime with a runner (its rich outputs and artifacts), or of a job
+   * with files or artifacts (a runtime without a runner runs under the workspace step, which sends
+   * the artifacts).
+   */
   private void openChannel() throws IOException {
-    if (runtime.hasRunner()) {
+    if (runtime.hasRunner() || carriesFiles()) {
       channel = RunChannel.open(sandbox, runs.caps(), runs.artifacts(), listener::display);
     }
   }
@@ -379,7 +383,8 @@ public final class Run {
       Thread errReader,
       Watchdog watchdog,
       String runnerFailure) {
-    boolean goAhead = runtime.hasRunner() && runnerFailure == null;
+    // Without a runner, the workspace step of a job with files reads the same go-ahead.
+    boolean goAhead = (runtime.hasRunner() || carriesFiles()) && runnerFailure == null;
     byte[] input = runnerFailure == null ? job.stdin() : new byte[0];
     OutputStream stdin = sandbox.stdin();
     String settings = goAhead ? settings() : null;
@@ -535,6 +540,11 @@ public final class Run {
     }
   }
 
+  /** Whether the job has input files to place or artifacts to return. */
+  private boolean carriesFiles() {
+    return !job.files().isEmpty() || !job.artifacts().isEmpty();
+  }
+
   /**
    * What the runner needs besides the program, as one line of JSON; null when it needs nothing (the
    * common case: the runner's defaults, and no parsing on its side).
@@ -561,8 +571,8 @@ public final class Run {
   }
 
   /**
-   * Writes the runner's go-ahead (when there is a runner) with its settings and the input files
-   * they announce, then the program's input.
+   * Writes the runner's go-ahead (when there is a runner, or a workspace step) with its settings
+   * and the input files they announce, then the program's input.
    */
   private static void feed(
       OutputStream stdin, boolean gated, String settings, Map<String, byte[]> files, byte[] bytes) {

@@ -18,8 +18,9 @@ const util = require('util');
 const vm = require('vm');
 const { createRequire } = require('module');
 const acorn = require('/usr/share/nodejs/acorn/dist/acorn.js');
+const { bundle, errorOutput, makeDisplay } = require('./javascript-display.js');
 
-const KERNEL = __filename;
+const ENGINE_DIR = __dirname + '/'; // the kernel's frames, and the display module's, are not shown
 let cell = 0;
 let interrupted = null; // rejects the running cell's wait on SIGINT
 
@@ -36,36 +37,7 @@ function emit(event) {
   }
 }
 
-/** A value as a notebook shows it: its MIME bundle. */
-function bundle(value) {
-  if (value && typeof value === 'object' && typeof value._toMimeBundle === 'function') {
-    try {
-      const b = value._toMimeBundle();
-      if (b && typeof b === 'object') return { 'text/plain': util.inspect(value), ...b };
-    } catch (e) {
-      // its own bundle failed: the plain text stays
-    }
-  }
-  return { 'text/plain': util.inspect(value, { depth: 4, maxArrayLength: 100, maxStringLength: 10000 }) };
-}
-
-function display(value) {
-  emit({ ev: 'display', id: cell, output: { output_type: 'display_data', data: bundle(value), metadata: {} } });
-}
-/** display.mime({'text/html': '<b>hi</b>'}): a bundle as it is. */
-display.mime = (data, metadata = {}) => {
-  emit({ ev: 'display', id: cell, output: { output_type: 'display_data', data, metadata } });
-};
-
-/** An error output: the stack from the user's code on, without the kernel's and node's frames. */
-function errorOutput(e) {
-  const isError = e instanceof Error || (e && typeof e.stack === 'string');
-  const ename = isError ? String(e.name || 'Error') : 'Uncaught';
-  const evalue = isError ? String(e.message) : util.inspect(e);
-  const lines = isError ? String(e.stack).split('\n') : [ename + ' ' + evalue];
-  const traceback = lines.filter(l => !/^\s+at /.test(l) || !(l.includes(KERNEL) || /\(node:|at node:/.test(l)));
-  return { output_type: 'error', ename, evalue, traceback: traceback.slice(0, 200) };
-}
+const display = makeDisplay(output => emit({ ev: 'display', id: cell, output }));
 
 /** Names a top-level pattern declares. */
 function names(pattern, out) {
@@ -144,7 +116,7 @@ async function run(id, name, source) {
     const interrupt = e && (e.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED' || e === INTERRUPT);
     status = interrupt ? 'interrupted' : 'error';
     code = interrupt ? 130 : 1;
-    const output = interrupt ? { output_type: 'error', ename: 'Interrupted', evalue: 'the cell was interrupted', traceback: [] } : errorOutput(e);
+    const output = interrupt ? { output_type: 'error', ename: 'Interrupted', evalue: 'the cell was interrupted', traceback: [] } : errorOutput(e, { hidden: ENGINE_DIR });
     try {
       process.stderr.write(output.traceback.join('\n') + '\n');
     } catch (ignored) {

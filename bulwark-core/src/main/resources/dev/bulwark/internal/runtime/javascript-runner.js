@@ -7,7 +7,9 @@
 // Protocol on fd 0 and 1 (RunnerFrame.java): the runner, loaded, writes "\0BULWARK-READY\n"; the
 // host sends "code\n" once the program is at PATH (a warm sandbox starts before its program
 // exists); the runner answers with "\0BULWARK-SUMMARY <length>\n" + JSON of <length> bytes; the
-// host sends its verdict as one line, then the program's stdin.
+// host sends its verdict as one line ("run", or "run " and the job's settings as JSON followed by
+// its input files' bytes), then the program's stdin. Rich outputs, errors and artifacts go to the
+// host on the run's outputs channel (RunChannel.java), as Python's runner sends them.
 'use strict';
 const fs = require('fs');
 const Module = require('module');
@@ -715,16 +717,22 @@ function writeAll(fd, bytes) {
 /**
  * The end frames (RunnerFrame.java), once node has run the program's exit listeners: the host need
  * not wait for node's teardown. Output to pipes and files is written synchronously by then. Only
- * for the two exits known to come last: process.exit(), and the event loop running dry ('exit'
- * emitted from outside JavaScript). An uncaught exception emits 'exit' before its error is
- * printed, and anything else may go on: then no frame, and the host waits for the exit itself,
- * as it would without a runner. So too when a listener throws or a stream was closed.
+ * for the two exits known to come last: process.exit() (an uncaught error's too, see uncaught),
+ * and the event loop running dry ('exit' emitted from outside JavaScript). Anything else may go
+ * on: then no frame, and the host waits for the exit itself, as it would without a runner. So too
+ * when a listener throws or a stream was closed. Either way the artifacts are sent and the outputs
+ * channel closed first.
  */
 function endFramesAfterExitListeners() {
   const emit = process.emit;
+  let finished = false;
   process.emit = function (event, ...args) {
     const last = event === 'exit' && isFinalExit();
     const result = emit.call(this, event, ...args);
+    if (event === 'exit' && !finished) {
+      finished = true;
+      finishOutputs();
+    }
     if (last) {
       const code = process.exitCode === undefined || process.exitCode === null
         ? args[0] : Number(process.exitCode);
@@ -762,25 +770,34 @@ function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** One line from fd 0, byte by byte, so that nothing of the program's stdin is consumed. */
-function readLine() {
-  const one = Buffer.alloc(1);
-  let line = '';
-  for (;;) {
+/** Exactly size bytes from fd 0 (fewer at its end), waiting while it is non-blocking. */
+function readExact(size) {
+  const data = Buffer.alloc(size);
+  let off = 0;
+  while (off < size) {
     let n;
     try {
-      n = fs.readSync(0, one, 0, 1, null);
+      n = fs.readSync(0, data, off, size - off, null);
     } catch (e) {
       if (e.code === 'EAGAIN') { pause(5); continue; }
       if (e.code === 'EOF') break;
       throw e;
     }
     if (n === 0) break;
-    const ch = one.toString('latin1');
-    if (ch === '\n') break;
-    line += ch;
+    off += n;
   }
-  return line.trim();
+  return data.subarray(0, off);
+}
+
+/** One line from fd 0, byte by byte, so that nothing of the program's stdin is consumed. */
+function readLine() {
+  const line = [];
+  for (;;) {
+    const one = readExact(1);
+    if (one.length === 0 || one[0] === 10) break;
+    line.push(one[0]);
+  }
+  return Buffer.from(line).toString('utf8').trim();
 }
 
 const EGRESS_SOCKET = '/run/bulwark/proxy.sock';
@@ -854,16 +871,140 @@ summarise("'use strict'; const { a } = require('fs'); /* c */ async function f(x
 require('net');
 require('tty');
 
+const CODE_DIR = '/run/bulwark/';
+const OUTPUTS_SOCKET = CODE_DIR + 'outputs.sock';
+const WORKSPACE_STEP = ['/usr/bin/python3', '-I', '-S', '-X', 'utf8', CODE_DIR + 'bulwark_workspace.pyc'];
+let NAME = '<code>'; // what tracebacks call the program, unless the job names it
+let SETTINGS = {};
+
+/**
+ * The run's outputs channel, connected on first use: a run that shows nothing and does not fail
+ * never pays for it. Frames are written synchronously to the connected socket's descriptor, so
+ * that none is lost when the program exits: net's writes would wait for the event loop (the
+ * descriptor is the handle's, which node exposes on Unix; without it, no rich outputs).
+ */
+const outputs = {
+  socket: null,
+  fd: -1,
+  failed: false,
+  send(kind, payload) {
+    if (this.socket === null && !this.failed) {
+      try {
+        this.socket = require('net').connect({ path: OUTPUTS_SOCKET });
+        this.socket.on('error', () => { this.failed = true; });
+        this.socket.unref();
+        this.fd = this.socket._handle && typeof this.socket._handle.fd === 'number' ? this.socket._handle.fd : -1;
+        this.failed = this.fd < 0; // a tier without the channel: no rich outputs
+      } catch (e) {
+        this.failed = true;
+      }
+    }
+    if (this.failed) return;
+    try {
+      writeAll(this.fd, Buffer.concat([Buffer.from(kind + ' 0 ' + payload.length + '\n'), payload]));
+    } catch (e) {
+      this.failed = true;
+    }
+  },
+  show(output) {
+    this.send('display', Buffer.from(JSON.stringify(output), 'utf8'));
+  },
+  close() {
+    if (this.socket !== null) this.socket.destroy();
+    this.failed = true;
+  },
+};
+
+let displays = null;
+/** javascript-display.js, shared with the session kernel, loaded when first needed. */
+function shows() {
+  if (displays === null) {
+    const module = require(CODE_DIR + 'javascript-display.js');
+    displays = { module, display: module.makeDisplay(output => outputs.show(output)) };
+  }
+  return displays;
+}
+
+/** The display() global: each value as a rich output (javascript-display.js says how). */
+function display(value, mime) {
+  shows().display(value, mime);
+}
+display.html = text => shows().display.html(text);
+display.mime = (data, metadata) => shows().display.mime(data, metadata);
+
+/**
+ * An error nobody caught, printed and sent as an error output in the program's terms (its name,
+ * its lines, no frame of the runner or of node), ends the run as node would: exit code 1. A
+ * program that listens for uncaught exceptions itself keeps them.
+ */
+function uncaught(e) {
+  if (process.listenerCount('uncaughtException') > 1) return;
+  let output = null;
+  try {
+    output = shows().module.errorOutput(e, { path: PATH, name: NAME, hidden: CODE_DIR });
+  } catch (failed) {
+    // the display module failed: node's own text, as it would print it
+  }
+  try {
+    writeAll(2, (output ? output.traceback.join('\n') : String(e && e.stack ? e.stack : e)) + '\n');
+  } catch (closed) {
+    // a stream the program closed
+  }
+  if (output) outputs.show(output);
+  process.exit(1);
+}
+
+/**
+ * Runs the workspace step (bulwark_workspace.py, which every runtime shares) with input on its
+ * stdin; its output is the program's stderr.
+ */
+function workspaceStep(mode, input) {
+  const r = require('child_process').spawnSync(WORKSPACE_STEP[0], [...WORKSPACE_STEP.slice(1), mode],
+    { input, stdio: ['pipe', 2, 2] });
+  return r.status === 0;
+}
+
+/** The job's input files, which follow the go-ahead on stdin, into the workspace. */
+function placeFiles(goAhead) {
+  const files = SETTINGS.files || [];
+  if (!files.length) return;
+  const size = files.reduce((n, f) => n + Number(f.size), 0);
+  if (!workspaceStep('place', Buffer.concat([Buffer.from(goAhead + '\n', 'utf8'), readExact(size)]))) {
+    writeAll(2, 'bulwark: the input files could not be placed\n');
+    process.exit(2);
+  }
+}
+
+/** After the program: its artifacts (on the workspace step's own connection), then the channel closed. */
+function finishOutputs() {
+  if ((SETTINGS.artifacts || []).length && !workspaceStep('collect', JSON.stringify(SETTINGS))) {
+    try {
+      writeAll(2, 'bulwark: the artifacts could not all be sent\n');
+    } catch (closed) {
+      // a stream the program closed
+    }
+  }
+  outputs.close();
+}
+
 /** The one-shot protocol of RunnerFrame.java: parse, report, run on the host's word. */
 function runOnce() {
   writeAll(1, '\0BULWARK-READY\n');
   if (readLine() !== 'code') process.exit(0);
   const source = fs.readFileSync(PATH, 'utf8');
   send(summarise(source));
-  if (readLine() !== 'run') process.exit(0);
+  const goAhead = readLine();
+  if (goAhead !== 'run' && !goAhead.startsWith('run ')) process.exit(0);
+  if (goAhead !== 'run') {
+    SETTINGS = JSON.parse(goAhead.slice(4));
+    NAME = String(SETTINGS.name || NAME);
+    placeFiles(goAhead);
+  }
   if (fs.existsSync(EGRESS_SOCKET)) egress();
   process.argv.splice(1, 2, PATH);
   endFramesAfterExitListeners();
+  globalThis.display = display;
+  process.on('uncaughtException', uncaught);
   Module._load(PATH, null, true);
 }
 

@@ -1764,33 +1764,22 @@ def read_line():
 
 NAME = "<code>"  # what tracebacks call the program, unless the job names it
 SETTINGS = {}
-OUTPUTS_SOCKET = "/run/bulwark/outputs.sock"
-DISPLAY_MODULE = "/run/bulwark/bulwark_display.pyc"
+SUPPORT = "/run/bulwark/%s.pyc"  # the runner's modules, loaded when first needed
 ENGINE_FILES = {"/run/bulwark/python-runner.py", "/run/bulwark/bulwark_display.py"}
 
 
 class Outputs:
-    """The run's outputs channel to the host (RunChannel.java), connected on first use: a run that
-    shows nothing, draws nothing and does not fail never pays for it. The program can write to it
-    too, and only confuses its own outputs by doing so: the host bounds everything."""
+    """The run's outputs channel to the host (RunChannel.java), connected on first use (through
+    bulwark_workspace's Channel, as the other runtimes' workspace step connects): a run that shows
+    nothing, draws nothing and does not fail never pays for it. The program can write to it too,
+    and only confuses its own outputs by doing so: the host bounds everything."""
 
-    sock = None
-    failed = False
+    channel = None
 
     def send(self, kind, payload):
-        if self.sock is None and not self.failed:
-            try:
-                import socket
-                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                s.connect(OUTPUTS_SOCKET)
-                self.sock = s
-            except OSError:
-                self.failed = True  # a tier without the channel: no rich outputs
-        if self.sock is not None:
-            try:
-                self.sock.sendall(b"%s 0 %d\n" % (kind, len(payload)) + payload)
-            except OSError:
-                self.failed, self.sock = True, None
+        if self.channel is None:
+            self.channel = support("bulwark_workspace").Channel()
+        self.channel.send(kind, payload)
 
     def show(self, output):
         for stream in (sys.stdout, sys.stderr):
@@ -1803,28 +1792,36 @@ class Outputs:
             "utf-8", "replace"))
 
     def close(self):
-        if self.sock is not None:
-            try:
-                self.sock.close()
-            except OSError:
-                pass
-            self.sock = None
+        if self.channel is not None:
+            self.channel.close()
 
 
 OUTPUTS = Outputs()
 
 
-def shows():
-    """bulwark_display, loaded from the runners' directory when first needed."""
-    m = sys.modules.get("bulwark_display")
+def support(name):
+    """One of the runner's modules, loaded from the runners' directory when first needed."""
+    m = sys.modules.get(name)
     if m is None:
         from importlib.machinery import SourcelessFileLoader
         from importlib.util import module_from_spec, spec_from_loader
-        loader = SourcelessFileLoader("bulwark_display", DISPLAY_MODULE)
-        m = module_from_spec(spec_from_loader("bulwark_display", loader))
+        loader = SourcelessFileLoader(name, SUPPORT % name)
+        m = module_from_spec(spec_from_loader(name, loader))
         loader.exec_module(m)
-        sys.modules["bulwark_display"] = m
+        sys.modules[name] = m
     return m
+
+
+def shows():
+    """bulwark_display: rich outputs, figures and errors."""
+    return support("bulwark_display")
+
+
+def send_artifacts():
+    """The workspace's files the job's patterns match (bulwark_workspace, shared by every runtime),
+    on this runner's own connection to the outputs channel."""
+    if SETTINGS.get("artifacts"):
+        support("bulwark_workspace").collect(SETTINGS, OUTPUTS.send)
 
 
 def display(*objs, **kwargs):
@@ -1865,92 +1862,6 @@ def report(e, source):
     except Exception:
         pass
     OUTPUTS.show(output)
-
-
-def place_files():
-    """The job's input files, read from stdin as the host sent them, into the workspace."""
-    for entry in SETTINGS.get("files", ()):
-        path, size = str(entry["path"]), int(entry["size"])
-        parts = path.split("/")
-        if path.startswith("/") or any(p in ("", ".", "..") for p in parts):
-            os._exit(2)  # the host checked it: something is wrong
-        d = "/work"
-        for p in parts[:-1]:
-            d = d + "/" + p
-            if not os.path.isdir(d):
-                os.mkdir(d, 0o755)
-        fd = os.open(d + "/" + parts[-1], os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
-                     0o644)
-        left = size
-        while left:
-            chunk = os.read(0, min(left, 1 << 16))
-            if not chunk:
-                break
-            left -= len(chunk)
-            view = memoryview(chunk)
-            while view:
-                view = view[os.write(fd, view):]
-        os.close(fd)
-
-
-def glob_regex(pattern):
-    import re
-    out = []
-    parts = pattern.split("/")
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        if part == "**":
-            out.append(".*" if last else "(?:[^/]+/)*")
-            continue
-        for c in part:
-            out.append("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c))
-        if not last:
-            out.append("/")
-    return re.compile("".join(out) + r"\Z", re.S)
-
-
-def send_artifacts():
-    """The workspace's regular files that the job's patterns match, each opened without following
-    a link and without blocking, judged by its descriptor; within the caps the host gave."""
-    patterns = [glob_regex(p) for p in SETTINGS.get("artifacts", ())]
-    if not patterns:
-        return
-    import json
-    import stat
-    count, total = 0, 0
-    max_count = int(SETTINGS.get("maxArtifacts", 100))
-    max_bytes = int(SETTINGS.get("maxArtifactBytes", 256 << 20))
-    seen = 0
-    for root, dirs, files in os.walk("/work"):
-        dirs.sort()
-        for name in sorted(files):
-            seen += 1
-            if seen > 100000 or count >= max_count:
-                return
-            rel = (root + "/" + name)[len("/work/"):]
-            if not any(p.match(rel) for p in patterns):
-                continue
-            try:
-                fd = os.open(root + "/" + name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-            except OSError:
-                continue
-            try:
-                st = os.fstat(fd)
-                if not stat.S_ISREG(st.st_mode) or total + st.st_size > max_bytes:
-                    continue
-                OUTPUTS.send(b"artifact", json.dumps({"name": rel, "size": st.st_size}).encode())
-                left = st.st_size
-                while left > 0:
-                    chunk = os.read(fd, min(left, 1 << 16))
-                    if not chunk:
-                        break
-                    left -= len(chunk)
-                    OUTPUTS.send(b"data", chunk)
-                OUTPUTS.send(b"end", b"")
-                count += 1
-                total += st.st_size
-            finally:
-                os.close(fd)
 
 
 def run(source):
@@ -2062,7 +1973,8 @@ def main():
         global NAME
         SETTINGS.update(json.loads(verdict[4:]))
         NAME = str(SETTINGS.get("name") or NAME)
-        place_files()
+        if SETTINGS.get("files"):
+            support("bulwark_workspace").place(SETTINGS)
     if os.path.exists(EGRESS_SOCKET):
         egress()
     run(source)

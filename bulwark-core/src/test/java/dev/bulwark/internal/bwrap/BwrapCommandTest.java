@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.Profiles;
+import dev.bulwark.internal.layout.SandboxProgram;
 import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.SandboxSpec;
@@ -23,7 +24,10 @@ class BwrapCommandTest {
   void theRecipeHasEveryNamespaceAndNoWayBack() {
     List<String> args =
         BwrapCommand.bwrapArgs(
-            new SandboxSpec(python, Profiles.STRICT), files, Path.of("/state/run1/code"), false);
+            new SandboxSpec(python, Profiles.STRICT),
+            files,
+            Path.of("/state/run1/code"),
+            SandboxProgram.Start.PLAIN);
     assertThat(args)
         .contains("--unshare-all", "--unshare-user", "--disable-userns", "--new-session")
         .contains("--die-with-parent", "--clearenv")
@@ -49,7 +53,10 @@ class BwrapCommandTest {
   void everyWritableMountIsSizeCapped() {
     List<String> args =
         BwrapCommand.bwrapArgs(
-            new SandboxSpec(python, Profiles.STRICT), files, Path.of("/state/run1/code"), false);
+            new SandboxSpec(python, Profiles.STRICT),
+            files,
+            Path.of("/state/run1/code"),
+            SandboxProgram.Start.PLAIN);
     String size = Long.toString(Profiles.STRICT.tmpfsBytes());
     for (String dir : List.of("/tmp", "/dev/shm", "/work")) {
       int at = args.indexOf(dir);
