@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.SessionDeadException;
 import dev.bulwark.SessionFileException;
 import dev.bulwark.client.BulwarkException;
+import dev.bulwark.model.ExecutionResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -62,6 +63,18 @@ final class ExitCode implements IExitCodeExceptionMapper {
       case SessionDeadException _ -> FAILED;
       case SessionFileException _ -> USAGE;
       default -> ENVIRONMENT;
+    };
+  }
+
+  /**
+   * The code of a run or a cell: OK is 0; the engine's own failure is the environment's; any other
+   * status, the program's.
+   */
+  static int of(ExecutionResult result) {
+    return switch (result.status()) {
+      case OK -> OK;
+      case SANDBOX_ERROR -> ENVIRONMENT;
+      default -> FAILED;
     };
   }
 

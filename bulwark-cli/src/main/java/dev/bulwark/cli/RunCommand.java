@@ -154,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
       err.println("bulwark: " + result.status() + ": " + result.reason());
       err.flush();
     }
-    return exitCode(result);
+    return ExitCode.of(result);
   }
 
   private static InputStream kept(Engine engine, Artifact artifact) throws IOException {
@@ -196,14 +196,5 @@ final class RunCommand implements Callable<Integer> {
       // Ctrl-C came as the run ended: the hook runs now, and finds it ended.
     }
     return result;
-  }
-
-  /** OK is 0; the engine's own failure is the environment's; any other status, the program's. */
-  private static int exitCode(ExecutionResult result) {
-    return switch (result.status()) {
-      case OK -> ExitCode.OK;
-      case SANDBOX_ERROR -> ExitCode.ENVIRONMENT;
-      default -> ExitCode.FAILED;
-    };
   }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -51,27 +50,16 @@ class RunFilesTest {
 
   @BeforeAll
   static void serve() throws IOException {
-    Path data = Files.createDirectory(shared.resolve("data"));
-    Path config =
-        Files.writeString(
-            data.resolve("bulwark.yaml"), "engine:\n  warmPools: [python=0, javascript=0]\n");
-    served =
-        BulwarkProcess.serve(
-            List.of("--data", data.toString(), "--config", config.toString()),
-            shared.resolve("serve.err"),
-            null);
+    served = BulwarkProcess.serveWithoutPools(shared);
   }
 
   @AfterAll
   static void stop() throws InterruptedException {
-    if (served != null) {
-      served.process().destroy();
-      served.process().waitFor(60, TimeUnit.SECONDS);
-    }
+    BulwarkProcess.stop(served);
   }
 
   private List<String> remote() {
-    return List.of("--server", "http://127.0.0.1:" + served.port(), "--key", served.key());
+    return BulwarkProcess.remote(served);
   }
 
   @Test
