@@ -64,7 +64,8 @@ final class ReplTerminal {
           return;
         }
         if (!code.isBlank()) {
-          whileWatchingCtrlC(terminal, session, cells, code.stripTrailing());
+          String typedAhead = whileWatchingCtrlC(terminal, session, cells, code.stripTrailing());
+          reader.runMacro(typedAhead); // what was typed meanwhile goes to the next prompt
         }
       }
     }
@@ -81,13 +82,14 @@ final class ReplTerminal {
 
   /**
    * Runs a cell with the terminal in raw mode, reading keys meanwhile: Ctrl-C interrupts the cell;
-   * other keys are dropped (nothing reads them until the next prompt).
+   * the other keys are returned, for the next prompt.
    */
-  private static void whileWatchingCtrlC(
+  private static String whileWatchingCtrlC(
       Terminal terminal, ReplSession session, ReplCommand.Cells cells, String code)
       throws IOException {
     Attributes before = terminal.enterRawMode();
     AtomicBoolean done = new AtomicBoolean();
+    StringBuffer typed = new StringBuffer();
     Thread watcher =
         Thread.ofVirtual()
             .start(() -> {
@@ -96,6 +98,8 @@ final class ReplTerminal {
                   int key = terminal.reader().read(100);
                   if (key == CTRL_C) {
                     session.interrupt();
+                  } else if (key >= 0) {
+                    typed.append((char) key);
                   } else if (key == NonBlockingReader.EOF) {
                     return;
                   }
@@ -115,6 +119,7 @@ final class ReplTerminal {
       }
       terminal.setAttributes(before);
     }
+    return typed.toString();
   }
 
   private static final int CTRL_C = 3;
