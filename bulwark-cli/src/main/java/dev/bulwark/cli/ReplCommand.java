@@ -86,8 +86,15 @@ final class ReplCommand implements Callable<Integer> {
     Path dir = out != null ? out : Files.createTempDirectory("bulwark-repl-");
     SavedOutputs saved = new SavedOutputs(OutputDirectory.open(dir), err);
     ReplSession session = remote.given() ? onServer() : onThisHost(err);
+    AtomicBoolean closed = new AtomicBoolean();
+    Runnable close =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            session.close();
+          }
+        };
     // SIGTERM or a closed terminal (SIGHUP): the session ends with the command, never outlives it.
-    Thread closer = new Thread(session::close);
+    Thread closer = new Thread(close);
     Runtime.getRuntime().addShutdownHook(closer);
     try {
       err.printf(
@@ -103,7 +110,7 @@ final class ReplCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     } finally {
-      session.close();
+      close.run();
       removeHook(closer);
     }
   }
