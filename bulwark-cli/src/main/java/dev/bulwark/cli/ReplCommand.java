@@ -53,12 +53,7 @@ import sun.misc.Signal;
 final class ReplCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-l", "--lang", "--language"},
-      paramLabel = "LANG",
-      defaultValue = "python",
-      description = "python, javascript or bash (default: ${DEFAULT-VALUE}).")
-  String language;
+  @Mixin SessionLanguage language;
 
   @Option(
       names = "--out",
@@ -168,7 +163,7 @@ final class ReplCommand implements Callable<Integer> {
   private ReplSession onThisHost(PrintWriter err) {
     var ceiling = Requests.Ceiling.unbounded(policy.resolve());
     SessionSpec sessionSpec =
-        SessionSpec.of(language, limits.resolve(ceiling))
+        SessionSpec.of(language.language, limits.resolve(ceiling))
             .withPolicy(policy.resolve())
             // The prompt may wait long for its person: the session lives as long as the command.
             .withIdleTimeout(SessionSpec.DEFAULT_LIFETIME);
@@ -183,7 +178,7 @@ final class ReplCommand implements Callable<Integer> {
 
   private ReplSession onServer() {
     SessionOptions options =
-        SessionOptions.of(language)
+        SessionOptions.of(language.language)
             .withProfile(limits.profile())
             .withLimits(limits.overrides())
             .withPolicy(policy.forServer(spec));

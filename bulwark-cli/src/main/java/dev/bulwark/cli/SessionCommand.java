@@ -71,12 +71,7 @@ final class SessionCommand implements Runnable {
 
     @Mixin RemoteOptions remote;
 
-    @Option(
-        names = {"-l", "--lang", "--language"},
-        paramLabel = "LANG",
-        defaultValue = "python",
-        description = "python, javascript or bash (default: ${DEFAULT-VALUE}).")
-    String language;
+    @Mixin SessionLanguage language;
 
     @Mixin LimitOptions limits;
 
@@ -107,7 +102,7 @@ final class SessionCommand implements Runnable {
     @Override
     public Integer call() {
       SessionOptions options =
-          SessionOptions.of(language)
+          SessionOptions.of(language.language)
               .withProfile(limits.profile())
               .withLimits(limits.overrides())
               .withPolicy(policy)
