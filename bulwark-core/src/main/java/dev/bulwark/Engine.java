@@ -24,6 +24,7 @@ import dev.bulwark.policy.Policies;
 import dev.bulwark.policy.Policy;
 import dev.bulwark.policy.Validation;
 import dev.bulwark.spi.RuntimeDescriptor;
+import dev.bulwark.spi.SandboxSpec;
 import dev.bulwark.spi.SandboxTier;
 import dev.bulwark.spi.SandboxUnavailableException;
 import java.io.InputStream;
@@ -56,6 +57,7 @@ public final class Engine implements AutoCloseable {
   private final RegisteredEngine host;
   private final Tiers tiers;
   private final WarmPools pools;
+  private final WarmPools sessionPools;
   private final Reaper reaper;
   private final Runs runs;
   private final Runtimes runtimes;
@@ -66,6 +68,7 @@ public final class Engine implements AutoCloseable {
       RegisteredEngine host,
       Tiers tiers,
       WarmPools pools,
+      WarmPools sessionPools,
       Reaper reaper,
       Runs runs,
       Runtimes runtimes,
@@ -73,22 +76,24 @@ public final class Engine implements AutoCloseable {
     this.host = host;
     this.tiers = tiers;
     this.pools = pools;
+    this.sessionPools = sessionPools;
     this.reaper = reaper;
     this.runs = runs;
     this.runtimes = runtimes;
-    this.sessions = new Sessions(runtimes, tiers::backend, reaper, caps, Engine::startCell);
+    this.sessions =
+        new Sessions(runtimes, tiers::backend, sessionPools, reaper, caps, Engine::startCell);
   }
 
   /**
    * Prepares the host (state directory, seccomp filters, cgroups), cleans what a crashed engine
-   * left behind, and starts filling the warm pools in the background. Its sandboxes are
-   * bubblewrap's unless a job asks for gVisor ({@link Isolation}), which runs where {@code runsc}
-   * is installed.
+   * left behind, and starts filling the warm pools and the session pools in the background. Its
+   * sandboxes are bubblewrap's unless a job asks for gVisor ({@link Isolation}), which runs where
+   * {@code runsc} is installed.
    *
    * @throws SandboxUnavailableException when a limit could not be enforced and the configuration
    *     does not allow a degraded mode, or when a warm pool's tier cannot run here
    * @throws IllegalArgumentException when a warm pool names an unknown runtime or one without a
-   *     runner
+   *     runner, or a session pool one without sessions or a tier other than bubblewrap
    */
   public static Engine start(EngineConfig config) {
     return start(config, List.of(new BwrapTier(config), new GvisorTier(config)));
@@ -107,6 +112,8 @@ public final class Engine implements AutoCloseable {
     Runtimes runtimes = Runtimes.builtIn();
     RegisteredEngine host = RegisteredEngine.open(config, runtimes);
     Tiers tiers = null;
+    WarmPools pools = null;
+    WarmPools sessionPools = null;
     try {
       Set<String> pooled =
           config.warmPools().stream()
@@ -116,22 +123,41 @@ public final class Engine implements AutoCloseable {
       tiers = Tiers.open(tierList, host, pooled);
       host.sweepDeadEngines();
       Reaper reaper = new Reaper();
-      WarmPools pools =
+      pools =
           WarmPools.start(
-              config.warmPools(), config.warmMaxIdle(), runtimes, tiers::backend, reaper);
+              SandboxSpec.Kind.PROGRAM,
+              config.warmPools(),
+              config.warmMaxIdle(),
+              runtimes,
+              tiers::backend,
+              reaper);
+      sessionPools =
+          WarmPools.start(
+              SandboxSpec.Kind.SESSION,
+              config.sessionPools(),
+              config.warmMaxIdle(),
+              runtimes,
+              tiers::backend,
+              reaper);
       Runs runs = new Runs(runtimes, tiers, pools, reaper, config.outputs());
-      return new Engine(host, tiers, pools, reaper, runs, runtimes, config.outputs());
+      return new Engine(host, tiers, pools, sessionPools, reaper, runs, runtimes, config.outputs());
     } catch (SandboxUnavailableException | IllegalArgumentException e) {
-      closeQuietly(tiers, host);
+      closeQuietly(tiers, host, pools, sessionPools);
       throw e;
     } catch (RuntimeException e) {
-      closeQuietly(tiers, host);
+      closeQuietly(tiers, host, pools, sessionPools);
       throw new SandboxUnavailableException(List.of(String.valueOf(e.getMessage())));
     }
   }
 
-  private static void closeQuietly(Tiers tiers, RegisteredEngine host) {
+  /** Undoes a start that failed: the program pools may be filling when the session pools fail. */
+  private static void closeQuietly(Tiers tiers, RegisteredEngine host, WarmPools... pools) {
     try {
+      for (WarmPools p : pools) {
+        if (p != null) {
+          p.close();
+        }
+      }
       if (tiers != null) {
         tiers.close();
       }
@@ -227,9 +253,21 @@ public final class Engine implements AutoCloseable {
     return pools.stats();
   }
 
-  /** True once every warm pool has been full at least once: the server's readiness. */
+  /**
+   * What each session pool has done so far ({@link EngineConfig#sessionPools()}): its hits are
+   * sessions opened on a waiting sandbox, its misses sessions of its kind that found none and
+   * started cold.
+   */
+  public List<WarmPoolStats> sessionPools() {
+    return sessionPools.stats();
+  }
+
+  /**
+   * True once every warm pool and every session pool has been full at least once: the server's
+   * readiness.
+   */
   public boolean warm() {
-    return pools.warm();
+    return pools.warm() && sessionPools.warm();
   }
 
   /** What this engine runs without, because the operator allowed a degraded mode. */
@@ -371,8 +409,9 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Opens a session: one sandbox for its whole life, with a persistent interpreter ({@link
-   * Session}). Starts its sandbox (the session pools of {@link EngineConfig#sessionPools()} are not
-   * used yet) and blocks until its interpreter is ready.
+   * Session}). Takes a sandbox waiting in a session pool ({@link EngineConfig#sessionPools()}) that
+   * serves the spec's language, limits and tier when the session may not connect, else starts one,
+   * and blocks until its interpreter is ready.
    *
    * @throws IllegalArgumentException when the language is unknown or the tier is not this engine's
    * @throws SessionIsolationException when the tier does not host sessions yet (gVisor)
@@ -441,6 +480,7 @@ public final class Engine implements AutoCloseable {
     sessions.close();
     runs.close();
     pools.close();
+    sessionPools.close();
     tiers.close();
     reaper.close();
     host.close();

@@ -25,9 +25,11 @@ import java.util.Objects;
  *     runs without that tier where it is missing, and says why to a job that asks for it
  * @param gvisorPlatform how gVisor catches system calls ({@code ptrace} works everywhere; {@code
  *     kvm} needs a working {@code /dev/kvm}: {@code bulwark doctor} says whether it has one)
- * @param sessionPools session sandboxes to keep started, their interpreter loaded, per runtime and
- *     profile, so that {@link Engine#openSession} takes one at once (none by default; not used yet:
- *     every session starts its sandbox)
+ * @param sessionPools session sandboxes to keep started, their agent and interpreter loaded, per
+ *     runtime and profile (bubblewrap only), so that {@link Engine#openSession} takes one at once
+ *     when the session's limits are the profile's (the wall clock, CPU time and output caps aside,
+ *     which the host applies per cell) and it may not connect; others start cold (none by default:
+ *     the server keeps some)
  * @param outputs how much rich output and how many artifacts one result may carry
  */
 public record EngineConfig(

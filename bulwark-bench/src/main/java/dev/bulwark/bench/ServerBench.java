@@ -230,15 +230,10 @@ public final class ServerBench {
     if (c.getResponseCode() != 200) {
       throw new IllegalStateException("GET /metrics answered " + c.getResponseCode() + ": " + body);
     }
-    long hits = 0, misses = 0;
-    for (String line : body.split("\n")) {
-      if (line.startsWith("bulwark_pool_hits_total{")) {
-        hits += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      } else if (line.startsWith("bulwark_pool_misses_total{")) {
-        misses += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return new PoolCounts(hits, misses, true);
+    return new PoolCounts(
+        PrometheusText.sum(body, "bulwark_pool_hits_total"),
+        PrometheusText.sum(body, "bulwark_pool_misses_total"),
+        true);
   }
 
   /** A client of its own for the measured requests. */

@@ -15,11 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What sessions cost: opening one (its sandbox started, its agent and kernel loaded) against a bare
- * {@code python3 -c 'print(1)'}, a cell's latency for {@code x = 1} against a round trip through a
- * pipe to a child process, how many idle sessions the machine holds and the memory each takes, and
- * whether thousands of cells in one session make it grow. {@code bulwark bench session} is its
- * front.
+ * What sessions cost: opening one from a session pool (a sandbox waiting with its agent and kernel
+ * loaded) and cold (its sandbox started, its agent and kernel loaded), against a bare {@code
+ * python3 -c 'print(1)'} in the same rounds, a cell's latency for {@code x = 1} against a round
+ * trip through a pipe to a child process, how many idle sessions the machine holds and the memory
+ * each takes, and whether thousands of cells in one session make it grow. {@code bulwark bench
+ * session} is its front.
  *
  * @see dev.bulwark.Session
  */
@@ -45,31 +46,65 @@ public final class SessionBench {
 
   private SessionBench() {}
 
-  /** Measures on {@code engine} and prints the figures as Markdown tables to {@code out}. */
-  public static void run(Engine engine, Settings settings, PrintWriter out) throws Exception {
+  /**
+   * Measures on {@code engine}, and warm opens on {@code pooled} (an engine whose session pool
+   * serves python sessions of the default profile), and prints the figures as Markdown tables to
+   * {@code out}.
+   */
+  public static void run(Engine engine, Engine pooled, Settings settings, PrintWriter out)
+      throws Exception {
     SessionSpec spec = SessionSpec.of("python", Profiles.DEFAULT);
-    long[] open = new long[settings.opens()];
+    long[] warm = new long[settings.opens()];
+    long[] cold = new long[settings.opens()];
     long[] bare = new long[settings.opens()];
+    long hits = pooled.sessionPools().getFirst().hits();
     for (int i = -3; i < settings.opens(); i++) {
-      long t0 = System.nanoTime();
-      Session s = engine.openSession(spec);
-      long t = System.nanoTime() - t0;
-      s.close();
+      awaitPoolFull(pooled);
+      long w = timeOpen(pooled, spec);
+      long c = timeOpen(engine, spec);
       long b = BareInterpreter.timeBare();
       if (i >= 0) {
-        open[i] = t;
+        warm[i] = w;
+        cold[i] = c;
         bare[i] = b;
       }
+    }
+    long taken = pooled.sessionPools().getFirst().hits() - hits;
+    if (taken != settings.opens() + 3) {
+      throw new IllegalStateException(
+          "the session pool served " + taken + " of " + (settings.opens() + 3) + " warm opens");
     }
     out.printf("| %-48s | %7s | %7s | %7s |%n", "open a python session", "p50 ms", "p95 ms", "p99");
     out.println(
         "|--------------------------------------------------|---------|---------|---------|");
-    row(out, "Engine.openSession (cold: no session pool)", open);
+    row(out, "Engine.openSession, from the session pool", warm);
+    row(out, "Engine.openSession, cold (no session pool)", cold);
     row(out, "bare python3 -c 'print(1)', paired", bare);
     out.println();
     cells(engine, spec, settings.cells(), out);
     idle(engine, spec, settings.idle(), out);
     out.flush();
+  }
+
+  /** How long {@code openSession} took; the session is closed after. */
+  private static long timeOpen(Engine engine, SessionSpec spec) {
+    long t0 = System.nanoTime();
+    Session s = engine.openSession(spec);
+    long t = System.nanoTime() - t0;
+    s.close();
+    return t;
+  }
+
+  /** Waits (at most a minute) until the pool has refilled after the last take. */
+  private static void awaitPoolFull(Engine pooled) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (pooled.sessionPools().stream().anyMatch(p -> p.idle() < p.size())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the session pool did not refill within a minute: " + pooled.sessionPools());
+      }
+      Thread.sleep(5);
+    }
   }
 
   private static void cells(Engine engine, SessionSpec spec, int count, PrintWriter out)

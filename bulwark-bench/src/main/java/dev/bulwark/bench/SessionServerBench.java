@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * What sessions cost over HTTP, against a running server: opening one ({@code POST /v1/sessions})
- * paired with a bare {@code python3 -c 'print(1)'}, and a cell of {@code x = 1} ({@code POST
- * /v1/sessions/{id}/executions}) paired with a loopback round trip to the same server ({@code GET
- * /healthz} on a keep-alive connection of its own) and with a one-shot {@code print(1)}, all in one
- * run. {@code bulwark bench session --key KEY} is its front.
+ * paired with a bare {@code python3 -c 'print(1)'}, each open once the server's session pool has
+ * refilled (read from {@code /metrics}, with an operator's key), and a cell of {@code x = 1}
+ * ({@code POST /v1/sessions/{id}/executions}) paired with a loopback round trip to the same server
+ * ({@code GET /healthz} on a keep-alive connection of its own) and with a one-shot {@code
+ * print(1)}, all in one run. {@code bulwark bench session --key KEY} is its front.
  */
 public final class SessionServerBench {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(s-[A-Za-z0-9]+)\"");
@@ -52,8 +53,10 @@ public final class SessionServerBench {
     URI base = URI.create(settings.url());
     long[] open = new long[settings.opens()];
     long[] bare = new long[settings.opens()];
+    long[] pool = sessionPool(base, settings.key());
     try (Exchange opening = new Exchange(base, settings.key(), "POST", "/v1/sessions", OPEN)) {
       for (int i = -3; i < settings.opens(); i++) {
+        awaitSessionPool(base, settings.key());
         long t0 = System.nanoTime();
         String id = open(opening);
         long t = System.nanoTime() - t0;
@@ -65,8 +68,18 @@ public final class SessionServerBench {
         }
       }
     }
+    long[] after = sessionPool(base, settings.key());
     header(out, "open a python session over HTTP, " + settings.opens() + " in a row");
-    row(out, "POST /v1/sessions (no session pool: cold)", open);
+    row(
+        out,
+        pool == null
+            ? "POST /v1/sessions (session pool not read)"
+            : "POST /v1/sessions ("
+                + (after[2] - pool[2])
+                + " of "
+                + (settings.opens() + 3)
+                + " pooled)",
+        open);
     row(out, "bare python3 -c 'print(1)', paired", bare);
     out.println();
     cells(base, settings, out);
@@ -112,6 +125,38 @@ public final class SessionServerBench {
     row(out, "the cell beyond the loopback round trip", Percentiles.minus(cell, loop));
     row(out, "one-shot print(1), POST /v1/executions", oneShot);
     out.println();
+  }
+
+  /**
+   * The server's session pools from {@code /metrics}: sandboxes kept, waiting, and sessions that
+   * took one; null when the key may not read the metrics (a tenant's).
+   */
+  private static long[] sessionPool(URI base, String key) throws IOException {
+    try (Exchange metrics = new Exchange(base, key, "GET", "/metrics", new byte[0])) {
+      Exchange.Answer a = metrics.post();
+      if (a.status() == 403) {
+        return null;
+      }
+      if (a.status() != 200) {
+        throw new IllegalStateException("GET /metrics answered " + a.status() + ": " + a.body());
+      }
+      return new long[] {
+        PrometheusText.sum(a.body(), "bulwark_session_pool_size"),
+        PrometheusText.sum(a.body(), "bulwark_session_pool_idle"),
+        PrometheusText.sum(a.body(), "bulwark_session_pool_hits_total")
+      };
+    }
+  }
+
+  /** Waits, at most a minute, until the server's session pools are full again (when readable). */
+  private static void awaitSessionPool(URI base, String key) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    for (long[] p; (p = sessionPool(base, key)) != null && p[1] < p[0]; ) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the server's session pool did not refill in a minute");
+      }
+      Thread.sleep(10);
+    }
   }
 
   private static String open(Exchange opening) throws IOException {

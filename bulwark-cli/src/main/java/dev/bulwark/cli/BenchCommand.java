@@ -1,7 +1,9 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.Engine;
+import dev.bulwark.EngineConfig;
 import dev.bulwark.Isolation;
+import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.bench.ColdStartBench;
 import dev.bulwark.bench.MicroBench;
 import dev.bulwark.bench.ServerBench;
@@ -357,7 +359,8 @@ final class BenchCommand implements Callable<Integer> {
       name = "session",
       mixinStandardHelpOptions = true,
       description = {
-        "Measures sessions: opening one against a bare python3 -c 'print(1)', a cell of x = 1"
+        "Measures sessions: opening one from a session pool and cold, against a bare python3 -c"
+            + " 'print(1)' in the same rounds, a cell of x = 1"
             + " against a pipe round trip to a child process, the memory of a session after"
             + " thousands of cells, and --idle sessions held open at once with their memory each."
       })
@@ -409,8 +412,13 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       SessionBench.Settings settings = new SessionBench.Settings(opens, cells, idle);
-      try (Engine engine = engineOptions.start(spec.commandLine().getErr())) {
-        SessionBench.run(engine, settings, spec.commandLine().getOut());
+      EngineConfig config = engineOptions.config();
+      EngineConfig withPool =
+          config.withSessionPools(List.of(new WarmPoolSpec("python", "default", 1)));
+      PrintWriter err = spec.commandLine().getErr();
+      try (Engine engine = EngineOptions.start(config, err);
+          Engine pooled = EngineOptions.start(withPool, err)) {
+        SessionBench.run(engine, pooled, settings, spec.commandLine().getOut());
       }
       return ExitCode.OK;
     }

@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.Engine;
 import dev.bulwark.EngineConfig;
 import dev.bulwark.WarmPoolSpec;
+import dev.bulwark.WarmPoolStats;
 import dev.bulwark.api.ApiServer;
 import dev.bulwark.api.ServerConfig;
 import dev.bulwark.config.ConfigFile;
@@ -142,11 +143,9 @@ final class ServeCommand implements Callable<Integer> {
                 + " executions at once, "
                 + settings.maxQueued()
                 + " waiting; warm pools: "
-                + (engine.warmPools().isEmpty()
-                    ? "none"
-                    : engine.warmPools().stream()
-                        .map(p -> p.runtime() + ":" + p.profile() + "=" + p.size())
-                        .collect(Collectors.joining(", "))));
+                + pools(engine.warmPools())
+                + "; session pools: "
+                + pools(engine.sessionPools()));
         out.flush();
         signals.await();
         err.println(
@@ -157,5 +156,13 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return ExitCode.OK;
+  }
+
+  private static String pools(List<WarmPoolStats> pools) {
+    return pools.isEmpty()
+        ? "none"
+        : pools.stream()
+            .map(p -> p.runtime() + ":" + p.profile() + "=" + p.size())
+            .collect(Collectors.joining(", "));
   }
 }

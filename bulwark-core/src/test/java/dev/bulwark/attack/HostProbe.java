@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -104,6 +105,18 @@ final class HostProbe {
     return -1;
   }
 
+  /** The process's command line, its arguments joined by spaces; empty once it is gone. */
+  static String cmdline(long pid) {
+    try {
+      return new String(
+              Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+              StandardCharsets.UTF_8)
+          .replace('\0', ' ');
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   /** "pid state cmdline" of a process, for assertion messages. */
   static String describe(long pid) {
     try {
@@ -113,10 +126,7 @@ final class HostProbe {
               .filter(l -> l.startsWith("State:") || l.startsWith("PPid:") || l.startsWith("Name:"))
               .toList()
               .toString();
-      String cmdline =
-          new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
-              .replace('\0', ' ');
-      return pid + " " + state + " " + cmdline;
+      return pid + " " + state + " " + cmdline(pid);
     } catch (IOException e) {
       return pid + " (gone)";
     }
@@ -134,6 +144,32 @@ final class HostProbe {
       // gone
     }
     return OptionalLong.empty();
+  }
+
+  /** Names of run cgroups under bulwark/ in any v1 controller (or the v2 tree). */
+  static Set<String> runCgroups() throws IOException {
+    Set<String> names = new HashSet<>();
+    for (Path controller : list(Path.of("/sys/fs/cgroup"))) {
+      Path base = controller.resolve("bulwark");
+      if (Files.isDirectory(base)) {
+        for (Path run : list(base)) {
+          if (Files.isDirectory(run)) {
+            names.add(run.getFileName().toString());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The entries of a directory; none when it does not exist. */
+  static List<Path> list(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.toList();
+    }
   }
 
   private static List<Path> procs() {

@@ -158,6 +158,33 @@ class SessionTest {
   }
 
   @Test
+  void theFirstCellAfterARestartRunsEveryTime() {
+    try (Session s = open("python")) {
+      for (int i = 0; i < 40; i++) {
+        if (i % 2 == 0) {
+          ok(s, "x = " + i);
+        } else {
+          // A restart while a cell prints: the agent's reader is busy with the old interpreter.
+          CompletableFuture<ExecutionResult> printing =
+              CompletableFuture.supplyAsync(
+                  () -> s.run(Cell.of("x = 1\nwhile True: print('.' * 100)")));
+          await().atMost(Duration.ofSeconds(10)).until(() -> s.state() == Session.State.BUSY);
+          s.restart();
+          assertThat(printing.join().status()).isEqualTo(Status.CANCELLED);
+          continue;
+        }
+        s.restart();
+        ExecutionResult r =
+            s.run(Cell.of("print('x' in dir())").withTimeout(Duration.ofSeconds(10)));
+        assertThat(r.status())
+            .as("the cell after restart %d: %s", i, r.reason())
+            .isEqualTo(Status.OK);
+        assertThat(r.stdout()).isEqualTo("False\n");
+      }
+    }
+  }
+
+  @Test
   void aCellOverItsWallClockIsTimeoutAndTheSessionSurvives() {
     try (Session s = open("python")) {
       ok(s, "kept = 3");

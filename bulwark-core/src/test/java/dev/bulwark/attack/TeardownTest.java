@@ -29,8 +29,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeardownTest {
-  private static final Path CGROUP_V1 = Path.of("/sys/fs/cgroup");
-
   /** Engine ids start with the pid of their JVM, in hex. */
   private static final String OUR_ENGINES = Long.toHexString(ProcessHandle.current().pid()) + "-";
 
@@ -51,13 +49,13 @@ class TeardownTest {
                 .map(HostProbe::describe)
                 .as("processes of this JVM's sandboxes")
                 .isEmpty());
-    assertThat(runCgroups())
+    assertThat(HostProbe.runCgroups())
         .as("cgroups of runs and staged launchers")
         .noneMatch(name -> name.startsWith(OUR_ENGINES));
-    for (Path engineDir : list(config.stateDir().resolve("engines"))) {
+    for (Path engineDir : HostProbe.list(config.stateDir().resolve("engines"))) {
       if (Files.isDirectory(engineDir)
           && engineDir.getFileName().toString().startsWith(OUR_ENGINES)) {
-        assertThat(list(engineDir))
+        assertThat(HostProbe.list(engineDir))
             .as("run dirs of " + engineDir)
             .noneMatch(p -> p.getFileName().toString().matches(".*\\.\\d+"));
       }
@@ -83,7 +81,7 @@ class TeardownTest {
           probe.describeIsolation().stream()
               .anyMatch(t -> t.name().equals("gvisor") && t.available());
     }
-    Set<Path> enginesBefore = new HashSet<>(list(config.stateDir().resolve("engines")));
+    Set<Path> enginesBefore = new HashSet<>(HostProbe.list(config.stateDir().resolve("engines")));
     String prefix = "bulwark-crash-" + UUID.randomUUID();
     String marker = prefix + "-sandboxed"; // the JVM's own command line holds only the prefix
     String java = ProcessHandle.current().info().command().orElseThrow();
@@ -108,19 +106,19 @@ class TeardownTest {
       crashing.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
     }
     List<Path> leftovers =
-        list(config.stateDir().resolve("engines")).stream()
+        HostProbe.list(config.stateDir().resolve("engines")).stream()
             .filter(p -> !enginesBefore.contains(p))
             .filter(p -> p.getFileName().toString().startsWith(deadEngines))
             .toList();
     assertThat(leftovers).as("the dead engine's lock and directory").isNotEmpty();
     String deadId = leftovers.getFirst().getFileName().toString().replace(".lock", "");
-    assertThat(runCgroups())
+    assertThat(HostProbe.runCgroups())
         .as("the dead engine's cgroups")
         .anyMatch(name -> name.startsWith(deadId + "."));
 
     Engine.start(config).close(); // the start is what cleans
     assertThat(leftovers).noneMatch(Files::exists);
-    assertThat(runCgroups()).noneMatch(name -> name.startsWith(deadId + "."));
+    assertThat(HostProbe.runCgroups()).noneMatch(name -> name.startsWith(deadId + "."));
     await().atMost(Duration.ofSeconds(10)).until(() -> HostProbe.pidsWithCmdline(marker).isEmpty());
     await().atMost(Duration.ofSeconds(10)).until(() -> runscOf(deadEngines).isEmpty());
   }
@@ -130,31 +128,6 @@ class TeardownTest {
     return HostProbe.pidsWithCmdline("/engines/" + engines).stream()
         .filter(pid -> HostProbe.describe(pid).contains("runsc"))
         .toList();
-  }
-
-  /** Names of run cgroups under bulwark/ in any v1 controller (or the v2 tree). */
-  private static Set<String> runCgroups() throws IOException {
-    Set<String> names = new HashSet<>();
-    for (Path controller : list(CGROUP_V1)) {
-      Path base = controller.resolve("bulwark");
-      if (Files.isDirectory(base)) {
-        for (Path run : list(base)) {
-          if (Files.isDirectory(run)) {
-            names.add(run.getFileName().toString());
-          }
-        }
-      }
-    }
-    return names;
-  }
-
-  private static List<Path> list(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.toList();
-    }
   }
 
   /**

@@ -72,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
     AuditLog auditLog = new AuditLog(db);
     Anomalies anomalies = new Anomalies(db, Clock.systemUTC());
     EventLog eventLog = new EventLog(System.err);
-    Metrics metrics = new Metrics(engine::warmPools);
+    Metrics metrics = new Metrics(engine::warmPools, engine::sessionPools);
     service =
         new Executions(engine, auditLog, new Admission(settings), metrics, anomalies, eventLog);
     AgentRuns agents = new AgentRuns(new AgentRunLog(db), settings.agent());

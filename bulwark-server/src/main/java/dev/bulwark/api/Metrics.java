@@ -63,47 +63,56 @@ final class Metrics {
           .help("Executions in flight")
           .register(registry);
 
-  /** Exports the engine's warm pools, read at each scrape. */
-  Metrics(Supplier<List<WarmPoolStats>> pools) {
+  /**
+   * Exports the engine's warm pools ({@code bulwark_pool_*}) and session pools ({@code
+   * bulwark_session_pool_*}), read at each scrape.
+   */
+  Metrics(Supplier<List<WarmPoolStats>> pools, Supplier<List<WarmPoolStats>> sessionPools) {
+    registerPools("bulwark_pool", "Executions", pools);
+    registerPools("bulwark_session_pool", "Sessions", sessionPools);
+  }
+
+  /** One family of pool metrics: {@code prefix_size}, {@code prefix_idle} and the counters. */
+  private void registerPools(String prefix, String takers, Supplier<List<WarmPoolStats>> pools) {
     GaugeWithCallback.builder()
-        .name("bulwark_pool_size")
-        .help("Sandboxes a warm pool keeps waiting")
+        .name(prefix + "_size")
+        .help("Sandboxes a pool keeps waiting")
         .labelNames(POOL)
         .callback(cb -> pools.get().forEach(p -> cb.call(p.size(), p.runtime(), p.profile())))
         .register(registry);
     GaugeWithCallback.builder()
-        .name("bulwark_pool_idle")
+        .name(prefix + "_idle")
         .help("Sandboxes waiting now: the pool's depth")
         .labelNames(POOL)
         .callback(cb -> pools.get().forEach(p -> cb.call(p.idle(), p.runtime(), p.profile())))
         .register(registry);
     CounterWithCallback.builder()
-        .name("bulwark_pool_hits_total")
-        .help("Executions that took a waiting sandbox")
+        .name(prefix + "_hits_total")
+        .help(takers + " that took a waiting sandbox")
         .labelNames(POOL)
         .callback(cb -> pools.get().forEach(p -> cb.call(p.hits(), p.runtime(), p.profile())))
         .register(registry);
     CounterWithCallback.builder()
-        .name("bulwark_pool_misses_total")
-        .help("Executions of a pool's kind that found it empty and started cold")
+        .name(prefix + "_misses_total")
+        .help(takers + " of a pool's kind that found it empty and started cold")
         .labelNames(POOL)
         .callback(cb -> pools.get().forEach(p -> cb.call(p.misses(), p.runtime(), p.profile())))
         .register(registry);
     CounterWithCallback.builder()
-        .name("bulwark_pool_failures_total")
+        .name(prefix + "_failures_total")
         .help("Sandboxes started for a pool that never became ready")
         .labelNames(POOL)
         .callback(cb -> pools.get().forEach(p -> cb.call(p.failures(), p.runtime(), p.profile())))
         .register(registry);
     CounterWithCallback.builder()
-        .name("bulwark_pool_expired_total")
+        .name(prefix + "_expired_total")
         .help("Waiting sandboxes replaced because they waited too long or died")
         .labelNames(POOL)
         .callback(cb -> pools.get().forEach(p -> cb.call(p.expired(), p.runtime(), p.profile())))
         .register(registry);
     SummaryWithCallback.builder()
-        .name("bulwark_pool_refill_seconds")
-        .help("Time to start one sandbox for a pool, until its runner is ready")
+        .name(prefix + "_refill_seconds")
+        .help("Time to start one sandbox for a pool, until it is ready")
         .labelNames(POOL)
         .callback(cb ->
             pools

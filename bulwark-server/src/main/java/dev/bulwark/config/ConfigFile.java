@@ -31,6 +31,13 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
       List.of(
           new WarmPoolSpec("python", "default", 4), new WarmPoolSpec("javascript", "default", 2));
 
+  /**
+   * The session pools of a server that configures none: Python sessions of the default profile open
+   * warm (each waiting sandbox holds about 11 MiB, docs/benchmarks.md).
+   */
+  public static final List<WarmPoolSpec> DEFAULT_SESSION_POOLS =
+      List.of(new WarmPoolSpec("python", "default", 2));
+
   /** Every section, in the order {@code config show} writes them. */
   static final List<Section<?>> SECTIONS =
       List.of(
@@ -43,7 +50,9 @@ public record ConfigFile(ServerConfig server, EngineConfig engine) {
   public static ConfigFile defaults() {
     return new ConfigFile(
         ServerConfig.defaults("127.0.0.1", 8080),
-        EngineConfig.defaults().withWarmPools(DEFAULT_POOLS));
+        EngineConfig.defaults()
+            .withWarmPools(DEFAULT_POOLS)
+            .withSessionPools(DEFAULT_SESSION_POOLS));
   }
 
   /**

@@ -54,16 +54,29 @@ final class EngineSection {
           Type.INTEGER,
           EngineConfig::sandboxUidCount,
           "how many uids the range holds: sandboxes at once");
+
+  /** A list of pools, as {@code bulwark serve --pool} takes one. */
+  private static final Type<List<WarmPoolSpec>> POOLS =
+      Type.list(
+          "RUNTIME[:PROFILE[:ISOLATION]]=SIZE",
+          "python:default=4",
+          specs -> specs.stream().map(WarmPoolSpec::parse).toList(),
+          pools -> pools.stream().map(WarmPoolSpec::toString).toList());
+
   static final Key<EngineConfig, List<WarmPoolSpec>> WARM_POOLS =
       Key.of(
           "warmPools",
-          Type.list(
-              "RUNTIME[:PROFILE[:ISOLATION]]=SIZE",
-              "python:default=4",
-              specs -> specs.stream().map(WarmPoolSpec::parse).toList(),
-              pools -> pools.stream().map(WarmPoolSpec::toString).toList()),
+          POOLS,
           EngineConfig::warmPools,
           "sandboxes started ahead per runtime and limits profile; SIZE 0 turns a pool off");
+  static final Key<EngineConfig, List<WarmPoolSpec>> SESSION_POOLS =
+      Key.of(
+          "sessionPools",
+          POOLS,
+          EngineConfig::sessionPools,
+          "session sandboxes started ahead, their interpreter loaded, per runtime and limits"
+              + " profile (bubblewrap only); a session of other limits, or that may connect,"
+              + " starts cold");
   static final Key<EngineConfig, Duration> WARM_MAX_IDLE =
       Key.of(
           "warmMaxIdle",
@@ -84,6 +97,7 @@ final class EngineSection {
               SANDBOX_UID_BASE,
               SANDBOX_UID_COUNT,
               WARM_POOLS,
+              SESSION_POOLS,
               WARM_MAX_IDLE),
           ConfigFile::engine,
           v ->
@@ -99,7 +113,7 @@ final class EngineSection {
                   v.defaults().egress(),
                   v.get(RUNSC),
                   v.get(GVISOR_PLATFORM),
-                  v.defaults().sessionPools(),
+                  v.get(SESSION_POOLS),
                   v.defaults().outputs()));
 
   private EngineSection() {}

@@ -27,7 +27,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path data) {
-    Engine engine = Engine.start(EngineConfig.defaults());
+    return start(data, EngineConfig.defaults());
+  }
+
+  /** A server whose engine runs with {@code config}. */
+  public static TestServer start(Path data, EngineConfig config) {
+    Engine engine = Engine.start(config);
     Store store = Store.open(data);
     new Tenants(store.dataSource()).create("acme", "standard", "default", 4, 1000, false, 0);
     String key = new ApiKeys(store.dataSource()).issue("acme", "test", true).token();

@@ -54,6 +54,27 @@ class ConfigFileTest {
   }
 
   @Test
+  void sessionPoolsAreConfiguredAsWarmPoolsAreAndAServerKeepsSomeByDefault() {
+    ConfigFile c =
+        ConfigFile.parse(
+            """
+            engine:
+              sessionPools: [python:strict=3, javascript=1]
+            """,
+            "sessions.yaml");
+    assertThat(c.engine().sessionPools())
+        .containsExactly(
+            new WarmPoolSpec("python", "strict", 3), new WarmPoolSpec("javascript", "default", 1));
+    assertThat(c.engine().warmPools()).isEqualTo(ConfigFile.DEFAULT_POOLS);
+    assertThat(ConfigFile.defaults().engine().sessionPools())
+        .containsExactly(new WarmPoolSpec("python", "default", 2));
+    assertThat(ConfigFile.parse(c.toYaml(), "again.yaml")).isEqualTo(c);
+    assertThatThrownBy(() -> ConfigFile.parse("engine:\n  sessionPools: [python=x]\n", "bad.yaml"))
+        .hasMessageContaining("bad.yaml")
+        .hasMessageContaining("sessionPools");
+  }
+
+  @Test
   void theAgentSectionNamesTheModelAndTheMostARunMayTake() {
     ConfigFile c =
         ConfigFile.parse(

@@ -2,6 +2,7 @@ package dev.bulwark.internal.pool;
 
 import dev.bulwark.Profiles;
 import dev.bulwark.WarmPoolStats;
+import dev.bulwark.internal.runtime.FrameReader;
 import dev.bulwark.internal.runtime.RunnerFrame;
 import dev.bulwark.model.Limits;
 import dev.bulwark.spi.RuntimeDescriptor;
@@ -26,11 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sandboxes of one {@link PoolKey}, started ahead: the sandbox is up, the interpreter and its
- * runner are loaded, and the runner waits for its program. Each serves one execution and is
- * destroyed; the pool starts others in the background. Empty, it answers {@code null} and the run
- * starts cold: exhaustion costs latency, never a failure. A sandbox that waited longer than the
- * engine's {@code warmMaxIdle} is replaced, so that no interpreter from before a host update
- * lingers.
+ * runner (or, for a session pool, the session's agent and its kernel) are loaded and wait for their
+ * program or their session. Each serves one execution or one session and is destroyed after it; the
+ * pool starts others in the background. Empty, it answers {@code null} and the run starts cold:
+ * exhaustion costs latency, never a failure. A sandbox that waited longer than the engine's {@code
+ * warmMaxIdle} is replaced, so that no interpreter from before a host update lingers.
  *
  * <p>Invariants: a sandbox is handed out at most once, and only while alive and not too old; one
  * refill at a time; once {@link #close} returned, no sandbox of the pool is left. Thread-safe.
@@ -50,6 +51,7 @@ final class WarmPool implements AutoCloseable {
   private final Reaper reaper;
   private final PoolKey key;
   private final SandboxSpec spec;
+  private final SandboxSpec.Kind kind;
   private final int size;
   private final BlockingQueue<Sandbox> idle;
   private final AtomicBoolean refilling = new AtomicBoolean();
@@ -68,17 +70,23 @@ final class WarmPool implements AutoCloseable {
       Reaper reaper,
       RuntimeDescriptor runtime,
       String profile,
+      SandboxSpec.Kind kind,
       int size,
       Duration maxIdle) {
-    if (!runtime.hasRunner()) {
+    if (kind == SandboxSpec.Kind.PROGRAM && !runtime.hasRunner()) {
       throw new IllegalArgumentException(
           runtime.name()
               + " cannot wait warm: it has no runner to wait for its program; remove its pool");
     }
+    if (kind == SandboxSpec.Kind.SESSION && !runtime.hasSessions()) {
+      throw new IllegalArgumentException(
+          runtime.name() + " has no sessions to wait warm; remove its session pool");
+    }
     this.backend = backend;
     this.reaper = reaper;
     this.key = new PoolKey(runtime.name(), profile, backend.tier());
-    this.spec = new SandboxSpec(runtime, Profiles.named(profile));
+    this.kind = kind;
+    this.spec = new SandboxSpec(runtime, Profiles.named(profile), kind);
     this.size = size;
     this.maxIdleNanos = maxIdle.toNanos();
     this.idle = new ArrayBlockingQueue<>(Math.max(1, size));
@@ -86,9 +94,9 @@ final class WarmPool implements AutoCloseable {
   }
 
   /**
-   * True when a sandbox of this pool can run a program of this runtime, under {@code wanted}, in
-   * this tier: the limits a sandbox carries inside (cgroup, rlimits, tmpfs sizes) are the same; the
-   * wall clock and the output cap are the host's to enforce.
+   * True when a sandbox of this pool can serve this runtime, under {@code wanted}, in this tier:
+   * the limits a sandbox carries inside (cgroup, rlimits, tmpfs sizes) are the same; the wall clock
+   * and the output cap are the host's to enforce, and so is a session's CPU time (per cell).
    */
   boolean serves(String runtime, Limits wanted, String tier) {
     return key.runtime().equals(runtime)
@@ -162,8 +170,8 @@ final class WarmPool implements AutoCloseable {
   }
 
   /**
-   * Starts the sandbox and waits, at most {@link #READY_TIMEOUT_MS}, until its runner says it is
-   * loaded and waits for its program.
+   * Starts the sandbox and waits, at most {@link #READY_TIMEOUT_MS}, until its runner (or session
+   * agent) says it is loaded and waits for its program (or its session's first frame).
    */
   private boolean startAndAwaitReady(Sandbox s) {
     try {
@@ -178,7 +186,11 @@ final class WarmPool implements AutoCloseable {
         .name(s.name() + "-ready")
         .start(() -> {
           try {
-            RunnerFrame.readReady(stdout);
+            if (kind == SandboxSpec.Kind.SESSION) {
+              FrameReader.awaitReady(stdout);
+            } else {
+              RunnerFrame.readReady(stdout);
+            }
             ready.complete(true);
           } catch (IOException e) {
             LOG.debug("warm pool {}: the runner of {} ended: {}", key, s.name(), e.getMessage());
@@ -235,7 +247,9 @@ final class WarmPool implements AutoCloseable {
     }
   }
 
-  private static Limits shape(Limits l) {
-    return l.withWallTimeout(ANY_WALL).withOutputBytes(ANY_OUTPUT);
+  private Limits shape(Limits l) {
+    Limits outside = l.withWallTimeout(ANY_WALL).withOutputBytes(ANY_OUTPUT);
+    // A session's sandbox has no CPU rlimit: the host counts each cell's CPU time.
+    return kind == SandboxSpec.Kind.SESSION ? outside.withCpuTime(ANY_WALL) : outside;
   }
 }

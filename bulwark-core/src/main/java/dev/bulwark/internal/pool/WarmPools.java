@@ -1,5 +1,6 @@
 package dev.bulwark.internal.pool;
 
+import dev.bulwark.Isolation;
 import dev.bulwark.WarmPoolSpec;
 import dev.bulwark.WarmPoolStats;
 import dev.bulwark.internal.runtime.Runtimes;
@@ -7,6 +8,7 @@ import dev.bulwark.model.Limits;
 import dev.bulwark.spi.RuntimeDescriptor;
 import dev.bulwark.spi.Sandbox;
 import dev.bulwark.spi.SandboxBackend;
+import dev.bulwark.spi.SandboxSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An engine's warm pools, keyed by (runtime, profile, tier), in the order of its configuration, and
- * the sweeper that replaces sandboxes that waited too long.
+ * An engine's warm pools of one kind (for one-shot programs, or for sessions), keyed by (runtime,
+ * profile, tier), in the order of its configuration, and the sweeper that replaces sandboxes that
+ * waited too long.
  *
- * <p>Invariants: pools fill only in the background (at start, after each run, after a sweep); a run
- * takes from the first pool that serves its runtime, limits and tier, else starts cold; once {@link
- * #close} returned, the sweeper has stopped and no warm sandbox is left. Thread-safe.
+ * <p>Invariants: pools fill only in the background (at start, after each take, after a sweep); a
+ * run or a session takes from the first pool that serves its runtime, limits and tier, else starts
+ * cold; once {@link #close} returned, the sweeper has stopped and no warm sandbox is left.
+ * Thread-safe.
  */
 public final class WarmPools implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WarmPools.class);
@@ -39,10 +43,14 @@ public final class WarmPools implements AutoCloseable {
   /**
    * The pools of {@code specs}, filling in the background.
    *
+   * @param kind what their sandboxes wait for: one program each, or a session each
    * @param backends the backend of a tier by its name (null: the engine's default)
-   * @throws IllegalArgumentException when a pool names an unknown runtime or one without a runner
+   * @throws IllegalArgumentException when a pool names an unknown runtime, one without a runner (a
+   *     program pool) or without sessions (a session pool), or a session pool another tier than
+   *     bubblewrap, the only one that hosts sessions
    */
   public static WarmPools start(
+      SandboxSpec.Kind kind,
       List<WarmPoolSpec> specs,
       Duration maxIdle,
       Runtimes runtimes,
@@ -51,6 +59,14 @@ public final class WarmPools implements AutoCloseable {
     List<WarmPool> pools = new ArrayList<>();
     for (WarmPoolSpec spec : specs) {
       if (spec.size() > 0) {
+        if (kind == SandboxSpec.Kind.SESSION
+            && spec.isolation() != null
+            && spec.isolation() != Isolation.BUBBLEWRAP) {
+          throw new IllegalArgumentException(
+              "session pool "
+                  + spec
+                  + ": sessions run in bubblewrap only; remove its isolation or the pool");
+        }
         RuntimeDescriptor runtime =
             runtimes
                 .find(spec.runtime())
@@ -62,7 +78,8 @@ public final class WarmPools implements AutoCloseable {
                             + runtimes.knownNames()));
         SandboxBackend backend =
             backends.apply(spec.isolation() == null ? null : spec.isolation().tierName());
-        pools.add(new WarmPool(backend, reaper, runtime, spec.profile(), spec.size(), maxIdle));
+        pools.add(
+            new WarmPool(backend, reaper, runtime, spec.profile(), kind, spec.size(), maxIdle));
       }
     }
     WarmPools started = new WarmPools(pools, maxIdle);
@@ -74,8 +91,8 @@ public final class WarmPools implements AutoCloseable {
   }
 
   /**
-   * A waiting sandbox for a run of this runtime under these limits in this tier; null when no pool
-   * serves them or the pool is empty, and the run starts cold.
+   * A waiting sandbox for a run (or a session) of this runtime under these limits in this tier;
+   * null when no pool serves them or the pool is empty, and it starts cold.
    */
   public Sandbox take(String runtime, Limits limits, String tier) {
     for (WarmPool pool : pools) {
@@ -86,7 +103,7 @@ public final class WarmPools implements AutoCloseable {
     return null;
   }
 
-  /** Refills every pool in the background: a run has ended. */
+  /** Refills every pool in the background: a run has ended, or a session took a sandbox. */
   public void refillLater() {
     if (closed) {
       return;

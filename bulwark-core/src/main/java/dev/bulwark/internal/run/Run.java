@@ -364,6 +364,7 @@ public final class Run {
       int exitCode,
       long wallNanos,
       Usage usage,
+      boolean oomBeforeForkRefused,
       List<NetworkAttempt> network,
       String stderr) {}
 
@@ -425,6 +426,7 @@ public final class Run {
       channel.finish(setupFinished && stopped == null ? CHANNEL_GRACE : Duration.ZERO);
     }
     List<NetworkAttempt> network = sandbox.closeNetwork();
+    Usage usage = sandbox.usage();
     return new Observed(
         stopped,
         flooded,
@@ -432,7 +434,8 @@ public final class Run {
         setupFinished,
         exitCode,
         wallNanos,
-        sandbox.usage(),
+        usage,
+        watchdog.oomBeforeForkRefused(usage),
         network,
         err.text());
   }
@@ -452,6 +455,7 @@ public final class Run {
                 o.truncated(),
                 o.usage().oomKills(),
                 o.usage().pidsLimitHits(),
+                o.oomBeforeForkRefused(),
                 o.usage().cpuNanos(),
                 job.limits().cpuTime().toNanos(),
                 Units.formatDuration(job.limits().wallTimeout())));

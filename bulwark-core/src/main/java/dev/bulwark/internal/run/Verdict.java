@@ -6,6 +6,16 @@ import dev.bulwark.model.Status;
  * Turns what the host observed about a finished run into one status and a one-line reason. Pure:
  * every input is a host-side observation (timers, cgroup counters, the sandbox manager's own report
  * of the payload's exit), never something the sandboxed program printed.
+ *
+ * <p>A run that reached both the process limit and the memory limit is one status only, the one
+ * that tells the user what their program did. A fork bomb fills the process table, then its
+ * processes (each one's pages, its failed forks' tracebacks) fill the memory: its OOM kill is a
+ * consequence, and the user needs to hear {@link Status#PIDS_LIMIT}. A program whose memory ran out
+ * before any fork was refused hears {@link Status#OOM}, as does one that only allocates (it never
+ * has a fork refused). So: OOM kills with refused forks are {@code PIDS_LIMIT} unless the host saw
+ * the OOM kill before the first refusal ({@link Observation#oomBeforeForkRefused}); the host looks
+ * at both counters while the run lasts, and two first seen at the same look count as the forks
+ * first.
  */
 public record Verdict(Status status, String reason, Integer signal) {
   static final int SIGKILL = 9;
@@ -28,6 +38,8 @@ public record Verdict(Status status, String reason, Integer signal) {
    * @param outputTruncated a stream went over its output limit
    * @param oomKills OOM kills in the run's memory cgroup
    * @param pidsLimitHits forks refused by the pids cgroup
+   * @param oomBeforeForkRefused the host saw an OOM kill at a moment when no fork had been refused
+   *     yet (false when it saw a refusal first, both at once, or neither)
    * @param cpuNanos CPU time the run used
    * @param cpuBudgetNanos the CPU time limit
    */
@@ -42,6 +54,7 @@ public record Verdict(Status status, String reason, Integer signal) {
       boolean outputTruncated,
       long oomKills,
       long pidsLimitHits,
+      boolean oomBeforeForkRefused,
       long cpuNanos,
       long cpuBudgetNanos,
       String timeoutText) {}
@@ -63,9 +76,15 @@ public record Verdict(Status status, String reason, Integer signal) {
     }
     boolean failed = o.exitCode != 0;
     if (o.oomKills > 0 && (failed || !o.setupFinished)) {
+      if (o.pidsLimitHits > 0 && !o.oomBeforeForkRefused) {
+        return new Verdict(
+            Status.PIDS_LIMIT,
+            "process limit reached: a fork or thread was refused, and the processes then ran out"
+                + " of memory",
+            signal);
+      }
       // tmpfs pages belong to no process: the OOM killer may take the sandbox manager itself
-      // (bwrap,
-      // gVisor's Sentry) before it reports.
+      // (bwrap, gVisor's Sentry) before it reports.
       return new Verdict(Status.OOM, "out of memory: the memory limit was reached", signal);
     }
     if (!o.setupFinished && o.pidsLimitHits > 0) {

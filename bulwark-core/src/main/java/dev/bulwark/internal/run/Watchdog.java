@@ -1,6 +1,7 @@
 package dev.bulwark.internal.run;
 
 import dev.bulwark.spi.Sandbox;
+import dev.bulwark.spi.Usage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * budget (for the whole run, not per process as rlimits are), and says why. The run's thread,
  * blocked in a read of the sandbox's output, sees the stream end. One per run, on a virtual thread
  * of its own; it kills once at most.
+ *
+ * <p>Until the run first reaches its process or memory limit, each tick also notes which of the two
+ * it reached first: the cgroup's counters say how often, not when, and {@link Verdict} tells a fork
+ * bomb (forks refused, then out of memory) from a program that ran out of memory.
  */
 final class Watchdog implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
@@ -32,6 +37,8 @@ final class Watchdog implements Runnable {
   private final long cpuBudget;
   private final BooleanSupplier cancelled;
   private final AtomicReference<Stop> stopped = new AtomicReference<>();
+  private volatile boolean limitSeen;
+  private volatile boolean oomFirst;
   private final CountDownLatch over = new CountDownLatch(1);
 
   /**
@@ -49,6 +56,9 @@ final class Watchdog implements Runnable {
   public void run() {
     try {
       while (!over.await(TICK_MS, TimeUnit.MILLISECONDS)) {
+        if (!limitSeen) {
+          noteFirstLimit();
+        }
         Stop why = reason();
         if (why != null && stopped.compareAndSet(null, why)) {
           sandbox.kill();
@@ -74,6 +84,24 @@ final class Watchdog implements Runnable {
       return Stop.CPU;
     }
     return null;
+  }
+
+  /** Notes whether the memory limit was reached before any fork was refused, once either was. */
+  private void noteFirstLimit() {
+    Usage u = sandbox.usage();
+    if (u.pidsLimitHits() > 0 || u.oomKills() > 0) {
+      oomFirst = u.pidsLimitHits() == 0;
+      limitSeen = true;
+    }
+  }
+
+  /**
+   * Whether an OOM kill came before the first refused fork, as the ticks saw it; {@code last} is
+   * the run's final count, for limits first reached after the last tick (both at once: forks
+   * first).
+   */
+  boolean oomBeforeForkRefused(Usage last) {
+    return limitSeen ? oomFirst : last.oomKills() > 0 && last.pidsLimitHits() == 0;
   }
 
   /** Why it stopped the run, if it did so far. */

@@ -284,6 +284,7 @@ final class CellRun implements CellWatch.Stopper {
                 out.truncated() || err.truncated(),
                 oom,
                 now.pidsLimitHits() - before.pidsLimitHits(),
+                false, // an OOM kill ends the session, which reports it as OOM whatever came first
                 cpu,
                 limits.cpuTime().toNanos(),
                 Units.formatDuration(limits.wallTimeout())));

@@ -9,6 +9,7 @@ import dev.bulwark.SessionEnd;
 import dev.bulwark.SessionIsolationException;
 import dev.bulwark.SessionSpec;
 import dev.bulwark.internal.pool.Reaper;
+import dev.bulwark.internal.pool.WarmPools;
 import dev.bulwark.internal.runtime.FrameReader;
 import dev.bulwark.internal.runtime.Runtimes;
 import dev.bulwark.model.ExecutionResult;
@@ -38,9 +39,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's sessions: opens each in a sandbox of its own, keeps the live ones by id, ends those
- * idle past their spec's idle timeout or older than its lifetime, and destroys each sandbox off the
- * caller's path once its session ended.
+ * The engine's sessions: opens each in a sandbox of its own (one waiting in a session pool when a
+ * pool serves it, else a cold one), keeps the live ones by id, ends those idle past their spec's
+ * idle timeout or older than its lifetime, and destroys each sandbox off the caller's path once its
+ * session ended.
+ *
+ * <p>A pooled sandbox was started with its agent and kernel loaded and nothing else: no session, no
+ * tenant, no file, no code. What is fixed at its start (the cgroup's limits, the mounts and the
+ * workspace's size, the rlimits, the network: none) must be what the session asks for, else the
+ * session starts cold; what a session sets when it takes one (its id, policy, figures, idle timeout
+ * and lifetime, the CPU time and wall clock of its cells) is the host's or the first frame's. A
+ * pooled sandbox serves one session only and is destroyed after it, as any session's.
  *
  * <p>Thread-safe. {@link #close()} ends every session ({@link SessionEnd.Cause#ENGINE_CLOSED}); an
  * open after it fails with {@link SessionDeadException}.
@@ -66,6 +75,7 @@ public final class Sessions implements AutoCloseable {
 
   private final Runtimes runtimes;
   private final Function<String, SandboxBackend> tiers;
+  private final WarmPools pools;
   private final Reaper reaper;
   private final OutputCaps caps;
   private final Starter starter;
@@ -76,15 +86,18 @@ public final class Sessions implements AutoCloseable {
 
   /**
    * @param tiers the backend of a tier by name, the engine's default for null
+   * @param pools the session pools: sandboxes waiting with their agent loaded
    */
   public Sessions(
       Runtimes runtimes,
       Function<String, SandboxBackend> tiers,
+      WarmPools pools,
       Reaper reaper,
       OutputCaps caps,
       Starter starter) {
     this.runtimes = runtimes;
     this.tiers = tiers;
+    this.pools = pools;
     this.reaper = reaper;
     this.caps = caps;
     this.starter = starter;
@@ -119,11 +132,15 @@ public final class Sessions implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw startFailed(id, e.getMessage());
     }
-    Sandbox sandbox = null;
+    Program program = new Program("", spec.allowedHosts());
+    Sandbox sandbox = takeWarm(runtime, spec, backend, program);
     try {
-      sandbox = backend.prepare(new SandboxSpec(runtime, spec.limits(), SandboxSpec.Kind.SESSION));
-      sandbox.handOff(new Program("", spec.allowedHosts()));
-      awaitReady(sandbox);
+      if (sandbox == null) {
+        sandbox =
+            backend.prepare(new SandboxSpec(runtime, spec.limits(), SandboxSpec.Kind.SESSION));
+        sandbox.handOff(program);
+        awaitReady(sandbox);
+      }
       LiveSession session = new LiveSession(id, spec, runtime, info, sandbox, this);
       live.put(id, session);
       session.begin();
@@ -141,6 +158,35 @@ public final class Sessions implements AutoCloseable {
       }
       throw startFailed(id, String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * A pooled sandbox, handed the session's (empty) program, when a pool serves the session; null
+   * when none does, it is empty, or its sandbox died while it waited (retired, never handed out). A
+   * session that may connect never takes one: pooled sandboxes start without network. The pool
+   * refills in the background.
+   */
+  private Sandbox takeWarm(
+      RuntimeDescriptor runtime, SessionSpec spec, SandboxBackend backend, Program program) {
+    if (!program.networkAllow().isEmpty()) {
+      return null;
+    }
+    Sandbox sandbox = pools.take(runtime.name(), spec.limits(), backend.tier());
+    if (sandbox == null) {
+      return null;
+    }
+    pools.refillLater();
+    try {
+      sandbox.handOff(program);
+      if (sandbox.alive()) {
+        return sandbox;
+      }
+      LOG.debug("{} died while it waited in its session pool; starting cold", sandbox.name());
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{} could not take its session; starting cold", sandbox.name(), e);
+    }
+    reaper.retire(sandbox);
+    return null;
   }
 
   /**

@@ -309,6 +309,7 @@ class Agent:
         self.uploads = {}
         self.kernel_lock = threading.Condition()
         self.kernel = None
+        self.retired = []  # kernels replaced or killed, whose pipes the pump alone closes
         self.wake_r, self.wake_w = os.pipe()
         self.start_kernel()
         threading.Thread(target=self.pump, daemon=True).start()
@@ -321,8 +322,10 @@ class Agent:
         if self.setup is not None:
             self.configure(kernel)
         with self.kernel_lock:
-            self.kernel = kernel
+            previous, self.kernel = self.kernel, kernel
             self.kernel_lock.notify_all()
+        if previous is not None:  # a restart raced the start after an exit: one kernel serves
+            self.retire(previous)
         os.write(self.wake_w, b"k")  # the pump now watches the new kernel
 
     def current_kernel(self, wait=0):
@@ -346,12 +349,29 @@ class Agent:
         kernel.exited.set()
         os.write(self.wake_w, b"x")
 
+    def retire(self, kernel):
+        """Kills a kernel that no longer serves; the pump closes its pipes on its next turn. Closed
+        here, their descriptor numbers could be reused by the next kernel's pipes while the pump
+        still reads them as the old kernel's: it would take the new kernel's events for output and
+        the first cell after a restart would never end."""
+        kernel.signal(signal.SIGKILL)
+        with self.kernel_lock:
+            self.retired.append(kernel)
+        os.write(self.wake_w, b"r")
+
+    def close_retired(self):
+        with self.kernel_lock:
+            retired, self.retired = self.retired, []
+        for kernel in retired:
+            kernel.close()
+
     def restart(self, ident):
         with self.kernel_lock:
             old, self.kernel = self.kernel, None
         if old is not None:
-            old.close()
+            old.signal(signal.SIGKILL)
             old.exited.wait(5)
+            self.retire(old)
         if self.analysis is not None:
             self.analysis.reset()
         self.pending.clear()
@@ -367,16 +387,17 @@ class Agent:
         what the kernel wrote to stdout and stderr before it has been sent: a cell's output comes
         before its displays and its end."""
         while True:
+            self.close_retired()
             kernel = self.current_kernel()
             fds = [self.wake_r] + ([kernel.out, kernel.err, kernel.events] if kernel else [])
             try:
                 ready, _, _ = select.select(fds, [], [])
             except (OSError, ValueError):
-                continue  # a kernel closed under us by a restart
+                continue
             if self.wake_r in ready:
                 os.read(self.wake_r, 64)
-            if kernel is None:
-                continue
+            if kernel is None or kernel is not self.current_kernel():
+                continue  # replaced while we waited: what it wrote is not the next cell's
             try:
                 self.drain(kernel)
                 if kernel.events in ready or kernel.buffer:

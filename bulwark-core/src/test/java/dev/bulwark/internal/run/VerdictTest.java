@@ -10,7 +10,7 @@ class VerdictTest {
 
   private static Verdict.Observation ran(int exitCode) {
     return new Verdict.Observation(
-        true, exitCode, "", false, false, false, false, false, 0, 0, 0, BUDGET, "30s");
+        true, exitCode, "", false, false, false, false, false, 0, 0, false, 0, BUDGET, "30s");
   }
 
   private static Verdict.Observation with(Verdict.Observation o, String field) {
@@ -25,6 +25,7 @@ class VerdictTest {
         field.equals("truncated") || field.equals("flooded"),
         field.equals("oom") ? 1 : 0,
         field.equals("pids") ? 3 : 0,
+        false,
         field.equals("cpuUsed") ? BUDGET : 0,
         BUDGET,
         "30s");
@@ -80,11 +81,30 @@ class VerdictTest {
     assertThat(Verdict.of(with(ran(1), "setupFailed")).reason()).contains("Can't mount");
     Verdict.Observation killedBeforeBwrapReported =
         new Verdict.Observation(
-            false, 137, "", false, false, true, false, false, 0, 0, BUDGET, BUDGET, "30s");
+            false, 137, "", false, false, true, false, false, 0, 0, false, BUDGET, BUDGET, "30s");
     assertThat(Verdict.of(killedBeforeBwrapReported).status()).isEqualTo(Status.CPU_LIMIT);
     Verdict.Observation bwrapTakenByTheOomKiller =
         new Verdict.Observation(
-            false, 137, "", false, false, false, false, false, 2, 0, 0, BUDGET, "30s");
+            false, 137, "", false, false, false, false, false, 2, 0, false, 0, BUDGET, "30s");
     assertThat(Verdict.of(bwrapTakenByTheOomKiller).status()).isEqualTo(Status.OOM);
+  }
+
+  @Test
+  void forksRefusedBeforeTheMemoryRanOutAreThePidsLimit() {
+    Verdict bomb = Verdict.of(bothLimits(false));
+    assertThat(bomb.status()).isEqualTo(Status.PIDS_LIMIT);
+    assertThat(bomb.reason()).contains("process limit").contains("memory");
+  }
+
+  @Test
+  void memoryThatRanOutBeforeAnyForkWasRefusedIsOom() {
+    assertThat(Verdict.of(bothLimits(true)).status()).isEqualTo(Status.OOM);
+    assertThat(Verdict.of(with(ran(137), "oom")).status()).isEqualTo(Status.OOM);
+  }
+
+  /** A run that failed after reaching both limits, the OOM kill first or not. */
+  private static Verdict.Observation bothLimits(boolean oomFirst) {
+    return new Verdict.Observation(
+        true, 1, "", false, false, false, false, false, 1, 40, oomFirst, 0, BUDGET, "30s");
   }
 }
