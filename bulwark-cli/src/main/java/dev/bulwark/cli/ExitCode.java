@@ -1,10 +1,15 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.SessionDeadException;
+import dev.bulwark.SessionFileException;
+import dev.bulwark.client.BulwarkException;
+import dev.bulwark.model.ExecutionResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -54,8 +59,36 @@ final class ExitCode implements IExitCodeExceptionMapper {
       case ParameterException _, IllegalArgumentException _ -> USAGE;
       case NoSuchFileException _, AccessDeniedException _ -> USAGE;
       case UncheckedIOException u -> of(u.getCause());
+      case BulwarkException refused -> of(refused);
+      case SessionDeadException _ -> FAILED;
+      case SessionFileException _ -> USAGE;
       default -> ENVIRONMENT;
     };
+  }
+
+  /**
+   * The code of a run or a cell: OK is 0; the engine's own failure is the environment's; any other
+   * status, the program's.
+   */
+  static int of(ExecutionResult result) {
+    return switch (result.status()) {
+      case OK -> OK;
+      case SANDBOX_ERROR -> ENVIRONMENT;
+      default -> FAILED;
+    };
+  }
+
+  /**
+   * A server's refusal: an ended session is the program's (its cell ran out of memory, it idled
+   * past its ttl); the rest of the 4xx the request's, a wrong key or id included; an unreachable,
+   * busy or failing server the environment's.
+   */
+  private static int of(BulwarkException refused) {
+    int status = refused.status();
+    if ("session_dead".equals(refused.code())) {
+      return FAILED;
+    }
+    return status >= 400 && status < 500 && status != 429 ? USAGE : ENVIRONMENT;
   }
 
   /** The one line that explains a failure, without the prefix. */
@@ -64,6 +97,7 @@ final class ExitCode implements IExitCodeExceptionMapper {
       case NoSuchFileException f -> f.getFile() + ": no such file";
       case AccessDeniedException f -> f.getFile() + ": permission denied";
       case UncheckedIOException u -> message(u.getCause());
+      case BulwarkException refused -> message(refused);
       case IOException io when io.getMessage() == null -> io.getClass().getSimpleName();
       default -> {
         String text = failure.getMessage();
@@ -74,6 +108,24 @@ final class ExitCode implements IExitCodeExceptionMapper {
         yield text == null ? failure.getClass().getSimpleName() : text;
       }
     };
+  }
+
+  /** A server's refusal in words, with what it adds: why a session ended, when to retry. */
+  private static String message(BulwarkException refused) {
+    Map<String, Object> details = refused.details();
+    StringBuilder line = new StringBuilder(String.valueOf(refused.getMessage()));
+    if (refused.status() != 0) {
+      line.append(" (").append(refused.code());
+      if (details.get("cause") != null) {
+        line.append(": ").append(details.get("cause"));
+        if (details.get("reason") != null) {
+          line.append(", ").append(details.get("reason"));
+        }
+      }
+      line.append(')');
+    }
+    refused.retryAfterSeconds().ifPresent(s -> line.append("; retry in ").append(s).append(" s"));
+    return line.toString();
   }
 
   /** Prints a failure of a command's work as one line and maps it. */

@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
         "Validates code written by LLM agents and runs it in fresh, locked-down, single-use sandboxes.",
     subcommands = {
       RunCommand.class,
+      SessionCommand.class,
+      ReplCommand.class,
       CheckCommand.class,
       PolicyCommand.class,
       TenantsCommand.class,

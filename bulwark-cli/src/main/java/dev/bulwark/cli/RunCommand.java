@@ -5,12 +5,17 @@ import dev.bulwark.Execution;
 import dev.bulwark.ExecutionListener;
 import dev.bulwark.Job;
 import dev.bulwark.Requests;
+import dev.bulwark.client.BulwarkClient;
+import dev.bulwark.model.Artifact;
 import dev.bulwark.model.ExecutionRequest;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Json;
 import dev.bulwark.model.Status;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -28,7 +33,10 @@ import picocli.CommandLine.Spec;
           + " past --output-limit with a marker before its last part; any status but OK adds one"
           + " line on stderr, and so does each finding. With --json stdout holds exactly one JSON"
           + " object, the result, once the program ended.",
-      "Piped input reaches the program's stdin (echo 5 | bulwark run prog.py), as does --stdin."
+      "Piped input reaches the program's stdin (echo 5 | bulwark run prog.py), as does --stdin.",
+      "--file places local files in the workspace; --artifact and --out save the files the program"
+          + " wrote, its charts (output-1.png...) and HTML tables, each saved path on stderr.",
+      "With --server (or $BULWARK_SERVER) it runs on that Bulwark server as --key's tenant."
     },
     exitCodeListHeading = ExitCode.HEADING,
     exitCodeList = {
@@ -60,6 +68,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy;
 
+  @Mixin RunFiles runFiles;
+
+  @ArgGroup(exclusive = false, heading = "%nOn a server instead of this host:%n")
+  RemoteOptions remote = new RemoteOptions();
+
   @ArgGroup(exclusive = false, heading = "%nEngine:%n")
   EngineOptions engineOptions = new EngineOptions();
 
@@ -75,25 +88,73 @@ final class RunCommand implements Callable<Integer> {
         ExecutionRequest.of(language, code)
             .withProfile(limits.profile())
             .withLimits(limits.overrides())
-            .withIsolation(isolation);
+            .withIsolation(isolation)
+            .withFiles(runFiles.files())
+            .withArtifacts(runFiles.artifacts);
+    SavedOutputs saved = runFiles.saved(err);
+    if (remote.given()) {
+      return onServer(request.withStdin(new String(stdin, StandardCharsets.UTF_8)), saved);
+    }
     Job job = job(request, ceiling, stdin);
     try (Engine engine = engineOptions.start(err)) {
+      ExecutionResult result;
       if (json) {
-        ExecutionResult result = run(engine, job, ExecutionListener.NONE);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(Json.write(result));
-        out.flush();
-        return exitCode(result);
+        result = run(engine, job, ExecutionListener.NONE);
+        printJson(result);
+      } else {
+        StreamedOutput streamed = new StreamedOutput(stdio, err, job.limits().outputBytes());
+        result = run(engine, job, streamed);
+        streamed.finish(result);
       }
-      StreamedOutput streamed = new StreamedOutput(stdio, err, job.limits().outputBytes());
-      ExecutionResult result = run(engine, job, streamed);
-      streamed.finish(result);
-      if (result.status() != Status.OK) {
-        err.println("bulwark: " + result.status() + ": " + result.reason());
-        err.flush();
-      }
-      return exitCode(result);
+      return finish(result, saved, a -> kept(engine, a));
     }
+  }
+
+  /** Runs the request on the server as the key's tenant: its policy, ceiling and audit. */
+  private int onServer(ExecutionRequest request, SavedOutputs saved) throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    ExecutionRequest sent = request.withPolicy(policy.forServer(spec));
+    try (BulwarkClient client = remote.connect()) {
+      ExecutionResult result;
+      if (json) {
+        result = client.execute(sent);
+        printJson(result);
+      } else {
+        // The server's own limit may be its tenant's; this one only places the cut's marker.
+        long limit = limits.resolve(Requests.Ceiling.unbounded(policy.resolve())).outputBytes();
+        StreamedOutput streamed = new StreamedOutput(Main.stdio(spec), err, limit);
+        result = client.execute(sent, streamed);
+        streamed.finish(result);
+      }
+      return finish(result, saved, a -> new ByteArrayInputStream(client.artifact(a)));
+    }
+  }
+
+  private void printJson(ExecutionResult result) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(Json.write(result));
+    out.flush();
+  }
+
+  /** Saves what the run made, says why it failed unless --json did, and maps its status. */
+  private int finish(ExecutionResult result, SavedOutputs saved, SavedOutputs.Kept kept)
+      throws IOException {
+    if (saved != null) {
+      saved.outputs("", result.outputs());
+      saved.artifacts(result.artifacts(), kept);
+    }
+    if (!json && result.status() != Status.OK) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("bulwark: " + result.status() + ": " + result.reason());
+      err.flush();
+    }
+    return ExitCode.of(result);
+  }
+
+  private static InputStream kept(Engine engine, Artifact artifact) throws IOException {
+    return engine
+        .artifact(artifact.ref())
+        .orElseThrow(() -> new IOException(artifact.name() + ": no longer kept by the engine"));
   }
 
   /**
@@ -103,12 +164,14 @@ final class RunCommand implements Callable<Integer> {
   private static Job job(ExecutionRequest request, Requests.Ceiling ceiling, byte[] stdin) {
     Job resolved = LimitOptions.named(() -> Requests.resolve(request, ceiling));
     return new Job(
-        resolved.language(),
-        resolved.code(),
-        resolved.limits(),
-        stdin,
-        resolved.policy(),
-        resolved.isolation());
+            resolved.language(),
+            resolved.code(),
+            resolved.limits(),
+            stdin,
+            resolved.policy(),
+            resolved.isolation())
+        .withFiles(request.files())
+        .withArtifacts(request.artifacts());
   }
 
   /** Runs the job; Ctrl-C (or SIGTERM) cancels it, so its sandbox is torn down first. */
@@ -127,14 +190,5 @@ final class RunCommand implements Callable<Integer> {
       // Ctrl-C came as the run ended: the hook runs now, and finds it ended.
     }
     return result;
-  }
-
-  /** OK is 0; the engine's own failure is the environment's; any other status, the program's. */
-  private static int exitCode(ExecutionResult result) {
-    return switch (result.status()) {
-      case OK -> ExitCode.OK;
-      case SANDBOX_ERROR -> ExitCode.ENVIRONMENT;
-      default -> ExitCode.FAILED;
-    };
   }
 }

@@ -1,8 +1,10 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.ExecutionListener;
+import dev.bulwark.client.OutputListener;
 import dev.bulwark.model.ExecutionResult;
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.Output;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,10 +21,13 @@ import java.util.regex.Pattern;
  * so a longer stream goes on with a marker and the tail the result kept, never repeating what was
  * already shown. Findings print on stderr before the program runs.
  *
+ * <p>It hears a run in this process ({@link ExecutionListener}) or on a server ({@link
+ * OutputListener}, whose text it passes on as UTF-8).
+ *
  * <p>Threads: the engine calls {@link #output} for stdout and stderr from two threads, each stream
  * from one; {@link #finish} runs after the result, when no more output comes.
  */
-final class StreamedOutput implements ExecutionListener {
+final class StreamedOutput implements ExecutionListener, OutputListener {
   /** The engine's marker where it cut a stream ({@code OutputCapture}). */
   private static final Pattern MARKER =
       Pattern.compile("\n\\[\\.\\.\\. bulwark: (\\d+) bytes of output cut \\.\\.\\.]\n");
@@ -55,6 +60,26 @@ final class StreamedOutput implements ExecutionListener {
   @Override
   public void output(Stream stream, byte[] chunk) {
     (stream == Stream.STDOUT ? out : err).write(chunk, 0, chunk.length);
+  }
+
+  @Override
+  public void finding(Finding finding) {
+    decided(List.of(finding));
+  }
+
+  @Override
+  public void stdout(String text) {
+    output(Stream.STDOUT, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void stderr(String text) {
+    output(Stream.STDERR, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void display(Output output) {
+    // saved from the result once the run ended (SavedOutputs), in the order it keeps
   }
 
   /** Shows the rest of each stream, and the findings when the program was denied before it ran. */

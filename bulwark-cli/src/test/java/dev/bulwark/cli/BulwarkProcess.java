@@ -169,4 +169,32 @@ final class BulwarkProcess {
     p.destroyForcibly();
     throw new IllegalStateException("bulwark serve did not start: " + Files.readString(log));
   }
+
+  /**
+   * Starts a server for a test class's remote commands, its data and log in {@code dir}, with no
+   * warm pools (nothing kept running between the tests' requests).
+   */
+  static Served serveWithoutPools(Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Path config =
+        Files.writeString(
+            data.resolve("bulwark.yaml"), "engine:\n  warmPools: [python=0, javascript=0]\n");
+    return serve(
+        List.of("--data", data.toString(), "--config", config.toString()),
+        dir.resolve("serve.err"),
+        null);
+  }
+
+  /** Stops a server of {@link #serveWithoutPools}, if it started. */
+  static void stop(Served served) throws InterruptedException {
+    if (served != null) {
+      served.process().destroy();
+      served.process().waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The flags that name {@code served} and its key to a remote command. */
+  static List<String> remote(Served served) {
+    return List.of("--server", "http://127.0.0.1:" + served.port(), "--key", served.key());
+  }
 }

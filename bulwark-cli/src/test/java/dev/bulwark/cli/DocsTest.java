@@ -101,10 +101,13 @@ class DocsTest {
 
   record Command(Block block, String line) {}
 
-  /** A {@code sh} block whose lines share state: one sets a variable from a {@code curl} answer. */
+  /**
+   * A {@code sh} block whose lines share state: one sets a variable from a server's answer, through
+   * {@code curl} or {@code ./bulwark session}.
+   */
   static boolean scripted(Block b) {
     return b.language().equals("sh")
-        && b.lines().stream().anyMatch(l -> l.matches("^[A-Z_]+=\\$\\(curl .*"));
+        && b.lines().stream().anyMatch(l -> l.matches("^[A-Z_]+=\\$\\((curl|\\./bulwark) .*"));
   }
 
   @Test
@@ -115,6 +118,7 @@ class DocsTest {
     for (Command c : commands()) {
       String command = c.line();
       if (!command.contains("./bulwark ")
+          || scripted(c.block()) // against a server: everyCurlCommandIsAnsweredByARealServer
           || command.contains("./bulwark serve")
           || command.contains("./bulwark agent")) {
         continue;
@@ -138,7 +142,15 @@ class DocsTest {
         .hasSizeGreaterThanOrEqualTo(25)
         .anySatisfy(c -> assertThat(c).startsWith("echo 5 | ./bulwark run double.py"))
         .anySatisfy(c -> assertThat(c).startsWith("./bulwark tenants delete acme"))
-        .anySatisfy(c -> assertThat(c).startsWith("./bulwark check --sarif task.py"));
+        .anySatisfy(c -> assertThat(c).startsWith("./bulwark check --sarif task.py"))
+        .anySatisfy(c -> assertThat(c).startsWith("./bulwark run --file"))
+        .anySatisfy(c -> assertThat(c).contains("| ./bulwark repl"));
+    assertThat(ImageIO.read(dir.resolve("results/output-1.png").toFile()))
+        .as("the chart that run --file --out saved")
+        .isNotNull();
+    assertThat(dir.resolve("results/out/summary.txt")).content().contains("north");
+    assertThat(bash("printf 'x = 6\\nx * 7\\n' | ./bulwark repl", Map.of()).out())
+        .isEqualTo("42\n");
     assertThat(bash("echo 5 | ./bulwark run double.py", Map.of()).out()).isEqualTo("10\n");
     assertThat(bash("./bulwark run --stdin numbers.txt double.py", Map.of()).out())
         .isEqualTo("42\n");
@@ -160,6 +172,7 @@ class DocsTest {
             .stream()
             .toList();
     assertThat(curls).as("the README's curl examples").isNotEmpty();
+    fixtures();
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
     Served server =
         BulwarkProcess.serve(
@@ -171,10 +184,21 @@ class DocsTest {
         assertThat(r.exit()).as("%s: %s: %s", c.block().where(), line, r.err()).isZero();
         assertThat(r.out()).as(line).isNotBlank().doesNotContain("\"error\"");
       }
-      assertThat(scripts).as("the worked examples of docs/sessions.md").isNotEmpty();
+      assertThat(scripts)
+          .as("the worked examples of docs/sessions.md, and the README's bulwark session")
+          .anySatisfy(script ->
+              assertThat(script.getFirst().block().file().getFileName()).hasToString("README.md"))
+          .anySatisfy(script ->
+              assertThat(script.getFirst().block().file().getFileName())
+                  .hasToString("sessions.md"));
       for (List<Command> script : scripts) {
         runScript(script, server.port(), server.key());
       }
+      assertThat(ImageIO.read(dir.resolve("charts/cell-2-output-1.png").toFile()))
+          .as("the chart bulwark session exec --out saved")
+          .isNotNull();
+      assertThat(dir.resolve("copy.csv"))
+          .hasSameTextualContentAs(ROOT.resolve("examples/sales.csv"));
     } finally {
       server.process().destroy();
       server.process().waitFor(30, TimeUnit.SECONDS);
@@ -201,6 +225,7 @@ class DocsTest {
                     .toList());
     Ran r = bash(text, Map.of("KEY", key));
     assertThat(r.exit()).as("%s: %s", where, r.err()).isZero();
+    assertThat(r.err()).as(where).doesNotContain("\tat ");
     assertThat(r.out()).as(where).isNotBlank().doesNotContain("\"error\"");
     List<String> pngs =
         script.stream()
@@ -278,10 +303,14 @@ class DocsTest {
     Files.writeString(dir.resolve("double.py"), "print(int(input()) * 2)\n");
     Files.writeString(dir.resolve("numbers.txt"), "21\n");
     Files.createDirectories(dir.resolve("examples"));
-    Files.copy(
-        ROOT.resolve("examples/hello.py"),
-        dir.resolve("examples/hello.py"),
-        StandardCopyOption.REPLACE_EXISTING);
+    try (Stream<Path> examples = Files.list(ROOT.resolve("examples"))) {
+      for (Path example : examples.toList()) {
+        Files.copy(
+            example,
+            dir.resolve("examples").resolve(example.getFileName()),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
     String command =
         String.join(" ", BulwarkProcess.command(List.of()).stream().map(DocsTest::quoted).toList());
     Path bulwark =

@@ -109,12 +109,34 @@ public final class BulwarkClient implements AutoCloseable {
    */
   public Session openSession(SessionOptions options) {
     HttpResponse<String> r = send(post("/v1/sessions", Json.write(options)), ofString());
-    return new Session(this, read(r, 201, SessionInfo.class));
+    return new Session(this, read(r, 201, SessionInfo.class).id());
   }
 
   /** A session of {@code language} under the key's policy and default limits. */
   public Session openSession(String language) {
     return openSession(SessionOptions.of(language));
+  }
+
+  /**
+   * The session {@code id}, opened earlier (by this client or another with the same key), as the
+   * server shows it now.
+   *
+   * @throws BulwarkException {@code session_not_found} for an id unknown, forgotten or another
+   *     tenant's; {@code session_dead} for one that ended (with its cause)
+   */
+  public Session session(String id) {
+    if (id.isBlank() || !id.matches("[A-Za-z0-9_-]+")) {
+      throw new BulwarkException(404, "session_not_found", "no session " + id, Map.of("id", id));
+    }
+    Session session = new Session(this, id);
+    session.info();
+    return session;
+  }
+
+  /** The key's tenant's sessions that have not ended, as the server shows them. */
+  public List<SessionInfo> sessions() {
+    JsonNode list = tree(checked(send(get("/v1/sessions"), ofString())).body()).path("sessions");
+    return list.valueStream().map(n -> value(n, SessionInfo.class)).toList();
   }
 
   /** Sends a request for Server-Sent Events; {@code listener} hears them, the result returns. */

@@ -45,9 +45,9 @@ public final class Session implements AutoCloseable {
   private final String id;
   private final String path;
 
-  Session(BulwarkClient client, SessionInfo opened) {
+  Session(BulwarkClient client, String id) {
     this.client = client;
-    this.id = opened.id();
+    this.id = id;
     this.path = "/v1/sessions/" + id;
   }
 
@@ -86,7 +86,19 @@ public final class Session implements AutoCloseable {
    * OutputListener#display}) as they come; the result is returned at the end.
    */
   public ExecutionResult run(String code, OutputListener listener) {
-    return client.events(client.post(path + "/executions", cell(code, null, false)), listener);
+    return run(code, null, false, listener);
+  }
+
+  /**
+   * Runs a cell, streaming, as {@link #run(String, OutputListener)} does.
+   *
+   * @param timeout its wall clock, at most the session's; null for the session's
+   * @param waitIfBusy wait for a running cell instead of being refused with {@code session_busy}
+   */
+  public ExecutionResult run(
+      String code, Duration timeout, boolean waitIfBusy, OutputListener listener) {
+    return client.events(
+        client.post(path + "/executions", cell(code, timeout, waitIfBusy)), listener);
   }
 
   private static String cell(String code, Duration timeout, boolean waitIfBusy) {

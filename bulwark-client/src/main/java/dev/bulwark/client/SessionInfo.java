@@ -1,5 +1,6 @@
 package dev.bulwark.client;
 
+import dev.bulwark.model.LimitOverrides;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
  * A session as the server shows it ({@code GET /v1/sessions/{id}}).
  *
  * @param state {@code idle}, {@code busy}, {@code dead} or {@code closed}
+ * @param limits the limits it runs under, the whole session's and each cell's
  * @param expiresAt when it ends unless used again, or at its lifetime
  * @param cells the cells it was given so far
  * @param memoryBytes the memory its sandbox holds now
@@ -17,6 +19,7 @@ public record SessionInfo(
     String language,
     String state,
     String policy,
+    LimitOverrides limits,
     List<String> network,
     Instant startedAt,
     Instant lastActiveAt,
