@@ -7,17 +7,14 @@ import dev.bulwark.agent.CodeRunner;
 import dev.bulwark.agent.ModelSettings;
 import dev.bulwark.client.BulwarkClient;
 import dev.bulwark.client.BulwarkException;
-import dev.bulwark.policy.Policies;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,11 +116,11 @@ final class AgentCommand implements Callable<Integer> {
 
   @Option(
       names = "--file",
-      paramLabel = "PATH",
+      paramLabel = "PATH[=NAME]",
       description =
-          "A local file placed in the model's workspace, under its own name, before the first"
-              + " step. Repeatable.")
-  List<Path> files = new ArrayList<>();
+          "A local file placed in the model's workspace before the first step, as NAME (default:"
+              + " the file's own name). Repeatable.")
+  List<String> files = new ArrayList<>();
 
   @Option(
       names = "--out",
@@ -185,7 +182,7 @@ final class AgentCommand implements Callable<Integer> {
 
   private ClientRunner clientRunner(BulwarkClient client) {
     try {
-      return new ClientRunner(client, serverPolicy(), given("--profile") ? profile : null);
+      return new ClientRunner(client, policy.forServer(spec), given("--profile") ? profile : null);
     } catch (BulwarkException e) {
       String message = "--server " + server + ": " + e.getMessage();
       throw e.status() == 0 // unreachable: the environment's; else the key or the URL's
@@ -201,18 +198,11 @@ final class AgentCommand implements Callable<Integer> {
 
   /** The --file files by their names, read now: a missing one fails before the model is asked. */
   private Map<String, byte[]> inputs() {
-    Map<String, byte[]> inputs = new LinkedHashMap<>();
-    for (Path file : files) {
-      String name = String.valueOf(file.getFileName());
-      try {
-        if (inputs.put(name, Files.readAllBytes(file)) != null) {
-          throw new IllegalArgumentException("--file: two files are named " + name);
-        }
-      } catch (IOException e) {
-        throw new IllegalArgumentException("--file " + file + ": cannot read it: " + e, e);
-      }
+    try {
+      return RunFiles.read(files);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--file: cannot read " + e.getMessage(), e);
     }
-    return inputs;
   }
 
   /** The --out directory, made now, so that a bad one fails before the model is asked. */
@@ -315,20 +305,5 @@ final class AgentCommand implements Callable<Integer> {
 
   private boolean given(String option) {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
-  }
-
-  /** On a server the tenant's policy applies; --policy may only tighten it with a built-in one. */
-  private String serverPolicy() {
-    if (!policy.allowDomains.isEmpty()) {
-      throw new IllegalArgumentException(
-          "--allow-domain cannot widen a tenant's policy (--server)");
-    }
-    if (!given("--policy")) {
-      return null;
-    }
-    if (!Policies.BUILT_IN.contains(policy.policy)) {
-      throw new IllegalArgumentException("with --server, --policy is one of " + Policies.BUILT_IN);
-    }
-    return policy.policy;
   }
 }

@@ -38,8 +38,13 @@ final class RunFiles {
 
   /** The input files by workspace name; a missing local file is the user's input error. */
   Map<String, byte[]> files() throws IOException {
+    return read(files);
+  }
+
+  /** Local files given as {@code PATH[=NAME]} ({@code --file}), read now, by workspace name. */
+  static Map<String, byte[]> read(List<String> specs) throws IOException {
     Map<String, byte[]> named = new LinkedHashMap<>();
-    for (String spec : files) {
+    for (String spec : specs) {
       int eq = spec.lastIndexOf('=');
       Path local = Path.of(eq < 0 ? spec : spec.substring(0, eq));
       String name = eq < 0 ? String.valueOf(local.getFileName()) : spec.substring(eq + 1);
