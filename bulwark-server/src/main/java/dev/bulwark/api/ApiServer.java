@@ -77,6 +77,7 @@ public final class ApiServer implements AutoCloseable {
         new Executions(engine, auditLog, new Admission(settings), metrics, anomalies, eventLog);
     AgentRuns agents = new AgentRuns(new AgentRunLog(db), settings.agent());
     sessions = new Sessions(service, new SessionLog(db), settings.sessions());
+    metrics.sessions(sessions::held);
 
     // The handlers, one class a concern.
     Authenticator authenticator = new Authenticator(keys, anomalies);

@@ -72,6 +72,22 @@ final class Metrics {
     registerPools("bulwark_session_pool", "Sessions", sessionPools);
   }
 
+  /** Exports each tenant's live sessions and the memory they hold, read at each scrape. */
+  void sessions(Supplier<List<Sessions.Held>> held) {
+    GaugeWithCallback.builder()
+        .name("bulwark_sessions_live")
+        .help("Live sessions, by tenant")
+        .labelNames("tenant")
+        .callback(cb -> held.get().forEach(h -> cb.call(h.sessions(), h.tenant())))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("bulwark_sessions_memory_bytes")
+        .help("Memory the limits of a tenant's live sessions hold against its cap")
+        .labelNames("tenant")
+        .callback(cb -> held.get().forEach(h -> cb.call(h.memoryBytes(), h.tenant())))
+        .register(registry);
+  }
+
   /** One family of pool metrics: {@code prefix_size}, {@code prefix_idle} and the counters. */
   private void registerPools(String prefix, String takers, Supplier<List<WarmPoolStats>> pools) {
     GaugeWithCallback.builder()

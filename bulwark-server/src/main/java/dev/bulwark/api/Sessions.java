@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,13 +47,18 @@ final class Sessions implements AutoCloseable {
   private static final class Owned {
     final Session session;
     final String tenantId;
+    final String tenantName;
     volatile boolean ended;
 
-    Owned(Session session, String tenantId) {
+    Owned(Session session, String tenantId, String tenantName) {
       this.session = session;
       this.tenantId = tenantId;
+      this.tenantName = tenantName;
     }
   }
+
+  /** A tenant's live sessions: how many, and the memory their limits hold against its cap. */
+  record Held(String tenant, int sessions, long memoryBytes) {}
 
   Sessions(Executions executions, SessionLog log, SessionSettings settings) {
     this.executions = executions;
@@ -81,7 +87,7 @@ final class Sessions implements AutoCloseable {
     reserve(caller, memory);
     try {
       Session session = executions.openSession(caller, spec);
-      Owned owned = new Owned(session, tenant);
+      Owned owned = new Owned(session, tenant, caller.tenant().name());
       byId.put(session.id(), owned);
       try {
         log.started(
@@ -145,6 +151,21 @@ final class Sessions implements AutoCloseable {
   private synchronized void release(String tenant, long memory) {
     opening.merge(tenant, -1, Integer::sum);
     openingMemory.merge(tenant, -memory, Long::sum);
+  }
+
+  /** What each tenant holds now, by tenant name: the metrics' view of the caps. */
+  List<Held> held() {
+    Map<String, Held> byTenant = new TreeMap<>();
+    for (Owned o : byId.values()) {
+      if (o.session.end().isEmpty()) {
+        long memory = o.session.spec().limits().memoryBytes();
+        byTenant.merge(
+            o.tenantName,
+            new Held(o.tenantName, 1, memory),
+            (a, b) -> new Held(a.tenant(), a.sessions() + 1, a.memoryBytes() + b.memoryBytes()));
+      }
+    }
+    return List.copyOf(byTenant.values());
   }
 
   private List<Session> live(String tenant) {

@@ -45,6 +45,7 @@ class SessionApiTest {
   private static String otherKey;
   private static String capsKey;
   private static String vaultKey;
+  private static String gaugedOperatorKey;
   private static final String SMALL_BASH =
       "{\"language\": \"bash\", \"limits\": {\"memory\": \"256m\"}}";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,6 +64,8 @@ class SessionApiTest {
     otherKey = keys.issue("globex", "test").token();
     capsKey = keys.issue("capped", "test").token();
     vaultKey = keys.issue("vault", "test").token();
+    tenants.create("gauged", "standard", "default", 4, 1000, false, 0);
+    gaugedOperatorKey = keys.issue("gauged", "test", true).token();
     server = startServer();
   }
 
@@ -135,6 +138,39 @@ class SessionApiTest {
     assertThat(r.status()).as(r.raw().body()).isEqualTo(status);
     assertThat(r.body().get("error").get("code").asString()).isEqualTo(code);
     assertThat(r.raw().body()).doesNotContain("Exception").doesNotContain("at dev.bulwark");
+  }
+
+  @Test
+  void metricsShowEachTenantsLiveSessionsAndTheMemoryTheyHold() throws Exception {
+    String first = open(gaugedOperatorKey, SMALL_BASH);
+    String second = open(gaugedOperatorKey, SMALL_BASH);
+    assertThat(gauge("bulwark_sessions_live")).isEqualTo(2.0);
+    assertThat(gauge("bulwark_sessions_memory_bytes")).isEqualTo(2.0 * (256 << 20));
+    assertThat(call("DELETE", "/v1/sessions/" + first, gaugedOperatorKey, null).status())
+        .isEqualTo(204);
+    assertThat(gauge("bulwark_sessions_live")).isEqualTo(1.0);
+    assertThat(gauge("bulwark_sessions_memory_bytes")).isEqualTo(1.0 * (256 << 20));
+    assertThat(call("DELETE", "/v1/sessions/" + second, gaugedOperatorKey, null).status())
+        .isEqualTo(204);
+    assertThat(gauge("bulwark_sessions_live")).isNull();
+  }
+
+  /** The tenant's value of a gauge at {@code /metrics}, or null when it has no line. */
+  private static Double gauge(String name) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .header("Authorization", "Bearer " + gaugedOperatorKey)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    String prefix = name + "{tenant=\"gauged\"} ";
+    return r.body()
+        .lines()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> Double.valueOf(l.substring(prefix.length())))
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
